@@ -1,0 +1,715 @@
+"""The partnership blueprint's data model.
+
+One :class:`Session` holds everything a workshop produces, phase by phase, following
+``shared/methodology/partner-strategy-method.txt``.  Pure pydantic v2: no Textual here.
+
+Conventions, chosen so that every session round-trips through TOML unchanged:
+
+* "absent" is ``None`` and is left out of the file (the store dumps with ``exclude_none``);
+* money is whole US dollars (``int``), percentages and ratings are ``float`` in 0-100;
+* every free-text field is :data:`Text`: any string a person can type, except lone
+  surrogates (which cannot be written as UTF-8) — it is shown and exported literally;
+* datetimes are timezone-aware UTC; dates are plain calendar dates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from collections import Counter
+from datetime import date, datetime, timezone
+from enum import Enum
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+
+
+# --------------------------------------------------------------------------- basic types
+
+
+def _valid_text(value: str) -> str:
+    for ch in value:
+        if "\ud800" <= ch <= "\udfff":
+            raise ValueError("text contains an unpaired surrogate character, which cannot be saved")
+    return value
+
+
+def _finite(value: float) -> float:
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_valid_text)]
+"""Free text typed by a person; shown and exported exactly as typed."""
+
+Rating = Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)]
+"""An attractiveness rating, 0-100."""
+
+Percent = Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)]
+"""A percentage, 0-100."""
+
+Money = Annotated[int, Field(ge=0)]
+"""Whole US dollars, never negative."""
+
+Count = Annotated[int, Field(ge=0)]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Record(BaseModel):
+    """Base of every model: strict about unknown keys, validates on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class Phase(str, Enum):
+    """The workshop's steps, in order (the health report is a view, not a phase)."""
+
+    INTAKE = "intake"
+    THESIS = "thesis"
+    MAPPING = "mapping"
+    TIERS = "tiers"
+    DECISIONS = "decisions"
+    OKRS = "okrs"
+    GOVERNANCE = "governance"
+
+    @property
+    def title(self) -> str:
+        return PHASE_TITLES[self]
+
+
+PHASE_TITLES: dict[Phase, str] = {
+    Phase.INTAKE: "Intake",
+    Phase.THESIS: "Thesis",
+    Phase.MAPPING: "Market mapping",
+    Phase.TIERS: "Tier framework",
+    Phase.DECISIONS: "Build / partner / acquire",
+    Phase.OKRS: "OKRs & roadmap",
+    Phase.GOVERNANCE: "Governance",
+}
+
+
+class PartnerType(str, Enum):
+    BIG4 = "big4"
+    GSI = "gsi"
+    BOUTIQUE = "boutique"
+    REGIONAL_SI = "regional_si"
+    ISV = "isv"
+    LONG_TAIL = "long_tail"
+
+    @property
+    def label(self) -> str:
+        return {
+            "big4": "Big 4",
+            "gsi": "GSI",
+            "boutique": "Boutique",
+            "regional_si": "Regional SI",
+            "isv": "ISV / product",
+            "long_tail": "Long-tail",
+        }[self.value]
+
+
+class LandscapeTier(str, Enum):
+    """Phase 2.1: A strategic (Platinum target), B growth (Gold target), C long-tail."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+    @property
+    def label(self) -> str:
+        return {
+            "A": "Tier A: Strategic Partners (Platinum target)",
+            "B": "Tier B: Growth Partners (Gold target)",
+            "C": "Tier C: Long-Tail / Registered Partners",
+        }[self.value]
+
+
+class LockStatus(str, Enum):
+    """A partner's standing with competitors (Phase 2.3)."""
+
+    AVAILABLE = "available"
+    UNDER_SERVED = "under_served"
+    LOCKED = "locked"
+
+    @property
+    def label(self) -> str:
+        return {"available": "Available", "under_served": "Under-served", "locked": "Locked"}[
+            self.value
+        ]
+
+
+class PartnerStage(str, Enum):
+    """Where a partner is in recruitment: prospects are only mapped; recruiting is outreach."""
+
+    PROSPECT = "prospect"
+    RECRUITING = "recruiting"
+    SIGNED = "signed"
+    EXITED = "exited"
+
+
+class TierName(str, Enum):
+    PLATINUM = "platinum"
+    GOLD = "gold"
+    SILVER = "silver"
+    REGISTERED = "registered"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def rank(self) -> int:
+        """0 for Registered up to 3 for Platinum."""
+        return TIER_ORDER.index(self)
+
+
+TIER_ORDER: list[TierName] = [TierName.REGISTERED, TierName.SILVER, TierName.GOLD, TierName.PLATINUM]
+
+
+class DecisionChoice(str, Enum):
+    BUILD = "BUILD"
+    PARTNER = "PARTNER"
+    ACQUIRE = "ACQUIRE"
+
+
+class KRKind(str, Enum):
+    LEADING = "leading"
+    LAGGING = "lagging"
+
+
+class RaciCode(str, Enum):
+    R = "R"
+    A = "A"
+    C = "C"
+    I = "I"  # noqa: E741 - the method's letter
+    NONE = ""
+
+
+# --------------------------------------------------------------------------- session metadata
+
+
+class Participant(Record):
+    name: Text
+    role: Text = ""
+
+
+class ParkingNote(Record):
+    text: Text
+    phase: Phase | None = None
+    created: datetime = Field(default_factory=utc_now)
+    resolved: bool = False
+
+
+class Position(Record):
+    """Where the team left off: the phase and the row selected in it."""
+
+    phase: Phase = Phase.INTAKE
+    row: Count = 0
+
+
+class Timebox(Record):
+    """Agenda entry for one phase: planned minutes and time actually spent."""
+
+    phase: Phase
+    planned_minutes: Annotated[int, Field(ge=0, le=24 * 60)]
+    spent_seconds: Count = 0
+
+
+class Change(Record):
+    """One line of the change history: what, when, by whom."""
+
+    what: Text
+    when: datetime = Field(default_factory=utc_now)
+    who: Text = ""
+
+
+# --------------------------------------------------------------------------- company intake
+
+
+class Intake(Record):
+    company_name: Text = ""
+    description: Text = ""
+    product_category: Text = ""
+    current_arr: Money | None = None
+    target_arr: Money | None = None
+    target_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    icps: list[Text] = Field(default_factory=list)
+    growth_markets: list[Text] = Field(default_factory=list)
+    board_priorities: list[Text] = Field(default_factory=list)
+    existing_partnerships: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _target_above_current(self) -> Intake:
+        if (
+            self.current_arr is not None
+            and self.target_arr is not None
+            and self.target_arr <= self.current_arr
+        ):
+            raise ValueError(
+                f"target ARR (${self.target_arr:,}) must be above current ARR (${self.current_arr:,})"
+            )
+        return self
+
+
+# --------------------------------------------------------------------------- phase 1: thesis
+
+
+class Rationale(Record):
+    """Phase 1.1: the six gaps that make partnerships the right lever."""
+
+    market_velocity_gap: Text = ""
+    credibility_gap: Text = ""
+    delivery_gap: Text = ""
+    geographic_gap: Text = ""
+    cost_efficiency: Text = ""
+    competitive_pressure: Text = ""
+
+
+RATIONALE_FIELDS: dict[str, tuple[str, str]] = {
+    "market_velocity_gap": (
+        "Market velocity gap",
+        "Where organic sales is too slow to penetrate fast enough",
+    ),
+    "credibility_gap": (
+        "Credibility gap",
+        "Where partner brand credibility unlocks doors that direct sales cannot",
+    ),
+    "delivery_gap": (
+        "Delivery gap",
+        "Where the product requires consulting/implementation that we don't provide",
+    ),
+    "geographic_gap": ("Geographic gap", "Markets where partners have reach we lack"),
+    "cost_efficiency": ("Cost efficiency", "Where partner-sourced CAC is lower than direct"),
+    "competitive_pressure": (
+        "Competitive pressure",
+        "Competitor partnerships that must be countered",
+    ),
+}
+
+
+class PartnershipModel(Record):
+    """Phase 1.2: one of the seven partnership models, and whether the team chose it."""
+
+    key: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    name: Text
+    definition: Text
+    best_for: Text
+    revenue_mechanism: Text
+    fee_low_pct: Percent | None = None
+    fee_high_pct: Percent | None = None
+    fee_basis: Text = ""
+    selected: bool = False
+    use_case: Text = ""
+    why: Text = ""
+
+    @model_validator(mode="after")
+    def _fee_range_ordered(self) -> PartnershipModel:
+        if (
+            self.fee_low_pct is not None
+            and self.fee_high_pct is not None
+            and self.fee_low_pct > self.fee_high_pct
+        ):
+            raise ValueError(
+                f"{self.name}: fee range low ({self.fee_low_pct}%) is above high ({self.fee_high_pct}%)"
+            )
+        return self
+
+
+class ThesisStatement(Record):
+    """Phase 1.3: the fields of the thesis statement template."""
+
+    partner_share_pct: Percent | None = None
+    years: Annotated[int, Field(ge=1, le=20)] | None = None
+    partner_types: Text = ""
+    icp: Text = ""
+    markets: Text = ""
+    prioritized_models: list[Text] = Field(default_factory=list)
+    rationale: Text = ""
+    mechanism: Text = ""
+    access_partners: Text = ""
+    product_partners: Text = ""
+    adjacent_use_cases: Text = ""
+    north_star_metric: Text = ""
+
+
+class SignOff(Record):
+    name: Text
+    role: Text = ""
+    signed_at: datetime = Field(default_factory=utc_now)
+
+    @field_validator("name")
+    @classmethod
+    def _name_required(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("sign-off needs the name of the person signing")
+        return value
+
+
+class Thesis(Record):
+    rationale: Rationale = Field(default_factory=Rationale)
+    models: list[PartnershipModel] = Field(default_factory=list)
+    statement: ThesisStatement = Field(default_factory=ThesisStatement)
+    signoff: SignOff | None = None
+
+
+# --------------------------------------------------------------------------- phase 2: mapping
+
+
+RATING_FIELDS: dict[str, tuple[str, float]] = {
+    "icp_overlap": ("ICP client overlap", 0.30),
+    "market_influence": ("Market influence", 0.25),
+    "practice_alignment": ("Practice alignment", 0.20),
+    "partnership_appetite": ("Partnership appetite", 0.15),
+    "revenue_potential": ("Revenue potential", 0.10),
+}
+"""The five attractiveness ratings with their label and weight (Phase 2.2)."""
+
+
+class Ratings(Record):
+    """The five attractiveness ratings, each 0-100; ``None`` means not rated yet."""
+
+    icp_overlap: Rating | None = None
+    market_influence: Rating | None = None
+    practice_alignment: Rating | None = None
+    partnership_appetite: Rating | None = None
+    revenue_potential: Rating | None = None
+
+
+class ParticipantRatings(Record):
+    """One participant's own five ratings of a partner."""
+
+    participant: Text
+    ratings: Ratings = Field(default_factory=Ratings)
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+class QuarterResult(Record):
+    """A signed partner's results for one quarter (Phase 3 criteria)."""
+
+    quarter: Annotated[str, Field(pattern=_QUARTER.pattern)]
+    pipeline: Money = 0
+    certified_individuals: Count = 0
+    dedicated_practice: bool = False
+    last_pipeline_activity: date | None = None
+
+    @property
+    def year_and_number(self) -> tuple[int, int]:
+        match = _QUARTER.match(self.quarter)
+        assert match is not None
+        return int(match.group(1)), int(match.group(2))
+
+
+class Partner(Record):
+    id: Annotated[str, Field(min_length=1, max_length=64)] = Field(default_factory=new_id)
+    name: Text
+    type: PartnerType = PartnerType.BOUTIQUE
+    landscape_tier: LandscapeTier = LandscapeTier.C
+    practice: Text = ""
+    notes: Text = ""
+    ratings: Ratings = Field(default_factory=Ratings)
+    team_ratings: list[ParticipantRatings] = Field(default_factory=list)
+    lock_status: LockStatus = LockStatus.AVAILABLE
+    locked_to: Text = ""
+    stage: PartnerStage = PartnerStage.PROSPECT
+    program_tier: TierName | None = None
+    """The partner-program tier a signed partner holds today."""
+    results: list[QuarterResult] = Field(default_factory=list)
+    """Quarterly results of a signed partner, in any order (the engine sorts them)."""
+
+    @field_validator("name")
+    @classmethod
+    def _name_required(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a partner needs a name")
+        return value
+
+    @field_validator("results")
+    @classmethod
+    def _quarters_unique(cls, value: list[QuarterResult]) -> list[QuarterResult]:
+        seen: set[str] = set()
+        for result in value:
+            if result.quarter in seen:
+                raise ValueError(f"quarter {result.quarter} is recorded twice")
+            seen.add(result.quarter)
+        return value
+
+
+class Competitor(Record):
+    name: Text
+    key_partners: list[Text] = Field(default_factory=list)
+    model: Text = ""
+    perceived_strength: Text = ""
+
+
+class Mapping(Record):
+    partners: list[Partner] = Field(default_factory=list)
+    competitors: list[Competitor] = Field(default_factory=list)
+    gap_notes: Text = ""
+    counter_strategy: Text = ""
+    competitor_map_refreshed: date | None = None
+
+
+# --------------------------------------------------------------------------- phase 3: tiers
+
+
+class Tier(Record):
+    name: TierName
+    pipeline_min: Money | None = None
+    pipeline_max: Money | None = None
+    """Annual pipeline target range in dollars; ``None`` is open-ended."""
+    certified_individuals: Count = 0
+    dedicated_practice: bool = False
+    mdf_per_year: Money | None = None
+    benefits: list[Text] = Field(default_factory=list)
+    commitments: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Tier:
+        if (
+            self.pipeline_min is not None
+            and self.pipeline_max is not None
+            and self.pipeline_min > self.pipeline_max
+        ):
+            raise ValueError(
+                f"{self.name.label}: pipeline target minimum (${self.pipeline_min:,}) "
+                f"is above the maximum (${self.pipeline_max:,})"
+            )
+        return self
+
+
+class MovementRules(Record):
+    """Phase 3.2 as numbers."""
+
+    promotion_quarters: Annotated[int, Field(ge=1, le=8)] = 2
+    warning_misses: Annotated[int, Field(ge=1, le=8)] = 1
+    demotion_misses: Annotated[int, Field(ge=1, le=8)] = 2
+    exit_months: Annotated[int, Field(ge=1, le=60)] = 12
+    exit_months_registered: Annotated[int, Field(ge=1, le=60)] = 6
+
+    @model_validator(mode="after")
+    def _warning_before_demotion(self) -> MovementRules:
+        if self.warning_misses > self.demotion_misses:
+            raise ValueError("the warning must come no later than the demotion")
+        return self
+
+
+class TierFramework(Record):
+    tiers: list[Tier] = Field(default_factory=list)
+    rules: MovementRules = Field(default_factory=MovementRules)
+
+    @field_validator("tiers")
+    @classmethod
+    def _one_per_name(cls, value: list[Tier]) -> list[Tier]:
+        names = [tier.name for tier in value]
+        if len(names) != len(set(names)):
+            raise ValueError("each tier (Platinum, Gold, Silver, Registered) may appear only once")
+        return value
+
+    def tier(self, name: TierName) -> Tier | None:
+        return next((tier for tier in self.tiers if tier.name == name), None)
+
+
+# --------------------------------------------------------------------------- phase 4: decisions
+
+
+class DecisionAnswers(Record):
+    """Answers to the decision matrix's questions; ``None`` is "not answered yet"."""
+
+    core_differentiation: bool | None = None
+    engineering_capacity: bool | None = None
+    adjacent_complementary: bool | None = None
+    strong_partner_serves_icp: bool | None = None
+    partner_economics_positive: bool | None = None
+    critical_to_market_position: bool | None = None
+    build_time_months: Annotated[int, Field(ge=0, le=240)] | None = None
+    acquisition_target_in_budget: bool | None = None
+    new_geography_or_vertical: bool | None = None
+    partner_has_local_presence: bool | None = None
+    revenue_scale_justifies_jv: bool | None = None
+
+
+_DECISION_ID = re.compile(r"^D-\d{3,}$")
+
+
+class Decision(Record):
+    id: Annotated[str, Field(pattern=_DECISION_ID.pattern)]
+    capability: Text
+    answers: DecisionAnswers = Field(default_factory=DecisionAnswers)
+    decision: DecisionChoice | None = None
+    rationale: Text = ""
+    partner_considered: Text = ""
+    finance_input: Text = ""
+    """What Finance said; empty means Finance has not been consulted."""
+    finance_reviewer: Text = ""
+    decided_on: date | None = None
+    review_date: date | None = None
+
+
+def next_decision_id(decisions: list[Decision]) -> str:
+    """The next free number in the D-001 sequence."""
+    highest = max((int(d.id[2:]) for d in decisions), default=0)
+    return f"D-{highest + 1:03d}"
+
+
+# --------------------------------------------------------------------------- phase 5: OKRs, roadmap
+
+
+class KeyResult(Record):
+    text: Text
+    kind: KRKind | None = None
+    target: Text = ""
+    owner: Text = ""
+    due: date | None = None
+
+
+class Objective(Record):
+    text: Text
+    key_results: list[KeyResult] = Field(default_factory=list)
+
+
+class RoadmapItem(Record):
+    text: Text
+    done: bool = False
+
+
+class RoadmapQuarter(Record):
+    name: Annotated[str, Field(pattern=r"^Q[1-4]$")]
+    theme: Text = ""
+    items: list[RoadmapItem] = Field(default_factory=list)
+
+
+class Roadmap(Record):
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    quarters: list[RoadmapQuarter] = Field(
+        default_factory=lambda: [RoadmapQuarter(name=f"Q{n}") for n in range(1, 5)]
+    )
+    last_reviewed: date | None = None
+
+    @field_validator("quarters")
+    @classmethod
+    def _four_quarters(cls, value: list[RoadmapQuarter]) -> list[RoadmapQuarter]:
+        if [q.name for q in value] != ["Q1", "Q2", "Q3", "Q4"]:
+            raise ValueError("the roadmap has exactly four quarters, Q1 to Q4, in order")
+        return value
+
+
+# --------------------------------------------------------------------------- phase 6: governance
+
+
+class RaciRow(Record):
+    decision: Text
+    cells: list[RaciCode] = Field(default_factory=list)
+    """One code per role, in the order of :attr:`Raci.roles`."""
+
+
+class Raci(Record):
+    roles: list[Text] = Field(default_factory=list)
+    rows: list[RaciRow] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _cells_match_roles(self) -> Raci:
+        for row in self.rows:
+            if len(row.cells) != len(self.roles):
+                raise ValueError(
+                    f"RACI row {row.decision!r} has {len(row.cells)} cells "
+                    f"for {len(self.roles)} roles"
+                )
+        return self
+
+
+class ExecSponsor(Record):
+    partner: Text
+    partner_executive: Text = ""
+    our_counterpart: Text = ""
+    cadence: Text = ""
+
+
+class Governance(Record):
+    raci: Raci = Field(default_factory=Raci)
+    exec_map: list[ExecSponsor] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- economics inputs
+
+
+class EconomicsInputs(Record):
+    """Assumptions behind the partner economics; every figure shows which it used."""
+
+    win_rate_pct: Annotated[float, AfterValidator(_finite), Field(gt=0, le=100)] = 25.0
+    avg_deal_size: Annotated[int, Field(gt=0)] = 100_000
+    referral_fee_pct: Percent = 10.0
+    reseller_margin_pct: Percent = 30.0
+    direct_cac_ratio: Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)] = 1.2
+    """Direct sales & marketing cost per dollar of new ARR (e.g. 1.2 = $1.20 per $1)."""
+    referral_share_pct: Percent = 30.0
+    reseller_share_pct: Percent = 20.0
+    """Share of partner-sourced ARR expected through referral and resale; the rest is co-sell."""
+
+
+# --------------------------------------------------------------------------- the session
+
+
+class Session(Record):
+    schema_version: int = SCHEMA_VERSION
+    id: Annotated[str, Field(min_length=1, max_length=64)] = Field(default_factory=new_id)
+    title: Text = "Partnership strategy workshop"
+    created: datetime = Field(default_factory=utc_now)
+    updated: datetime = Field(default_factory=utc_now)
+    facilitator: Text = ""
+    participants: list[Participant] = Field(default_factory=list)
+    position: Position = Field(default_factory=Position)
+    parking_lot: list[ParkingNote] = Field(default_factory=list)
+    agenda: list[Timebox] = Field(default_factory=list)
+    history: list[Change] = Field(default_factory=list)
+
+    intake: Intake = Field(default_factory=Intake)
+    thesis: Thesis = Field(default_factory=Thesis)
+    mapping: Mapping = Field(default_factory=Mapping)
+    tiers: TierFramework = Field(default_factory=TierFramework)
+    decisions: list[Decision] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    roadmap: Roadmap = Field(default_factory=Roadmap)
+    governance: Governance = Field(default_factory=Governance)
+    economics: EconomicsInputs = Field(default_factory=EconomicsInputs)
+
+    @field_validator("decisions")
+    @classmethod
+    def _decision_ids_unique(cls, value: list[Decision]) -> list[Decision]:
+        counts = Counter(d.id for d in value)
+        duplicates = sorted(i for i, n in counts.items() if n > 1)
+        if duplicates:
+            raise ValueError(f"decision ids must be unique: {', '.join(duplicates)} repeated")
+        return value
+
+    @field_validator("mapping")
+    @classmethod
+    def _partner_ids_unique(cls, value: Mapping) -> Mapping:
+        seen: set[str] = set()
+        for partner in value.partners:
+            if partner.id in seen:
+                raise ValueError(f"partner id {partner.id!r} is used twice")
+            seen.add(partner.id)
+        return value
