@@ -1,0 +1,129 @@
+"""Phase 2.3: the competitor partner ecosystem — who is locked, who to recruit first.
+
+Partners are matched to competitors' key partners by name, ignoring case and spacing.  A
+partner counts as locked when its lock status says so; the competitors it is locked to are
+its ``locked_to`` text plus every competitor listing it.  "Recruit first" lists partners
+marked available or under-served that are not signed or exited yet, best score first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.findings import names_list
+from workshop.models import LockStatus, Mapping, Partner, PartnerStage
+from workshop.scoring import ScoredPartner, ranked_partners
+
+
+def name_key(name: str) -> str:
+    """How partner names are compared: case-insensitive, spacing collapsed."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class LockedPartner:
+    partner: Partner
+    competitors: tuple[str, ...]
+
+    @property
+    def sentence(self) -> str:
+        to = " and ".join(self.competitors) if self.competitors else "a competitor (not named)"
+        return (
+            f"{self.partner.name} is locked to {to}: develop a counter-narrative and approach "
+            "their adjacent partners."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ContestedPartner:
+    name: str
+    competitors: tuple[str, ...]
+    partner: Partner | None
+    """The partner in our map with that name, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class EcosystemAnalysis:
+    locked: tuple[LockedPartner, ...]
+    recruit_first: tuple[ScoredPartner, ...]
+    """Available or under-served partners not yet signed, under-served first, then by score."""
+    contested: tuple[ContestedPartner, ...]
+    """Partners appearing with several competitors."""
+    unmapped: tuple[tuple[str, str], ...]
+    """(competitor, partner name) pairs for competitors' partners missing from our map."""
+    listed_but_available: tuple[tuple[Partner, tuple[str, ...]], ...]
+    """Partners a competitor lists but that we marked available or under-served: check."""
+    gap_lines: tuple[str, ...]
+    counter_strategy_lines: tuple[str, ...]
+
+
+def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
+    by_name: dict[str, list[Partner]] = {}
+    for partner in mapping.partners:
+        by_name.setdefault(name_key(partner.name), []).append(partner)
+
+    listed_by: dict[str, list[str]] = {}
+    display: dict[str, str] = {}
+    unmapped: list[tuple[str, str]] = []
+    for competitor in mapping.competitors:
+        seen: set[str] = set()
+        for raw in competitor.key_partners:
+            key = name_key(raw)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            listed_by.setdefault(key, []).append(competitor.name)
+            display.setdefault(key, raw.strip())
+            if key not in by_name:
+                unmapped.append((competitor.name, raw.strip()))
+
+    locked: list[LockedPartner] = []
+    listed_but_available: list[tuple[Partner, tuple[str, ...]]] = []
+    for partner in mapping.partners:
+        listing = listed_by.get(name_key(partner.name), [])
+        if partner.lock_status is LockStatus.LOCKED:
+            names: list[str] = []
+            if partner.locked_to.strip():
+                names.append(partner.locked_to.strip())
+            names += [c for c in listing if name_key(c) not in {name_key(n) for n in names}]
+            locked.append(LockedPartner(partner, tuple(names)))
+        elif listing:
+            listed_but_available.append((partner, tuple(listing)))
+
+    candidates = [
+        p
+        for p in mapping.partners
+        if p.lock_status is not LockStatus.LOCKED
+        and p.stage not in (PartnerStage.SIGNED, PartnerStage.EXITED)
+    ]
+    ranked = ranked_partners(candidates)
+    recruit_first = sorted(
+        ranked, key=lambda s: s.partner.lock_status is not LockStatus.UNDER_SERVED
+    )  # stable: keeps the score order within each group
+
+    contested = tuple(
+        ContestedPartner(display[key], tuple(comps), (by_name.get(key) or [None])[0])
+        for key, comps in listed_by.items()
+        if len(comps) > 1
+    )
+
+    gap_lines = tuple(
+        f"{s.partner.name} ({s.partner.lock_status.label.lower()}, score {s.score_text}): "
+        "recruit first."
+        for s in recruit_first
+    )
+    counter = [lp.sentence for lp in locked]
+    counter += [
+        f"{c.name} works with {len(c.competitors)} competitors ({names_list(list(c.competitors))}): "
+        "a contested partner — differentiate the offer."
+        for c in contested
+    ]
+    return EcosystemAnalysis(
+        locked=tuple(locked),
+        recruit_first=tuple(recruit_first),
+        contested=contested,
+        unmapped=tuple(unmapped),
+        listed_but_available=tuple(listed_but_available),
+        gap_lines=gap_lines,
+        counter_strategy_lines=tuple(counter),
+    )

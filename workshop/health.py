@@ -1,0 +1,465 @@
+"""The blueprint's health: the method's six quality rules, other findings, and completeness.
+
+``today`` is always a parameter.  Freshness rules share one boundary: a review "every N
+months" is due on the same calendar day N months after the last one (month ends clamped);
+on that day it still passes (with a warning that it is due), the day after it fails.  A
+review due within the next 14 days is a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from workshop.competitors import ecosystem
+from workshop.dates import add_months
+from workshop.decision_rules import assess_decision
+from workshop.findings import RuleResult, Status, finding, names_list
+from workshop.models import (
+    RATIONALE_FIELDS,
+    Phase,
+    PartnerStage,
+    Session,
+    TierName,
+)
+from workshop.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
+from workshop.raci_checks import raci_findings
+from workshop.scoring import Band, ranked_partners
+from workshop.tier_movement import Action, evaluate_program
+
+ROADMAP_REVIEW_MONTHS = 3
+"""The roadmap must be revisited quarterly."""
+COMPETITOR_REFRESH_MONTHS = 6
+"""Competitor ecosystem mapping must be refreshed every 6 months."""
+DUE_SOON_DAYS = 14
+MARKETS_MIN, MARKETS_MAX = 2, 3
+"""The method asks for "the 2-3 markets where partnership-led growth is expected"."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseCompleteness:
+    phase: Phase
+    filled: int
+    total: int
+    missing: tuple[str, ...]
+
+    @property
+    def done(self) -> bool:
+        return self.filled == self.total
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.total == 0 else round(100 * self.filled / self.total)
+
+    @property
+    def label(self) -> str:
+        return f"{self.filled}/{self.total}"
+
+
+@dataclass(frozen=True, slots=True)
+class HealthReport:
+    today: date
+    rules: tuple[RuleResult, ...]
+    findings: tuple[RuleResult, ...]
+    completeness: dict[Phase, PhaseCompleteness] = field(default_factory=dict)
+
+    @property
+    def fails(self) -> int:
+        return sum(r.status is Status.FAIL for r in (*self.rules, *self.findings))
+
+    @property
+    def warnings(self) -> int:
+        return sum(r.status is Status.WARN for r in (*self.rules, *self.findings))
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a quality rule fails, else 0."""
+        return 1 if any(r.status is Status.FAIL for r in self.rules) else 0
+
+    def as_dict(self) -> dict:
+        return {
+            "today": self.today.isoformat(),
+            "rules": [r.as_dict() for r in self.rules],
+            "findings": [f.as_dict() for f in self.findings],
+            "completeness": {
+                phase.value: {
+                    "title": phase.title,
+                    "filled": c.filled,
+                    "total": c.total,
+                    "missing": list(c.missing),
+                }
+                for phase, c in self.completeness.items()
+            },
+            "fails": self.fails,
+            "warnings": self.warnings,
+            "exit_code": self.exit_code,
+        }
+
+
+# --------------------------------------------------------------------------- freshness
+
+
+def freshness(
+    last: date | None, months: int, today: date, what: str
+) -> tuple[Status, str]:
+    """Pass / warn / fail for "revisited every ``months`` months", with the sentence."""
+    if last is None:
+        return Status.FAIL, f"The {what} has never been reviewed: record the date of its review."
+    if last > today:
+        return Status.WARN, f"The {what} review date {last.isoformat()} is in the future: check it."
+    due = add_months(last, months)
+    if today > due:
+        return (
+            Status.FAIL,
+            f"The {what} was last reviewed on {last.isoformat()}; the review was due "
+            f"{due.isoformat()} (every {months} months).",
+        )
+    if today >= due - timedelta(days=DUE_SOON_DAYS):
+        when = "today" if today == due else f"on {due.isoformat()}"
+        return Status.WARN, f"The {what} was reviewed on {last.isoformat()}; the next review is due {when}."
+    return Status.PASS, f"The {what} was reviewed on {last.isoformat()}; next review due {due.isoformat()}."
+
+
+# --------------------------------------------------------------------------- the six rules
+
+
+def _rule(key: str, title: str, status: Status, message: str, phase: Phase, where: str) -> RuleResult:
+    return RuleResult(f"rule.{key}", title, status, message, phase, where)
+
+
+def _thesis_rule(session: Session, priority_names: list[str]) -> RuleResult:
+    title = "Thesis signed off before recruitment"
+    signoff = session.thesis.signoff
+    if signoff is not None:
+        by = f"{signoff.name}" + (f" ({signoff.role})" if signoff.role.strip() else "")
+        return _rule(
+            "thesis_signoff", title, Status.PASS,
+            f"Thesis signed off by {by} on {signoff.signed_at.date().isoformat()}.",
+            Phase.THESIS, "Thesis › sign-off",
+        )
+    recruiting = [
+        p.name for p in session.mapping.partners
+        if p.stage in (PartnerStage.RECRUITING, PartnerStage.SIGNED)
+    ]
+    if recruiting or priority_names:
+        parts = []
+        if recruiting:
+            parts.append(f"{len(recruiting)} partner(s) are being recruited or signed ({names_list(recruiting)})")
+        if priority_names:
+            parts.append(f"{len(priority_names)} priority recruitment target(s) exist ({names_list(priority_names)})")
+        return _rule(
+            "thesis_signoff", title, Status.FAIL,
+            "The thesis is not signed off, yet " + " and ".join(parts)
+            + ": sign off the thesis before recruiting.",
+            Phase.THESIS, "Thesis › sign-off",
+        )
+    return _rule(
+        "thesis_signoff", title, Status.WARN,
+        "The thesis is not signed off yet: sign it off before any recruitment starts.",
+        Phase.THESIS, "Thesis › sign-off",
+    )
+
+
+def _finance_rule(session: Session) -> RuleResult:
+    title = "Decisions have Finance input"
+    decisions = session.decisions
+    if not decisions:
+        return _rule(
+            "finance_input", title, Status.WARN,
+            "No build / partner / acquire decisions recorded yet.",
+            Phase.DECISIONS, "Decision log",
+        )
+    lacking = [d.id for d in decisions if not d.finance_input.strip()]
+    if lacking:
+        return _rule(
+            "finance_input", title, Status.FAIL,
+            f"{len(lacking)} decision(s) have no Finance input and are not final: {names_list(lacking)}.",
+            Phase.DECISIONS, "Decision log › " + names_list(lacking),
+        )
+    return _rule(
+        "finance_input", title, Status.PASS,
+        f"All {len(decisions)} decision(s) include Finance input.",
+        Phase.DECISIONS, "Decision log",
+    )
+
+
+def _okr_rule(session: Session) -> RuleResult:
+    title = "OKRs have leading and lagging indicators"
+    counts = kind_count(session.objectives)
+    missing = [name for name, n in (("leading", counts.leading), ("lagging", counts.lagging)) if n == 0]
+    if missing:
+        return _rule(
+            "okr_indicators", title, Status.FAIL,
+            f"The OKRs have no {' and no '.join(missing)} key results: never measure only one kind.",
+            Phase.OKRS, "OKRs › key results",
+        )
+    one_kind = objectives_missing_a_kind(session.objectives)
+    if one_kind:
+        numbers = [f"O{session.objectives.index(o) + 1}" for o, _k in one_kind]
+        return _rule(
+            "okr_indicators", title, Status.WARN,
+            f"The program has both kinds ({counts.leading} leading, {counts.lagging} lagging), "
+            f"but {names_list(numbers)} {'measures' if len(numbers) == 1 else 'measure'} only one kind.",
+            Phase.OKRS, "OKRs › " + names_list(numbers),
+        )
+    return _rule(
+        "okr_indicators", title, Status.PASS,
+        f"{counts.leading} leading and {counts.lagging} lagging key results; every objective has both.",
+        Phase.OKRS, "OKRs",
+    )
+
+
+def _tier_rule(movements: list) -> RuleResult:
+    title = "Tier criteria enforced"
+    wrong = [m for m in movements if m.contradiction]
+    if wrong:
+        return _rule(
+            "tier_enforcement", title, Status.FAIL,
+            " ".join(f"{m.partner.name}: {m.contradiction}" for m in wrong[:5])
+            + (f" (and {len(wrong) - 5} more)" if len(wrong) > 5 else ""),
+            Phase.TIERS, "Tier movements › " + names_list([m.partner.name for m in wrong]),
+        )
+    warned = [m.partner.name for m in movements if m.action is Action.WARNING]
+    if warned:
+        return _rule(
+            "tier_enforcement", title, Status.WARN,
+            f"{len(warned)} partner(s) missed their tier's criteria last quarter — issue the "
+            f"warning at the QBR: {names_list(warned)}.",
+            Phase.TIERS, "Tier movements › " + names_list(warned),
+        )
+    return _rule(
+        "tier_enforcement", title, Status.PASS,
+        f"All {len(movements)} signed partner(s) hold the tier the rules give them."
+        if movements else "No partners in the program yet: nothing to enforce.",
+        Phase.TIERS, "Tier movements",
+    )
+
+
+def _roadmap_rule(session: Session, today: date) -> RuleResult:
+    status, message = freshness(session.roadmap.last_reviewed, ROADMAP_REVIEW_MONTHS, today, "roadmap")
+    return _rule("roadmap_review", "Roadmap revisited quarterly", status, message, Phase.OKRS, "Roadmap › last reviewed")
+
+
+def _competitor_rule(session: Session, today: date) -> RuleResult:
+    status, message = freshness(
+        session.mapping.competitor_map_refreshed, COMPETITOR_REFRESH_MONTHS, today, "competitor map"
+    )
+    return _rule(
+        "competitor_refresh", "Competitor map refreshed every 6 months", status, message,
+        Phase.MAPPING, "Competitor ecosystem › refreshed on",
+    )
+
+
+# --------------------------------------------------------------------------- other findings
+
+
+def _other_findings(session: Session, today: date, unscored: list[str]) -> list[RuleResult]:
+    found: list[RuleResult] = []
+    intake = session.intake
+    markets = [m for m in intake.growth_markets if m.strip()]
+    if markets and not MARKETS_MIN <= len(markets) <= MARKETS_MAX:
+        found.append(finding(
+            "intake.markets", "Intake",
+            f"{len(markets)} growth market(s) listed: the method asks for the 2–3 markets where "
+            "partnership-led growth is expected to accelerate.",
+            Phase.INTAKE, "Intake › growth markets",
+        ))
+    if intake.target_year is not None and intake.target_year < today.year:
+        found.append(finding(
+            "intake.target_year", "Intake",
+            f"The target year {intake.target_year} is in the past.",
+            Phase.INTAKE, "Intake › target year",
+        ))
+    if unscored:
+        found.append(finding(
+            "mapping.unscored", "Partner scoring",
+            f"{len(unscored)} partner(s) are unscored (ratings missing): {names_list(unscored)}.",
+            Phase.MAPPING, "Partner landscape › ratings",
+        ))
+    analysis = ecosystem(session.mapping)
+    for lp in analysis.locked:
+        if not lp.competitors:
+            found.append(finding(
+                "mapping.locked_unnamed", "Competitor ecosystem",
+                f"{lp.partner.name} is marked locked, but to no named competitor.",
+                Phase.MAPPING, f"Partner landscape › {lp.partner.name}",
+            ))
+    for partner, competitors in analysis.listed_but_available:
+        found.append(finding(
+            "mapping.listed_but_available", "Competitor ecosystem",
+            f"{partner.name} is a key partner of {names_list(list(competitors))} but marked "
+            f"{partner.lock_status.label.lower()}: check its lock status.",
+            Phase.MAPPING, f"Partner landscape › {partner.name}",
+        ))
+    for partner in session.mapping.partners:
+        if partner.stage is PartnerStage.SIGNED and partner.program_tier is None:
+            found.append(finding(
+                "tiers.no_program_tier", "Tiers",
+                f"{partner.name} is signed but has no program tier.",
+                Phase.TIERS, f"Tier movements › {partner.name}",
+            ))
+    for decision in session.decisions:
+        assessment = assess_decision(decision)
+        where = f"Decision log › {decision.id}"
+        if len(assessment.matches) != 1 and (
+            not assessment.matches or assessment.suggested is None
+        ):
+            found.append(finding(
+                "decision.matrix", "Decision matrix", f"{decision.id}: {assessment.message}",
+                Phase.DECISIONS, where,
+            ))
+        if assessment.disagreement:
+            found.append(finding(
+                "decision.disagreement", "Decision matrix", f"{decision.id}: {assessment.disagreement}",
+                Phase.DECISIONS, where,
+            ))
+    found += okr_findings(session.objectives)
+    platinum = {p.name for p in session.mapping.partners if p.program_tier is TierName.PLATINUM}
+    sponsored = {e.partner.strip().casefold() for e in session.governance.exec_map}
+    without = sorted(n for n in platinum if n.strip().casefold() not in sponsored)
+    if without:
+        found.append(finding(
+            "governance.exec_map", "Executive map",
+            f"Platinum partner(s) without an executive sponsor: {names_list(without)}.",
+            Phase.GOVERNANCE, "Executive relationship map",
+        ))
+    found += raci_findings(session.governance.raci)
+    return found
+
+
+# --------------------------------------------------------------------------- completeness
+
+
+def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
+    checks: dict[Phase, list[tuple[str, bool]]] = {}
+    intake = session.intake
+    checks[Phase.INTAKE] = [
+        ("company name", bool(intake.company_name.strip())),
+        ("company description", bool(intake.description.strip())),
+        ("product category", bool(intake.product_category.strip())),
+        ("current ARR", intake.current_arr is not None),
+        ("target ARR", intake.target_arr is not None),
+        ("target year", intake.target_year is not None),
+        ("primary ICPs", any(s.strip() for s in intake.icps)),
+        ("growth markets", any(s.strip() for s in intake.growth_markets)),
+    ]
+    thesis = session.thesis
+    st = thesis.statement
+    checks[Phase.THESIS] = [
+        *((label, bool(getattr(thesis.rationale, key).strip())) for key, (label, _h) in RATIONALE_FIELDS.items()),
+        ("a partnership model selected", any(m.selected for m in thesis.models)),
+        ("partner share of ARR", st.partner_share_pct is not None),
+        ("years", st.years is not None),
+        ("partner types", bool(st.partner_types.strip())),
+        ("ICP", bool(st.icp.strip())),
+        ("markets", bool(st.markets.strip())),
+        ("prioritized models", any(s.strip() for s in st.prioritized_models)),
+        ("model rationale", bool(st.rationale.strip())),
+        ("mechanism", bool(st.mechanism.strip())),
+        ("access partners", bool(st.access_partners.strip())),
+        ("product partners", bool(st.product_partners.strip())),
+        ("adjacent use cases", bool(st.adjacent_use_cases.strip())),
+        ("north star metric", bool(st.north_star_metric.strip())),
+        ("sign-off", thesis.signoff is not None),
+    ]
+    mapping = session.mapping
+    partners = mapping.partners
+    checks[Phase.MAPPING] = [
+        ("partners mapped", bool(partners)),
+        ("every partner scored", bool(partners) and all(
+            None not in (p.ratings.icp_overlap, p.ratings.market_influence, p.ratings.practice_alignment,
+                         p.ratings.partnership_appetite, p.ratings.revenue_potential)
+            for p in partners
+        )),
+        ("competitors", bool(mapping.competitors)),
+        ("competitors' key partners", bool(mapping.competitors) and all(c.key_partners for c in mapping.competitors)),
+        ("gap notes", bool(mapping.gap_notes.strip())),
+        ("counter-strategy", bool(mapping.counter_strategy.strip())),
+        ("competitor map refresh date", mapping.competitor_map_refreshed is not None),
+    ]
+    framework = session.tiers
+    tier_checks = [
+        (f"{name.label} tier", framework.tier(name) is not None) for name in reversed(list(TierName))
+    ]
+    for name in (TierName.PLATINUM, TierName.GOLD):
+        tier = framework.tier(name)
+        if tier is not None:
+            tier_checks.append((f"{name.label} MDF per year", tier.mdf_per_year is not None))
+    signed = [p for p in partners if p.stage is PartnerStage.SIGNED]
+    tier_checks += [(f"{p.name}: program tier", p.program_tier is not None) for p in signed]
+    checks[Phase.TIERS] = tier_checks
+    decision_checks = [("a decision recorded", bool(session.decisions))]
+    for d in session.decisions:
+        decision_checks += [
+            (f"{d.id}: decision", d.decision is not None),
+            (f"{d.id}: rationale", bool(d.rationale.strip())),
+            (f"{d.id}: Finance input", bool(d.finance_input.strip())),
+            (f"{d.id}: decided on", d.decided_on is not None),
+        ]
+    checks[Phase.DECISIONS] = decision_checks
+    okr_checks = [("an objective", bool(session.objectives))]
+    for o_number, objective in enumerate(session.objectives, start=1):
+        okr_checks.append((f"O{o_number}: key results", bool(objective.key_results)))
+        for k_number, kr in enumerate(objective.key_results, start=1):
+            label = f"KR{o_number}.{k_number}"
+            okr_checks += [
+                (f"{label}: leading/lagging", kr.kind is not None),
+                (f"{label}: target", bool(kr.target.strip())),
+                (f"{label}: owner", bool(kr.owner.strip())),
+            ]
+    roadmap = session.roadmap
+    okr_checks.append(("roadmap year", roadmap.year is not None))
+    okr_checks += [(f"roadmap {q.name} items", bool(q.items)) for q in roadmap.quarters]
+    okr_checks.append(("roadmap review date", roadmap.last_reviewed is not None))
+    checks[Phase.OKRS] = okr_checks
+    raci = session.governance.raci
+    gov_checks = [("RACI rows", bool(raci.rows))]
+    gov_checks += [
+        (f"RACI “{row.decision}”: an A and an R", "A" in {c.value for c in row.cells} and "R" in {c.value for c in row.cells})
+        for row in raci.rows
+    ]
+    sponsored = {e.partner.strip().casefold(): e for e in session.governance.exec_map}
+    for p in partners:
+        if p.program_tier is TierName.PLATINUM:
+            entry = sponsored.get(p.name.strip().casefold())
+            gov_checks.append((
+                f"{p.name}: executive sponsor",
+                entry is not None and all(
+                    s.strip() for s in (entry.partner_executive, entry.our_counterpart, entry.cadence)
+                ),
+            ))
+    checks[Phase.GOVERNANCE] = gov_checks
+
+    return {
+        phase: PhaseCompleteness(
+            phase,
+            sum(ok for _l, ok in items),
+            len(items),
+            tuple(label for label, ok in items if not ok),
+        )
+        for phase, items in checks.items()
+    }
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def health_report(session: Session, today: date) -> HealthReport:
+    ranked = ranked_partners(session.mapping.partners)
+    priority = [s.partner.name for s in ranked if s.band is Band.PRIORITY]
+    unscored = [s.partner.name for s in ranked if s.score is None]
+    movements = evaluate_program(session, today)
+    rules = (
+        _thesis_rule(session, priority),
+        _finance_rule(session),
+        _okr_rule(session),
+        _tier_rule(movements),
+        _roadmap_rule(session, today),
+        _competitor_rule(session, today),
+    )
+    return HealthReport(
+        today=today,
+        rules=rules,
+        findings=tuple(_other_findings(session, today, unscored)),
+        completeness=_completeness(session),
+    )

@@ -1,0 +1,48 @@
+"""Phase 6.1: each decision row needs exactly one A and at least one R; every role takes part."""
+
+from __future__ import annotations
+
+from workshop.findings import RuleResult, finding, names_list
+from workshop.models import Phase, Raci, RaciCode
+
+
+def raci_findings(raci: Raci) -> list[RuleResult]:
+    """Problems in the RACI, each naming the row or role."""
+    found: list[RuleResult] = []
+
+    def add(key: str, message: str, where: str) -> None:
+        found.append(finding(f"raci.{key}", "RACI", message, Phase.GOVERNANCE, where))
+
+    if not raci.rows:
+        add("no_rows", "The RACI has no decisions yet.", "RACI")
+        return found
+    used = [False] * len(raci.roles)
+    for number, row in enumerate(raci.rows, start=1):
+        name = row.decision.strip() or f"row {number}"
+        where = f"RACI › {name}"
+        if not row.decision.strip():
+            add("row_unnamed", f"RACI row {number} has no decision named.", where)
+        accountable = [raci.roles[i] for i, c in enumerate(row.cells) if c is RaciCode.A]
+        responsible = [raci.roles[i] for i, c in enumerate(row.cells) if c is RaciCode.R]
+        for i, cell in enumerate(row.cells):
+            if cell is not RaciCode.NONE:
+                used[i] = True
+        if not accountable:
+            add("no_accountable", f"“{name}” has no Accountable (A): exactly one role must be.", where)
+        elif len(accountable) > 1:
+            add(
+                "several_accountable",
+                f"“{name}” has {len(accountable)} Accountable (A) — {', '.join(accountable)}: "
+                "exactly one role may be.",
+                where,
+            )
+        if not responsible:
+            add("no_responsible", f"“{name}” has no Responsible (R): at least one role must be.", where)
+    idle = [role for role, was_used in zip(raci.roles, used) if not was_used]
+    if idle:
+        add(
+            "idle_role",
+            f"{'Role' if len(idle) == 1 else 'Roles'} with no entry in any row: {names_list(idle)}.",
+            "RACI › roles",
+        )
+    return found
