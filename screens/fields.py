@@ -1,0 +1,169 @@
+"""Form fields bound to a model attribute: every valid keystroke is written to the session.
+
+A :class:`FieldEditor` shows a label, an input suited to the field's kind and, under it, the
+validation message when what was typed is not accepted (the session keeps its last valid
+value until then).  Each accepted change posts :class:`FieldEditor.Changed`, which bubbles up
+to the App; the App records it and autosaves.  So nothing typed is ever only on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from screens.text import literal
+from workshop.values import KINDS, enum_label
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What to edit and how: the attribute, its label, its kind and an optional hint."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    """One of workshop.values.KINDS, or "bool", or "choice"."""
+    hint: str = ""
+    choices: tuple[tuple[str, Any], ...] = field(default_factory=tuple)
+    """For "choice": (label, value) pairs; an optional field also offers a blank."""
+    optional: bool = True
+
+
+def enum_choices(enum: type[Enum]) -> tuple[tuple[str, Any], ...]:
+    return tuple((enum_label(member), member) for member in enum)
+
+
+def validation_message(error: ValidationError) -> str:
+    """The first problem of a pydantic error, as a sentence for the person typing."""
+    first = error.errors()[0]
+    message = str(first.get("msg", "not valid"))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message[:1].upper() + message[1:]
+
+
+class FieldEditor(Vertical):
+    """One labelled field bound to ``getattr(target, spec.name)``."""
+
+    DEFAULT_CSS = """
+    FieldEditor { height: auto; margin: 0 0 1 0; }
+    FieldEditor > .field-label { color: $text-muted; }
+    FieldEditor > .field-hint { color: $text-muted; text-style: italic; }
+    FieldEditor > .field-error { color: $text-error; display: none; }
+    FieldEditor.-invalid > .field-error { display: block; }
+    FieldEditor.-invalid > Input, FieldEditor.-invalid > TextArea { border: tall $error; }
+    FieldEditor > TextArea { height: 5; }
+    FieldEditor > TextArea.-lines { height: 6; }
+    """
+
+    class Changed(Message):
+        """A field's new value was accepted and written to the model."""
+
+        def __init__(self, editor: FieldEditor, description: str) -> None:
+            super().__init__()
+            self.editor = editor
+            self.description = description
+
+    def __init__(self, target: BaseModel, spec: FieldSpec, *, id: str | None = None) -> None:
+        super().__init__(id=id or f"field-{spec.name}")
+        self.target = target
+        self.spec = spec
+
+    # ------------------------------------------------------------------ compose
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        value = getattr(self.target, spec.name)
+        if spec.kind == "bool":
+            yield Checkbox(literal(spec.label), bool(value), id="input")
+        else:
+            yield Label(literal(spec.label), classes="field-label")
+            if spec.kind == "choice":
+                yield Select(
+                    [(literal(label), choice) for label, choice in spec.choices],
+                    value=value if value is not None else Select.NULL,
+                    allow_blank=spec.optional,
+                    prompt="(not set)",
+                    id="input",
+                )
+            elif spec.kind in ("multiline", "lines"):
+                area = TextArea(KINDS[spec.kind][1](value), id="input", soft_wrap=True)
+                if spec.kind == "lines":
+                    area.add_class("-lines")
+                yield area
+            else:
+                yield Input(KINDS[spec.kind][1](value), id="input", select_on_focus=False)
+        if spec.hint:
+            yield Static(literal(spec.hint), classes="field-hint")
+        yield Static("", classes="field-error", markup=False)
+
+    # ------------------------------------------------------------------ events
+
+    @on(Input.Changed, "#input")
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._accept_text(event.value)
+
+    @on(TextArea.Changed, "#input")
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._accept_text(event.text_area.text)
+
+    @on(Checkbox.Changed, "#input")
+    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._store(event.value)
+
+    @on(Select.Changed, "#input")
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._store(None if event.value is Select.NULL else event.value)
+
+    @on(Input.Submitted, "#input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        # Enter moves on to the next field, as a facilitator expects in a form.
+        event.stop()
+        self.screen.focus_next()
+
+    # ------------------------------------------------------------------ storing
+
+    def _accept_text(self, text: str) -> None:
+        parse = KINDS[self.spec.kind][0]
+        try:
+            value = parse(text)
+        except ValueError as error:
+            self._show_error(str(error))
+            return
+        if value is None and not self.spec.optional:
+            self._show_error(f"{self.spec.label} is required")
+            return
+        self._store(value)
+
+    def _store(self, value: Any) -> None:
+        if getattr(self.target, self.spec.name) == value:
+            self._show_error("")
+            return
+        try:
+            setattr(self.target, self.spec.name, value)
+        except ValidationError as error:
+            self._show_error(validation_message(error))
+            return
+        self._show_error("")
+        self.post_message(self.Changed(self, f"{self.spec.label} changed"))
+
+    def _show_error(self, message: str) -> None:
+        self.set_class(bool(message), "-invalid")
+        self.query_one(".field-error", Static).update(literal(message))
+
+    @property
+    def error(self) -> str:
+        """The validation message shown under the field ("" when the value was accepted)."""
+        return str(self.query_one(".field-error", Static).render()) if self.has_class("-invalid") else ""

@@ -1,0 +1,52 @@
+"""The help screen: the keys, and how a workshop runs (F1 or ? from anywhere)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HELP_TEXT = """\
+PARTNER WORKSHOP — KEYS
+
+Everywhere
+  F1             this help                  ctrl+p   command palette (every phase, every action)
+  ctrl+s         save now (autosave is on)  ctrl+q   quit (everything is already saved)
+  F3             blueprint export preview   F9       high-contrast projector theme
+  alt+→ / alt+←  next / previous phase      Esc      back to the phase list (stepper)
+
+In the phase list and tables (when not typing in a field)
+  1 … 8          jump to a phase            ] / [    next / previous phase
+  a              add a row                  e, Enter edit the selected row
+  d, Delete      delete (asks first)        ↑ ↓      move between rows
+
+In forms
+  Tab / Enter    next field                 shift+Tab previous field
+  Every keystroke is saved. A value that is not accepted yet is shown in red with the reason
+  under the field; the session keeps the last accepted value until you correct it.
+
+THE METHOD, PHASE BY PHASE
+  1 Intake        the company profile: ARR today and target, ICPs, the 2–3 growth markets
+  2 Thesis        six rationale gaps, seven models, the thesis statement, sign-off
+  3 Mapping       partner landscape A/B/C, attractiveness scores, competitor ecosystems
+  4 Tiers         Platinum / Gold / Silver / Registered, movement rules, quarterly results
+  5 Decisions     build vs partner vs acquire, the D-001 decision log, Finance input
+  6 OKRs/Roadmap  objectives with leading and lagging key results, Q1–Q4 roadmap
+  7 Governance    RACI matrix and the executive relationship map
+  8 Health        the method's quality rules, completeness, partner economics
+
+Press Esc or F1 to close.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q,question_mark", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog dialog-wide", id="help"):
+            yield Static(HELP_TEXT, markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

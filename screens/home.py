@@ -1,0 +1,114 @@
+"""Home: recent sessions newest first, a new session, a file by path, the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from screens.dialogs import PromptDialog
+from screens.text import cell
+
+
+class HomeScreen(Screen[None]):
+    """The first screen without a session: pick up where a team left off, or start."""
+
+    BINDINGS = [
+        Binding("enter", "open_selected", "Open", show=False),
+        Binding("n", "new_session", "New"),
+        Binding("o", "open_path", "Open file…"),
+        Binding("d", "open_demo", "Demo"),
+        Binding("r", "reload", "Refresh", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static("Partner Workshop", id="home-title", markup=False)
+            yield Static(
+                "Design a partnership strategy with your leadership team, phase by phase, and "
+                "leave with a defensible blueprint.\n"
+                "Enter: resume the selected session   n: new session   o: open a file   "
+                "d: the demo session",
+                id="home-intro",
+                markup=False,
+            )
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="home-empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.add_columns("Session", "Company", "Phase", "Last updated")
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        from session_store import list_sessions
+
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        self._paths: list[Path] = []
+        summaries = list_sessions(self.app.sessions_dir)  # type: ignore[attr-defined]
+        for summary in summaries:
+            if summary.error:
+                table.add_row(cell(summary.path.name), cell("cannot be read", style="red"), cell(""), cell(summary.error))
+            else:
+                table.add_row(
+                    cell(summary.title),
+                    cell(summary.company or "—"),
+                    cell(summary.phase.title),
+                    cell(summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")),
+                )
+            self._paths.append(summary.path)
+        empty = self.query_one("#home-empty", Static)
+        empty.update(
+            ""
+            if summaries
+            else "No sessions yet. Press n to start one, or d to explore the demo session."
+        )
+        if summaries:
+            table.focus()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_selected()
+
+    def action_open_selected(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        if not self._paths:
+            return
+        self.app.open_session(self._paths[table.cursor_row])  # type: ignore[attr-defined]
+
+    def action_new_session(self) -> None:
+        def create(title: str | None) -> None:
+            if title is None:
+                return
+            from workshop.defaults import new_session
+
+            self.app.create_session(new_session(title.strip() or "Partnership strategy workshop"))  # type: ignore[attr-defined]
+
+        self.app.push_screen(
+            PromptDialog("New session", "Title of the workshop", placeholder="e.g. FinServ partner offsite"),
+            create,
+        )
+
+    def action_open_path(self) -> None:
+        def open_path(text: str | None) -> None:
+            if text and text.strip():
+                self.app.open_session(Path(text.strip()).expanduser())  # type: ignore[attr-defined]
+
+        self.app.push_screen(PromptDialog("Open a session file", "Path to a .toml session file"), open_path)
+
+    def action_open_demo(self) -> None:
+        from session_store import demo_copy
+
+        self.app.open_session(demo_copy())  # type: ignore[attr-defined]

@@ -1,0 +1,220 @@
+"""The workshop shell: the phase stepper, the current phase's view, header and footer."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.phase_view import PhaseView
+from workshop.models import Phase
+
+STEPS: list[tuple[str, str, str]] = [
+    # (key, stepper label, "module:ClassName" of the view)
+    ("intake", "Intake", "screens.intake:IntakeView"),
+    ("thesis", "Thesis", "screens.thesis:ThesisView"),
+    ("mapping", "Mapping", "screens.mapping:MappingView"),
+    ("tiers", "Tiers", "screens.tiers:TiersView"),
+    ("decisions", "Decisions", "screens.decisions:DecisionsView"),
+    ("okrs", "OKRs & Roadmap", "screens.okrs:OkrsView"),
+    ("governance", "Governance", "screens.governance:GovernanceView"),
+    ("health", "Health", "screens.health:HealthView"),
+]
+STEP_KEYS = [key for key, _, _ in STEPS]
+
+STEPPER_REFRESH_DELAY = 0.4
+
+
+def view_class(key: str) -> type[PhaseView]:
+    module_name, _, class_name = dict((k, target) for k, _, target in STEPS)[key].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+class PhaseStepper(OptionList):
+    """The phases in order with their completion; Enter or a click opens one."""
+
+    DEFAULT_CSS = """
+    PhaseStepper { width: 24; height: 1fr; border: none; padding: 0; }
+    """
+
+
+class WorkshopScreen(Screen[None]):
+    """One open session: stepper on the left, the current phase on the right."""
+
+    BINDINGS = [
+        Binding("alt+right", "step(1)", "Next phase", priority=True),
+        Binding("alt+left", "step(-1)", "Prev phase", priority=True),
+        Binding("right_square_bracket", "step(1)", "Next", show=False),
+        Binding("left_square_bracket", "step(-1)", "Prev", show=False),
+        *[Binding(str(n), f"go({n - 1})", STEPS[n - 1][1], show=False) for n in range(1, 9)],
+        Binding("f3", "export_preview", "Export"),
+        Binding("escape", "focus_stepper", "Phases", show=False),
+        Binding("ctrl+h", "go_home", "Home", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    WorkshopScreen #hold-banner { display: none; background: $warning 30%; color: $text; padding: 0 1; }
+    WorkshopScreen.-thesis-unsigned #hold-banner { display: block; }
+    WorkshopScreen.-thesis-unsigned.-on-early-phase #hold-banner { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stepper_timer: Timer | None = None
+        self._current = ""
+
+    # ------------------------------------------------------------------ compose
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="workshop-body"):
+            yield PhaseStepper(*self._stepper_options(), id="stepper")
+            with Vertical(id="phase-column"):
+                yield Static(
+                    "Thesis not signed off: recruitment decisions are on hold until it is "
+                    "(sign it in Thesis, key 2).",
+                    id="hold-banner",
+                    markup=False,
+                )
+                yield ContentSwitcher(id="phase-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._schedule_stepper_refresh, init=False)
+        position = self.app.session.position  # type: ignore[attr-defined]
+        self.show_phase(position.phase.value, row=position.row)
+        self._refresh_banner()
+
+    # ------------------------------------------------------------------ stepper
+
+    def _stepper_options(self) -> list[Option]:
+        from workshop.health import health_report
+
+        report = health_report(self.app.session, self.app.today)  # type: ignore[attr-defined]
+        options = []
+        for number, (key, label, _) in enumerate(STEPS, start=1):
+            if key == "health":
+                state = f"{report.fails} fail" if report.fails else (
+                    f"{report.warnings} warn" if report.warnings else "all pass"
+                )
+                mark = "✗" if report.fails else ("!" if report.warnings else "✓")
+            else:
+                done = report.completeness[Phase(key)]
+                state = f"{done.filled}/{done.total}"
+                mark = "✓" if done.filled == done.total else ("·" if done.filled else " ")
+            prompt = Content.assemble(
+                (f"{number} ", "dim"), f"{mark} {label}", "\n", (f"    {state}", "dim")
+            )
+            options.append(Option(prompt, id=key))
+        return options
+
+    def _schedule_stepper_refresh(self, _revision: int) -> None:
+        if self._stepper_timer is not None:
+            self._stepper_timer.stop()
+        self._stepper_timer = self.set_timer(STEPPER_REFRESH_DELAY, self._refresh_stepper)
+
+    def _refresh_stepper(self) -> None:
+        stepper = self.query_one(PhaseStepper)
+        for option in self._stepper_options():
+            stepper.replace_option_prompt(option.id, option.prompt)
+        self._refresh_banner()
+
+    def _refresh_banner(self) -> None:
+        unsigned = self.app.session.thesis.signoff is None  # type: ignore[attr-defined]
+        self.set_class(unsigned, "-thesis-unsigned")
+        self.set_class(self._current in ("intake", "thesis"), "-on-early-phase")
+
+    @on(OptionList.OptionSelected, "#stepper")
+    def _stepper_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.show_phase(event.option.id or "intake", focus=True)
+
+    # ------------------------------------------------------------------ switching
+
+    @property
+    def current_view(self) -> PhaseView | None:
+        switcher = self.query_one(ContentSwitcher)
+        child = switcher.visible_content
+        return child if isinstance(child, PhaseView) else None
+
+    def show_phase(self, key: str, *, row: int | None = None, focus: bool = False) -> PhaseView:
+        """Show a phase's view (mounting it the first time) and remember the position."""
+        switcher = self.query_one(ContentSwitcher)
+        view = self._remember_and_find(key, switcher)
+        if view is None:
+            view = view_class(key)(id=f"view-{key}")
+            switcher.add_content(view, set_current=True)
+        else:
+            switcher.current = view.id
+        self._current = key
+        stepper = self.query_one(PhaseStepper)
+        stepper.highlighted = STEP_KEYS.index(key)
+        if key != "health":
+            self.app.remember_position(Phase(key), row or 0)  # type: ignore[attr-defined]
+        if row is not None:
+            self.call_after_refresh(view.focus_row, row)
+        if focus:
+            self.call_after_refresh(self._focus_view, view)
+        self._refresh_banner()
+        return view
+
+    def _remember_and_find(self, key: str, switcher: ContentSwitcher) -> PhaseView | None:
+        previous = self.current_view
+        if previous is not None and previous.phase is not None:
+            self.app.remember_position(previous.phase, previous.current_row())  # type: ignore[attr-defined]
+        found = switcher.query(f"#view-{key}")
+        return found.first(PhaseView) if found else None
+
+    def _focus_view(self, view: PhaseView) -> None:
+        focusable = view.query("*").filter(lambda w: w.focusable)  # first focusable inside
+        for widget in focusable:
+            widget.focus()
+            return
+        view.focus()
+
+    def go_to(self, key: str, where: str = "") -> None:
+        """Open a phase and show a place in it (used by the health report)."""
+        view = self.show_phase(key, focus=True)
+        if where:
+            self.call_after_refresh(view.focus_target, where)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_step(self, delta: int) -> None:
+        index = STEP_KEYS.index(self._current or "intake")
+        self.show_phase(STEP_KEYS[(index + delta) % len(STEP_KEYS)], focus=True)
+
+    def action_go(self, index: int) -> None:
+        self.show_phase(STEP_KEYS[index], focus=True)
+
+    def action_focus_stepper(self) -> None:
+        self.query_one(PhaseStepper).focus()
+
+    def action_export_preview(self) -> None:
+        from screens.export_preview import ExportPreviewScreen
+
+        self.app.push_screen(ExportPreviewScreen())
+
+    def action_go_home(self) -> None:
+        self.app.flush_save()  # type: ignore[attr-defined]
+        self.app.pop_screen()
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        for number, (key, label, _) in enumerate(STEPS, start=1):
+            yield SystemCommand(
+                f"Go to {label}", f"Phase {number}", lambda key=key: self.show_phase(key, focus=True)
+            )
+        yield SystemCommand("Export preview", "Preview the blueprint and save it as Markdown", self.action_export_preview)
+        yield SystemCommand("Home", "Back to the list of sessions", self.action_go_home)
+        view = self.current_view
+        if view is not None:
+            yield from view.screen_commands()

@@ -1,0 +1,40 @@
+"""Shared helpers for pilot and snapshot tests of the App: a session on disk, a fixed "today"."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import workshop
+from session_store import SessionFile, load_session
+from workshop.app import PartnerWorkshopApp
+from workshop.models import Session
+
+TODAY = date(2026, 11, 25)
+"""The "today" of every App test (the demo session is dated around it)."""
+
+BUNDLED_DEMO = Path(workshop.__file__).parent / "demo" / "demo.toml"
+
+SMALL = (80, 24)
+LARGE = (160, 48)
+
+
+def app_on(session: Session, folder: Path, name: str = "session.toml") -> PartnerWorkshopApp:
+    """An App opened on ``session``, written to ``folder/name``, with time frozen for snapshots."""
+    path = folder / name
+    SessionFile.create(path, session)
+    app = PartnerWorkshopApp(session_path=path, today=TODAY, sessions_dir=folder)
+    app.clock = lambda: 0.0
+    return app
+
+
+def demo_app(folder: Path) -> PartnerWorkshopApp:
+    """An App opened on a copy of the bundled demo session."""
+    return app_on(load_session(BUNDLED_DEMO), folder, "demo.toml")
+
+
+def saved(app: PartnerWorkshopApp) -> Session:
+    """What is on disk now, after flushing the App's pending autosave."""
+    assert app.flush_save()
+    assert app.session_file is not None
+    return load_session(app.session_file.path)

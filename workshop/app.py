@@ -1,0 +1,375 @@
+"""The Textual App: holds the open session, records every edit and autosaves it.
+
+Screens change ``app.session`` in place and then call :meth:`PartnerWorkshopApp.edited`
+(field editors do it for them through :class:`screens.fields.FieldEditor.Changed`).  That
+single path bumps :attr:`revision` (views watch it to refresh what they derive), stamps the
+session and schedules a debounced save: the TOML text is made on the UI thread, so it is a
+consistent snapshot, and written to disk by a worker thread, atomically, by ``session_store``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.theme import Theme
+
+from session_store import (
+    SessionConflictError,
+    SessionError,
+    SessionFile,
+    backup_path,
+    dump_session,
+    new_session_path,
+)
+from screens.text import visible
+from workshop.models import Change, Session, utc_now
+
+AUTOSAVE_DELAY = 0.3
+"""Seconds of quiet after an edit before it is written (a killed process loses at most this)."""
+
+RETRY_DELAY = 5.0
+"""Seconds between attempts while saving fails (disk full, permissions)."""
+
+HISTORY_LIMIT = 500
+"""Change-history lines kept in the session file."""
+
+PROJECTOR_THEME = Theme(
+    name="projector",
+    primary="#FFD700",
+    secondary="#00BFFF",
+    accent="#FF8C00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#101010",
+    panel="#202020",
+    success="#00FF7F",
+    warning="#FFD700",
+    error="#FF4040",
+    dark=True,
+)
+"""High contrast for projectors: white on black, saturated accents."""
+
+
+class PartnerWorkshopApp(App[None]):
+    """Partner Workshop: home screen, or a session's workshop."""
+
+    TITLE = "Partner Workshop"
+    CSS_PATH = ["../screens/app.tcss"]
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+s", "save_now", "Save", priority=True, show=False),
+        Binding("f9", "toggle_projector_theme", "Contrast", show=False),
+    ]
+
+    revision: reactive[int] = reactive(0, init=False)
+    """Bumped after every edit of the session; views watch it."""
+
+    save_state: reactive[str] = reactive("")
+    """What the header says about saving ("saved 3 s ago", "not saved: …")."""
+
+    def __init__(
+        self,
+        session_path: Path | None = None,
+        *,
+        today: date | None = None,
+        sessions_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.initial_path = session_path
+        self.fixed_today = today
+        self.sessions_dir = sessions_dir
+        self.session: Session | None = None
+        self.session_file: SessionFile | None = None
+        self._pending = False
+        self._generation = 0
+        self._written_generation = 0
+        self._write_lock = threading.Lock()
+        self._save_timer = None
+        self._last_saved_at: float | None = None
+        self._save_error: str | None = None
+        self._quit_requested_despite_error = False
+        self.clock = time.monotonic
+        """The clock behind "saved N s ago" (tests freeze it for stable snapshots)."""
+
+    # ------------------------------------------------------------------ start-up
+
+    def on_mount(self) -> None:
+        self.register_theme(PROJECTOR_THEME)
+        self.set_interval(1.0, self._refresh_save_state)
+        from screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.initial_path is not None:
+            self.open_session(self.initial_path)
+
+    @property
+    def today(self) -> date:
+        """"Today" for the method's date rules (fixed in tests)."""
+        return self.fixed_today or date.today()
+
+    # ------------------------------------------------------------------ opening
+
+    def open_session(self, path: Path) -> bool:
+        """Open a session file and show its workshop; on a bad file, say why and offer the backup."""
+        try:
+            session_file = SessionFile.open(path)
+        except SessionError as error:
+            self._offer_backup(path, error)
+            return False
+        except OSError as error:
+            self.notify(f"Could not open {path}: {error.strerror or error}", severity="error", markup=False)
+            return False
+        self.show_session(session_file)
+        return True
+
+    def create_session(self, session: Session) -> bool:
+        """Write a brand-new session to the sessions folder and open it."""
+        path = new_session_path(session.title, self.sessions_dir)
+        try:
+            session_file = SessionFile.create(path, session)
+        except (SessionError, OSError) as error:
+            self.notify(f"Could not create the session: {error}", severity="error", markup=False)
+            return False
+        self.show_session(session_file)
+        return True
+
+    def show_session(self, session_file: SessionFile) -> None:
+        from screens.workshop import WorkshopScreen
+
+        self.flush_save()
+        self.session_file = session_file
+        self.session = session_file.session
+        self._pending = False
+        self._save_error = None
+        self._last_saved_at = self.clock()
+        self.title = visible(self.session.title)
+        self._refresh_save_state()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, WorkshopScreen):
+            self.pop_screen()
+        self.push_screen(WorkshopScreen())
+
+    def _offer_backup(self, path: Path, error: SessionError) -> None:
+        from screens.dialogs import ConfirmDialog
+
+        backup = backup_path(path)
+        if not backup.exists():
+            self.notify(str(error), title="Cannot open session", severity="error", timeout=15, markup=False)
+            return
+
+        def recover(answer: bool | None) -> None:
+            if answer:
+                self._open_backup_copy(path, backup)
+
+        self.push_screen(
+            ConfirmDialog(
+                f"{error}\n\nThe file is left exactly as it is. A backup from the previous save "
+                f"exists:\n{backup}\n\nOpen the backup as a new copy of this session?",
+                title="Cannot open session",
+                yes="Open backup copy",
+                no="Cancel",
+            ),
+            recover,
+        )
+
+    def _open_backup_copy(self, original: Path, backup: Path) -> None:
+        try:
+            recovered = SessionFile.open(backup).session
+            copy_path = new_session_path(f"{original.stem} recovered", original.parent)
+            self.show_session(SessionFile.create(copy_path, recovered))
+        except (SessionError, OSError) as error:
+            self.notify(f"The backup cannot be opened either: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Opened the backup as {copy_path.name}", markup=False)
+
+    # ------------------------------------------------------------------ editing and saving
+
+    def edited(self, what: str) -> None:
+        """Record that the session changed: refresh views, keep a history line, autosave soon."""
+        if self.session is None:
+            return
+        self.session.updated = utc_now()
+        history = self.session.history
+        last = history[-1] if history else None
+        if last is not None and last.what == what and (self.session.updated - last.when).total_seconds() < 60:
+            last.when = self.session.updated  # typing in one field is one change, not one per key
+        else:
+            history.append(Change(what=what, when=self.session.updated, who=self.session.facilitator))
+        if len(history) > HISTORY_LIMIT:
+            del history[: len(history) - HISTORY_LIMIT]
+        self._pending = True
+        self.revision += 1
+        self._schedule_save(AUTOSAVE_DELAY)
+
+    def on_field_editor_changed(self, message) -> None:  # screens.fields.FieldEditor.Changed
+        self.edited(message.description)
+
+    def remember_position(self, phase, row: int = 0) -> None:
+        """Keep where the team is (phase and row) so a resumed session opens there."""
+        if self.session is None:
+            return
+        position = self.session.position
+        if position.phase != phase or position.row != row:
+            position.phase, position.row = phase, row
+            self._pending = True
+            self._schedule_save(AUTOSAVE_DELAY)
+
+    def _schedule_save(self, delay: float) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(delay, self.save_now)
+
+    def save_now(self) -> None:
+        """Snapshot the session now and write it in a worker thread."""
+        if self.session is None or self.session_file is None or not self._pending:
+            return
+        self._pending = False
+        self._generation += 1
+        self._write(dump_session(self.session), self._generation)
+
+    @work(thread=True, group="autosave")
+    def _write(self, text: str, generation: int) -> None:
+        try:
+            self._write_text(text, generation)
+        except (SessionError, OSError) as error:
+            self.call_from_thread(self._save_failed, error)
+        else:
+            self.call_from_thread(self._saved)
+
+    def _write_text(self, text: str, generation: int) -> None:
+        assert self.session_file is not None
+        with self._write_lock:
+            if generation <= self._written_generation:
+                return  # a newer snapshot is already on disk
+            self.session_file.write_text(text)
+            self._written_generation = generation
+
+    def _saved(self) -> None:
+        self._last_saved_at = self.clock()
+        if self._save_error is not None:
+            self.notify("Saved again: all your work is on disk.", title="Saved")
+        self._save_error = None
+        self._refresh_save_state()
+
+    def _save_failed(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, SessionError) else f"{error.strerror or error}"
+        first_time = self._save_error != message
+        self._save_error = message
+        self._pending = True
+        if first_time:
+            advice = (
+                "Use 'Save a copy' from the command palette (ctrl+p) to keep your work in a new file."
+                if isinstance(error, SessionConflictError)
+                else "Your work is kept in memory; saving is retried every few seconds."
+            )
+            self.notify(f"{message}\n{advice}", title="Not saved", severity="error", timeout=20, markup=False)
+        if not isinstance(error, SessionConflictError):
+            self._schedule_save(RETRY_DELAY)
+        self._refresh_save_state()
+
+    def flush_save(self) -> bool:
+        """Write any pending edit now, on this thread; True when everything is on disk."""
+        if self.session is None or self.session_file is None or not self._pending:
+            return self._save_error is None
+        self._pending = False
+        self._generation += 1
+        try:
+            self._write_text(dump_session(self.session), self._generation)
+        except (SessionError, OSError) as error:
+            self._save_failed(error)
+            return False
+        self._saved()
+        return True
+
+    def save_copy(self) -> None:
+        """Write the session to a new file and continue there (after a conflict, for instance)."""
+        if self.session is None or self.session_file is None:
+            return
+        original = self.session_file.path
+        path = new_session_path(f"{original.stem} copy", original.parent)
+        try:
+            self.session_file = SessionFile.create(path, self.session)
+        except (SessionError, OSError) as error:
+            self.notify(f"Could not save a copy: {error}", severity="error", markup=False)
+            return
+        self._pending = False
+        self._save_error = None
+        self._written_generation = self._generation
+        self._saved()
+        self.notify(f"Saved a copy as {path}; editing continues there.", markup=False)
+
+    def _refresh_save_state(self) -> None:
+        if self.session is None:
+            self.sub_title = ""
+            return
+        if self._save_error is not None:
+            state = "NOT SAVED — see message"
+        elif self._pending:
+            state = "saving…"
+        elif self._last_saved_at is None:
+            state = ""
+        else:
+            seconds = int(self.clock() - self._last_saved_at)
+            state = "saved just now" if seconds < 2 else (
+                f"saved {seconds} s ago" if seconds < 60 else f"saved {seconds // 60} min ago"
+            )
+        self.save_state = state
+        self.sub_title = state
+
+    # ------------------------------------------------------------------ actions
+
+    def action_save_now(self) -> None:
+        if self.session is None:
+            return
+        self._pending = True
+        if self.flush_save():
+            self.notify("Saved.", timeout=2)
+
+    async def action_quit(self) -> None:
+        if self.flush_save() or self._quit_requested_despite_error:
+            self.exit()
+            return
+        self._quit_requested_despite_error = True
+        self.notify(
+            "Your last edits could not be saved (see the message). Press ctrl+q again to quit "
+            "anyway, or use 'Save a copy' from the command palette first.",
+            title="Not saved",
+            severity="error",
+            timeout=20,
+        )
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_projector_theme(self) -> None:
+        self.theme = "textual-dark" if self.theme == PROJECTOR_THEME.name else PROJECTOR_THEME.name
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys and how the workshop works", self.action_help)
+        yield SystemCommand(
+            "High contrast", "Toggle the projector theme (white on black)", self.action_toggle_projector_theme
+        )
+        if self.session is not None:
+            yield SystemCommand("Save now", "Write the session to disk now", self.action_save_now)
+            yield SystemCommand("Save a copy", "Write the session to a new file and continue there", self.save_copy)
+        provider = getattr(screen, "screen_commands", None)
+        if provider is not None:
+            yield from provider()
