@@ -1,0 +1,38 @@
+"""The session store: the only code that reads or writes session files.
+
+Sessions are human-readable TOML (see docs/session-format.md); every save is atomic and
+keeps the previous version as ``<name>.bak``; a file changed on disk by someone else is
+never silently overwritten.
+"""
+
+from session_store.atomic import backup_path
+from session_store.codec import dump_session, load_session, parse_session
+from session_store.errors import NewerVersionError, SessionConflictError, SessionError
+from session_store.locations import (
+    SessionSummary,
+    data_dir,
+    default_sessions_dir,
+    demo_copy,
+    list_sessions,
+    new_session_path,
+    resolve_session,
+)
+from session_store.session_file import SessionFile
+
+__all__ = [
+    "NewerVersionError",
+    "SessionConflictError",
+    "SessionError",
+    "SessionFile",
+    "SessionSummary",
+    "backup_path",
+    "data_dir",
+    "default_sessions_dir",
+    "demo_copy",
+    "dump_session",
+    "list_sessions",
+    "load_session",
+    "new_session_path",
+    "parse_session",
+    "resolve_session",
+]

@@ -1,0 +1,159 @@
+"""Session <-> TOML text.
+
+Writing: ``model_dump(mode="python", exclude_none=True)`` (absent = key left out), then
+tomli-w in its default mode (``multiline_strings`` would lose ``\\r``). Dates and datetimes
+stay native TOML values. Every enum of the model is a ``str`` enum, which tomli-w writes as
+its plain value, so no per-field conversion pass is needed (a test guards this).
+
+Reading: tomllib, then the closing line (a truncated file is refused), the schema version
+and its migrations, then ``Session.model_validate``. Every failure becomes one
+:class:`SessionError` line: the file, the line/column or the dotted field path, what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from session_store.errors import SessionError
+from session_store.migrations import migrate
+from workshop.models import Session
+
+HEADER = (
+    "# Partner Workshop session - format described in docs/session-format.md.\n"
+    "# You may edit this file by hand; keep the last line, it proves the file is complete.\n"
+    "\n"
+)
+END_MARKER = "# end of session"
+
+
+def dump_session(session: Session) -> str:
+    """The session as TOML text, keys in the model's order, ending with :data:`END_MARKER`."""
+    data = session.model_dump(mode="python", exclude_none=True)
+    return f"{HEADER}{tomli_w.dumps(data)}\n{END_MARKER}\n"
+
+
+def parse_session(text: str, source: str) -> Session:
+    """Parse and validate TOML text; ``source`` names the file in error messages."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise SessionError(f"{source}: the file is empty")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SessionError(f"{source}: {_describe_toml_error(exc)}") from None
+    if not text.rstrip().endswith(END_MARKER):
+        raise SessionError(
+            f"{source}: the file is incomplete - its last line should be {END_MARKER!r} "
+            "(it was cut short; if you edited it by hand, put that line back at the end)"
+        )
+    data = migrate(data, source)
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        raise SessionError(f"{source}: {describe_validation_error(exc, data)}") from None
+
+
+def load_session(path: Path) -> Session:
+    """Read and validate the session file at ``path`` (never writes anything)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SessionError(f"{path}: is a folder, not a session file") from None
+    except OSError as exc:
+        raise SessionError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return parse_session(decode(raw, str(path)), str(path))
+
+
+def decode(raw: bytes, source: str) -> str:
+    """UTF-8 text of a session file (a leading byte-order mark is tolerated)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SessionError(
+            f"{source}: line {line}, column {column}: not UTF-8 text (is this a session file?)"
+        ) from None
+
+
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def _describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
+    message = str(exc)
+    if match := _AT_LINE.search(message):
+        what = message[: match.start()]
+        return f"line {match.group(1)}, column {match.group(2)}: not valid TOML: {what}"
+    if match := _AT_END.search(message):
+        return f"at the end of the file: not valid TOML: {message[: match.start()]}"
+    return f"not valid TOML: {message}"
+
+
+_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
+    """One line for the first problem: ``dotted.path[3].field: what is wrong (got ...)``."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = first["loc"]
+    message = first["msg"]
+    for prefix in _PREFIXES:
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+    if first["type"] == "extra_forbidden":
+        message = "unknown field (not part of the session format; check its spelling)"
+    elif first["type"] == "missing":
+        message = "required field is missing"
+    got = first.get("input")
+    if first["type"] not in ("missing", "extra_forbidden") and isinstance(
+        got, (str, int, float, bool)
+    ):
+        message += f" (got {_short(got)})"
+    named = _named_item(data, loc)
+    where = field_path(loc) or "the session"
+    more = len(errors) - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"{where}{named}: {message}{tail}"
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """``("mapping", "partners", 3, "name")`` -> ``"mapping.partners[3].name"``."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(f".{part}" if parts else str(part))
+    return "".join(parts)
+
+
+def _named_item(data: Any, loc: tuple[int | str, ...]) -> str:
+    """`` (in "Deloitte")``: the name of the innermost list entry the path goes through."""
+    name = None
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int) and isinstance(node, dict):
+            label = node.get("name") or node.get("id") or node.get("text") or node.get("decision")
+            if isinstance(label, str) and label:
+                name = label
+    return f" (in {_short(name)})" if name else ""
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,25 @@
+"""The store's errors: each one is a single line naming the file, the place and the problem."""
+
+from __future__ import annotations
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes, on one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+class SessionError(Exception):
+    """A session file cannot be read, written or found; ``str()`` is one line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
+
+
+class NewerVersionError(SessionError):
+    """The file was written by a newer Partner Workshop (its schema version is higher)."""
+
+
+class SessionConflictError(SessionError):
+    """The file changed on disk since this program read or last wrote it."""

@@ -1,0 +1,142 @@
+"""Where sessions live: the default folder, listing, finding one by name, new names, the demo."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from session_store.atomic import atomic_write, backup_path
+from session_store.codec import load_session
+from session_store.errors import SessionError
+from workshop.models import Phase
+
+HOME_ENV = "PARTNER_WORKSHOP_HOME"
+SUFFIX = ".toml"
+
+
+def data_dir() -> Path:
+    """The app's data folder: ``$PARTNER_WORKSHOP_HOME`` if set, else the platform's user data dir."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("partner-workshop", appauthor=False))
+
+
+def default_sessions_dir() -> Path:
+    return data_dir() / "sessions"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of the session list; ``error`` is set (and the rest guessed) for an unreadable file."""
+
+    path: Path
+    title: str
+    company: str
+    phase: Phase
+    updated: datetime
+    error: str | None = None
+
+
+def _session_files(folder: Path) -> list[Path]:
+    try:
+        entries = list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise SessionError(f"{folder}: cannot list sessions: {exc.strerror or exc}") from None
+    return [p for p in entries if p.suffix == SUFFIX and not p.name.startswith(".") and p.is_file()]
+
+
+def _summarise(path: Path) -> SessionSummary:
+    try:
+        session = load_session(path)
+    except SessionError as exc:
+        try:
+            mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        except OSError:
+            mtime = datetime.fromtimestamp(0, timezone.utc)
+        return SessionSummary(path, path.stem, "", Phase.INTAKE, mtime, str(exc))
+    updated = session.updated
+    if updated.tzinfo is None:
+        updated = updated.replace(tzinfo=timezone.utc)
+    return SessionSummary(
+        path, session.title, session.intake.company_name, session.position.phase, updated
+    )
+
+
+def list_sessions(folder: Path | None = None) -> list[SessionSummary]:
+    """Every ``*.toml`` session in ``folder`` (default: the sessions folder), newest first."""
+    folder = default_sessions_dir() if folder is None else Path(folder)
+    summaries = [_summarise(path) for path in _session_files(folder)]
+    summaries.sort(key=lambda s: (s.updated, s.path.name), reverse=True)
+    return summaries
+
+
+def resolve_session(name_or_path: str) -> Path:
+    """An existing file path, or the session of that file name / stem / title in the default folder."""
+    candidate = Path(name_or_path).expanduser()
+    if candidate.is_file():
+        return candidate
+    if candidate.is_dir():
+        raise SessionError(f"{candidate}: is a folder, not a session file")
+    folder = default_sessions_dir()
+    if name_or_path and os.sep not in name_or_path:
+        for name in (name_or_path, name_or_path + SUFFIX):
+            if (folder / name).is_file():
+                return folder / name
+        wanted = name_or_path.casefold()
+        by_title = [s.path for s in list_sessions(folder) if s.title.casefold() == wanted]
+        if len(by_title) == 1:
+            return by_title[0]
+        if len(by_title) > 1:
+            raise SessionError(
+                f"{name_or_path}: several sessions have that title; give the file path instead"
+            )
+    raise SessionError(
+        f"{name_or_path}: no such session file, and no session of that name in {folder}"
+    )
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe version of ``title`` (ASCII, lower case, dashes), never empty."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
+    return slug or "session"
+
+
+def new_session_path(title: str, folder: Path | None = None) -> Path:
+    """``folder/<slug of title>.toml``, numbered ``-2``, ``-3``... if taken."""
+    folder = default_sessions_dir() if folder is None else Path(folder)
+    slug = slugify(title)
+    number = 1
+    while True:
+        stem = slug if number == 1 else f"{slug}-{number}"
+        path = folder / f"{stem}{SUFFIX}"
+        if not path.exists() and not backup_path(path).exists():
+            return path
+        number += 1
+
+
+def bundled_demo_text() -> bytes:
+    """The bytes of the bundled demo session (``workshop/demo/demo.toml``)."""
+    return resources.files("workshop").joinpath("demo", "demo.toml").read_bytes()
+
+
+def demo_copy() -> Path:
+    """A fresh writable copy of the bundled demo, replacing the previous copy (kept as backup)."""
+    folder = data_dir() / "demo"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "demo.toml"
+        atomic_write(path, bundled_demo_text(), backup=backup_path(path))
+    except OSError as exc:
+        raise SessionError(f"{folder}: cannot copy the demo session: {exc.strerror or exc}") from None
+    return path

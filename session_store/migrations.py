@@ -1,0 +1,49 @@
+"""Schema migrations: bring a file written by an older version up to :data:`SCHEMA_VERSION`.
+
+``MIGRATIONS[n]`` takes the raw TOML data of a version-``n`` file (a dict, already parsed)
+and returns the data of version ``n + 1``. Version 1 is the first format, so the table is
+empty today; when the model changes incompatibly, bump ``workshop.models.SCHEMA_VERSION``
+and add the step here (with a test loading a file of the old version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from session_store.errors import NewerVersionError, SessionError
+from workshop import models
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """Return ``data`` at the current schema version, or raise a one-line :class:`SessionError`."""
+    current = models.SCHEMA_VERSION
+    version = data.get("schema_version")
+    if version is None:
+        raise SessionError(f"{source}: schema_version: missing (every session file starts with it)")
+    if type(version) is not int:
+        raise SessionError(f"{source}: schema_version: must be a whole number, got {version!r}")
+    if version > current:
+        raise NewerVersionError(
+            f"{source}: written by a newer Partner Workshop (schema version {version}; "
+            f"this one reads up to {current}) - upgrade partner-workshop to open it"
+        )
+    while version < current:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SessionError(
+                f"{source}: schema version {version} is not supported (no migration to {version + 1})"
+            )
+        try:
+            data = step(dict(data))
+        except Exception as exc:  # a migration step meeting data it did not expect
+            raise SessionError(
+                f"{source}: cannot migrate from schema version {version}: {exc}"
+            ) from exc
+        version += 1
+        data["schema_version"] = version
+    return data

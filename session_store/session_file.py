@@ -1,0 +1,136 @@
+"""One open session file: what we read, and safe saves that never overwrite someone else's work."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from session_store.atomic import Fingerprint, atomic_write, backup_path, create_exclusive
+from session_store.codec import decode, dump_session, parse_session
+from session_store.errors import SessionConflictError, SessionError
+from workshop.models import Session
+
+try:
+    import fcntl
+except ImportError:  # Windows: the fingerprint check alone guards against conflicts
+    fcntl = None  # type: ignore[assignment]
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on the file now at ``path`` (if any) while checking and replacing it.
+
+    Every writer locks the inode it is about to replace, so two processes cannot both pass
+    the "unchanged since I read it" check and then both rename over the file.
+    """
+    if fcntl is None:
+        yield
+        return
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+class SessionFile:
+    """A session file opened for editing.
+
+    ``open`` reads and validates it and remembers a fingerprint of the bytes; every write
+    first checks the file still holds exactly those bytes (or what we last wrote), so a
+    second app instance or an editor's change is reported, never silently overwritten.
+    """
+
+    def __init__(self, path: Path, session: Session, fingerprint: Fingerprint | None) -> None:
+        self.path = Path(path)
+        self.session = session
+        self._fingerprint = fingerprint
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path) -> SessionFile:
+        """Read and validate ``path``; raises :class:`SessionError` (and writes nothing) if bad."""
+        path = Path(path)
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+                stat = os.fstat(handle.fileno())
+        except FileNotFoundError:
+            raise SessionError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise SessionError(f"{path}: is a folder, not a session file") from None
+        except OSError as exc:
+            raise SessionError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        session = parse_session(decode(raw, str(path)), str(path))
+        return cls(path, session, Fingerprint.of(raw, stat))
+
+    @classmethod
+    def create(cls, path: Path, session: Session) -> SessionFile:
+        """Write ``session`` to a new file; refuses to replace an existing one."""
+        path = Path(path)
+        data = _encode(dump_session(session), path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            stat = create_exclusive(path, data)
+        except FileExistsError:
+            raise SessionError(f"{path}: already exists; choose another name") from None
+        except OSError as exc:
+            raise SessionError(f"{path}: cannot create: {exc.strerror or exc}") from None
+        return cls(path, session, Fingerprint.of(data, stat))
+
+    @property
+    def backup(self) -> Path:
+        return backup_path(self.path)
+
+    def save(self, session: Session, *, force: bool = False) -> None:
+        """Write ``session`` (see :meth:`write_text`) and make it :attr:`session`."""
+        self.write_text(dump_session(session), force=force)
+        self.session = session
+
+    def write_text(self, text: str, *, force: bool = False) -> None:
+        """Atomically replace the file with ``text``, keeping the previous one as the backup.
+
+        Raises :class:`SessionConflictError` if the file on disk is no longer what this
+        object read or last wrote (unless ``force``), :class:`SessionError` if it cannot
+        be written; in both cases the file on disk is untouched. Thread-safe.
+        """
+        data = _encode(text, self.path)
+        with self._lock, _locked(self.path):
+            if not force and self._fingerprint is not None and self._changed_on_disk():
+                raise SessionConflictError(
+                    f"{self.path}: the file was changed on disk since it was opened here "
+                    "(another Partner Workshop window or an editor saved it); not saved - "
+                    "reopen it, or save under another name"
+                )
+            try:
+                stat = atomic_write(self.path, data, backup=self.backup)
+            except OSError as exc:
+                raise SessionError(
+                    f"{self.path}: cannot save: {exc.strerror or exc}; nothing was overwritten"
+                ) from None
+            self._fingerprint = Fingerprint.of(data, stat)
+
+    def _changed_on_disk(self) -> bool:
+        assert self._fingerprint is not None
+        if not self.path.exists():
+            return False  # deleted or moved away: writing it back loses nobody's work
+        return not self._fingerprint.matches(self.path)
+
+
+def _encode(text: str, path: Path) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise SessionError(
+            f"{path}: cannot save: the text contains a character that cannot be written "
+            f"({exc.object[exc.start:exc.end]!r})"
+        ) from None
