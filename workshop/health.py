@@ -135,7 +135,7 @@ def _thesis_rule(session: Session, priority_names: list[str]) -> RuleResult:
         return _rule(
             "thesis_signoff", title, Status.PASS,
             f"Thesis signed off by {by} on {signoff.signed_at.date().isoformat()}.",
-            Phase.THESIS, "Thesis › sign-off",
+            Phase.THESIS, "Sign-off",
         )
     recruiting = [
         p.name for p in session.mapping.partners
@@ -151,12 +151,12 @@ def _thesis_rule(session: Session, priority_names: list[str]) -> RuleResult:
             "thesis_signoff", title, Status.FAIL,
             "The thesis is not signed off, yet " + " and ".join(parts)
             + ": sign off the thesis before recruiting.",
-            Phase.THESIS, "Thesis › sign-off",
+            Phase.THESIS, "Sign-off",
         )
     return _rule(
         "thesis_signoff", title, Status.WARN,
         "The thesis is not signed off yet: sign it off before any recruitment starts.",
-        Phase.THESIS, "Thesis › sign-off",
+        Phase.THESIS, "Sign-off",
     )
 
 

@@ -27,6 +27,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     field_validator,
     model_validator,
 )
@@ -73,10 +74,27 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+_UNSET = object()
+
+
 class Record(BaseModel):
-    """Base of every model: strict about unknown keys, validates on assignment."""
+    """Base of every model: strict about unknown keys, validates on assignment.
+
+    An assignment that fails validation leaves the record as it was.  (pydantic keeps the new
+    value when a model-level validator such as "target above current" rejects it, which would
+    leave an invalid session in memory — and an unloadable file on disk after the autosave.)
+    """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        previous = self.__dict__.get(name, _UNSET)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            if previous is not _UNSET:
+                self.__dict__[name] = previous
+            raise
 
 
 # --------------------------------------------------------------------------- enums
@@ -667,6 +685,10 @@ class EconomicsInputs(Record):
     referral_share_pct: Percent = 30.0
     reseller_share_pct: Percent = 20.0
     """Share of partner-sourced ARR expected through referral and resale; the rest is co-sell."""
+    platinum_pipeline_share_pct: Percent = 50.0
+    gold_pipeline_share_pct: Percent = 30.0
+    silver_pipeline_share_pct: Percent = 20.0
+    """How the partner-sourced pipeline splits across tiers (should add up to 100)."""
 
 
 # --------------------------------------------------------------------------- the session

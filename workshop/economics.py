@@ -1,0 +1,274 @@
+"""The program's numbers a VP defends to the board; every figure carries its inputs.
+
+Horizon: the thesis's N years, ending in the intake's target year (year 1 = target year - N + 1).
+Partner-sourced ARR ramps linearly: year k = target ARR x partner share x k / N, so the last
+year is exactly the thesis's promise and each year adds the same new partner-sourced ARR.
+Pipeline needed in a year = that year's new partner-sourced ARR / win rate; over the whole
+horizon it is the partner-sourced ARR target / win rate.  Partners needed per tier = a year's
+pipeline x the tier's share of it / the tier's annual pipeline minimum, rounded up.  Channel
+cost for a year: referral fees and reseller margin on their share of the new partner-sourced
+ARR, plus MDF per tier x partners needed (tiers whose MDF is set).  See docs/method.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from workshop.dates import money
+from workshop.models import Session, TierName
+
+_PIPELINE_TIERS = (TierName.PLATINUM, TierName.GOLD, TierName.SILVER)
+_MDF_TIERS = (TierName.PLATINUM, TierName.GOLD)
+"""The method gives MDF to Platinum and Gold; Silver's counts only when the team sets one."""
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}%"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    key: str
+    label: str
+    value: float | None
+    """None when an input is missing: see ``needs``."""
+    unit: str
+    """``"$"``, ``"$/$"`` (dollars per dollar), ``"deals"`` or ``"partners"``."""
+    formula: str
+    inputs: dict[str, str] = field(default_factory=dict)
+    """Each input's name and the value used, as shown."""
+    needs: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return "needs " + ", ".join(self.needs)
+        if self.unit == "$":
+            return money(self.value)
+        if self.unit == "$/$":
+            return f"${self.value:,.2f} per $1"
+        return f"{self.value:,.0f} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class YearPlan:
+    label: str
+    partner_arr: Figure
+    new_partner_arr: Figure
+    pipeline: Figure
+    deals: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Economics:
+    years: tuple[YearPlan, ...]
+    partner_arr_target: Figure
+    pipeline_total: Figure
+    partners_by_tier: tuple[Figure, ...]
+    channel_costs: tuple[Figure, ...]
+    """Referral fees, reseller margin, MDF per tier, then the total — for one year of the plan."""
+    cost_per_partner_dollar: Figure
+    net_per_partner_dollar: Figure
+    direct_cac: Figure
+    comparison: str
+    """One sentence comparing partner-sourced and direct cost per dollar of new ARR."""
+    needs: tuple[str, ...]
+    """Every missing input, so the screen can ask for them."""
+    notes: tuple[str, ...]
+
+
+def _missing(label: str, unit: str, key: str, formula: str, needs: list[str]) -> Figure:
+    return Figure(key, label, None, unit, formula, {}, tuple(needs))
+
+
+def partner_economics(session: Session) -> Economics:
+    intake, statement, inputs = session.intake, session.thesis.statement, session.economics
+    needs: list[str] = []
+    if intake.target_arr is None:
+        needs.append("target ARR (Intake)")
+    if statement.partner_share_pct is None:
+        needs.append("partner share of ARR (Thesis)")
+    if statement.years is None:
+        needs.append("years to reach it (Thesis)")
+    notes: list[str] = []
+    win = inputs.win_rate_pct / 100
+    base = {
+        "win rate": _pct(inputs.win_rate_pct),
+        "average deal size": money(inputs.avg_deal_size),
+    }
+
+    years: list[YearPlan] = []
+    target_formula = "target ARR × partner share"
+    if needs:
+        target = _missing("Partner-sourced ARR target", "$", "partner_arr_target", target_formula, needs)
+        total = _missing("Pipeline needed over the horizon", "$", "pipeline_total",
+                         "partner-sourced ARR target ÷ win rate", needs)
+        new_per_year = None
+    else:
+        assert intake.target_arr is not None and statement.partner_share_pct is not None
+        assert statement.years is not None
+        n = statement.years
+        final = intake.target_arr * statement.partner_share_pct / 100
+        target_inputs = {"target ARR": money(intake.target_arr), "partner share": _pct(statement.partner_share_pct)}
+        target = Figure("partner_arr_target", "Partner-sourced ARR target", final, "$", target_formula, target_inputs)
+        total = Figure("pipeline_total", "Pipeline needed over the horizon", final / win, "$",
+                       "partner-sourced ARR target ÷ win rate",
+                       {"partner-sourced ARR target": money(final), "win rate": base["win rate"]})
+        new_per_year = final / n
+        first_year = intake.target_year - n + 1 if intake.target_year is not None else None
+        if first_year is None:
+            notes.append("Years are numbered 1..N: set the target year (Intake) to date them.")
+        for k in range(1, n + 1):
+            label = str(first_year + k - 1) if first_year is not None else f"Year {k}"
+            arr = final * k / n
+            ramp = {**target_inputs, "year": f"{k} of {n}"}
+            years.append(YearPlan(
+                label=label,
+                partner_arr=Figure(f"partner_arr_{k}", f"Partner-sourced ARR, {label}", arr, "$",
+                                   "target ARR × partner share × year ÷ years", ramp),
+                new_partner_arr=Figure(f"new_partner_arr_{k}", f"New partner-sourced ARR, {label}",
+                                       new_per_year, "$", "partner-sourced ARR target ÷ years",
+                                       {"partner-sourced ARR target": money(final), "years": str(n)}),
+                pipeline=Figure(f"pipeline_{k}", f"Pipeline needed, {label}", new_per_year / win, "$",
+                                "new partner-sourced ARR ÷ win rate",
+                                {"new partner-sourced ARR": money(new_per_year), "win rate": base["win rate"]}),
+                deals=Figure(f"deals_{k}", f"Deals needed, {label}",
+                             math.ceil(new_per_year / inputs.avg_deal_size - 1e-9), "deals",
+                             "new partner-sourced ARR ÷ average deal size, rounded up",
+                             {"new partner-sourced ARR": money(new_per_year),
+                              "average deal size": base["average deal size"]}),
+            ))
+
+    # ---------------------------------------------------------------- partners per tier
+    shares = {
+        TierName.PLATINUM: inputs.platinum_pipeline_share_pct,
+        TierName.GOLD: inputs.gold_pipeline_share_pct,
+        TierName.SILVER: inputs.silver_pipeline_share_pct,
+    }
+    mix_total = sum(shares.values())
+    if abs(mix_total - 100) > 1e-9:
+        notes.append(f"The tier pipeline mix adds up to {mix_total:g}%, not 100%: the partner counts "
+                     "cover that share of the pipeline only.")
+    annual_pipeline = new_per_year / win if new_per_year is not None else None
+    partners: list[Figure] = []
+    partner_counts: dict[TierName, int] = {}
+    for name in _PIPELINE_TIERS:
+        tier = session.tiers.tier(name)
+        key, label = f"partners_{name.value}", f"{name.label} partners needed"
+        formula = f"annual pipeline × {name.label} share ÷ {name.label} pipeline minimum, rounded up"
+        missing = list(needs)
+        if tier is None:
+            missing.append(f"a {name.label} tier (Tiers)")
+        elif not tier.pipeline_min:
+            missing.append(f"{name.label} annual pipeline minimum (Tiers)")
+        if missing or annual_pipeline is None:
+            partners.append(_missing(label, "partners", key, formula, missing))
+            continue
+        assert tier is not None and tier.pipeline_min
+        count = math.ceil(annual_pipeline * shares[name] / 100 / tier.pipeline_min - 1e-9)
+        partner_counts[name] = count
+        partners.append(Figure(key, label, count, "partners", formula, {
+            "annual pipeline": money(annual_pipeline),
+            f"{name.label} share": _pct(shares[name]),
+            f"{name.label} pipeline minimum": money(tier.pipeline_min),
+        }))
+
+    # ---------------------------------------------------------------- channel cost
+    costs: list[Figure] = []
+    channel_shares = inputs.referral_share_pct + inputs.reseller_share_pct
+    if channel_shares > 100:
+        needs.append("referral and reseller shares that add up to 100% or less")
+    cost_needs = list(needs)
+    for low, high, value, what in ((5, 15, inputs.referral_fee_pct, "referral fee"),
+                                   (20, 40, inputs.reseller_margin_pct, "reseller margin")):
+        if not low <= value <= high:
+            notes.append(f"The {what} of {value:g}% is outside the method's {low}–{high}% range.")
+
+    def cost(key: str, label: str, share: float, rate: float, share_name: str, rate_name: str) -> Figure:
+        formula = f"new partner-sourced ARR × {share_name} × {rate_name}"
+        if cost_needs or new_per_year is None:
+            return _missing(label, "$", key, formula, cost_needs)
+        return Figure(key, label, new_per_year * share / 100 * rate / 100, "$", formula, {
+            "new partner-sourced ARR": money(new_per_year), share_name: _pct(share), rate_name: _pct(rate),
+        })
+
+    costs.append(cost("referral_fees", "Referral fees", inputs.referral_share_pct, inputs.referral_fee_pct,
+                      "referral share", "referral fee (% of ACV)"))
+    costs.append(cost("reseller_margin", "Reseller margin", inputs.reseller_share_pct,
+                      inputs.reseller_margin_pct, "reseller share", "reseller margin (% off list)"))
+    mdf_unset: list[str] = []
+    for name in _PIPELINE_TIERS:
+        tier = session.tiers.tier(name)
+        key, label = f"mdf_{name.value}", f"MDF, {name.label}"
+        formula = f"{name.label} MDF per year × {name.label} partners needed"
+        if tier is None or (tier.mdf_per_year is None and name not in _MDF_TIERS):
+            continue
+        if tier.mdf_per_year is None:
+            mdf_unset.append(name.label)
+            costs.append(_missing(label, "$", key, formula, [f"{name.label} MDF per year (Tiers)"]))
+        elif name not in partner_counts:
+            costs.append(_missing(label, "$", key, formula, partners[_PIPELINE_TIERS.index(name)].needs))
+        else:
+            costs.append(Figure(key, label, tier.mdf_per_year * partner_counts[name], "$", formula, {
+                f"{name.label} MDF per year": money(tier.mdf_per_year),
+                f"{name.label} partners needed": str(partner_counts[name]),
+            }))
+    known = [c for c in costs if c.value is not None]
+    total_formula = "referral fees + reseller margin + MDF of the tiers where it is set"
+    if cost_needs or new_per_year is None:
+        total_cost = _missing("Channel cost per year", "$", "channel_cost", total_formula, cost_needs)
+    else:
+        total_inputs = {c.label: money(c.value or 0) for c in known}
+        if mdf_unset:
+            total_inputs["MDF not set (left out)"] = ", ".join(mdf_unset)
+        total_cost = Figure("channel_cost", "Channel cost per year", sum(c.value or 0 for c in known), "$",
+                            total_formula, total_inputs)
+    costs.append(total_cost)
+    if new_per_year is not None and channel_shares <= 100:
+        notes.append(f"Co-sell ({100 - channel_shares:g}% of partner-sourced ARR) costs no cash fee: "
+                     "its cost is shared quota credit. Partner team salaries are not included.")
+
+    direct = Figure("direct_cac", "Direct cost per $1 of new ARR", inputs.direct_cac_ratio, "$/$",
+                    "direct CAC ratio (input)", {"direct CAC ratio": f"{inputs.direct_cac_ratio:g}"})
+    per_dollar_formula = "channel cost per year ÷ new partner-sourced ARR per year"
+    if total_cost.value is None or not new_per_year:
+        per_dollar = _missing("Partner cost per $1 of new ARR", "$/$", "partner_cost_per_dollar",
+                              per_dollar_formula, list(total_cost.needs) or ["a partner-sourced ARR target"])
+        net = _missing("Net revenue per partner-sourced $1", "$/$", "net_per_partner_dollar",
+                       "1 − partner cost per $1", list(per_dollar.needs))
+        comparison = "Needs " + ", ".join(per_dollar.needs) + " to compare the channel with direct sales."
+    else:
+        ratio = total_cost.value / new_per_year
+        per_dollar = Figure("partner_cost_per_dollar", "Partner cost per $1 of new ARR", ratio, "$/$",
+                            per_dollar_formula, {"channel cost per year": money(total_cost.value),
+                                                 "new partner-sourced ARR per year": money(new_per_year)})
+        net = Figure("net_per_partner_dollar", "Net revenue per partner-sourced $1", 1 - ratio, "$/$",
+                     "1 − partner cost per $1", {"partner cost per $1": f"${ratio:,.2f}"})
+        difference = inputs.direct_cac_ratio - ratio
+        if abs(difference) < 0.005:
+            verdict = "the same as direct"
+        elif difference > 0:
+            verdict = f"${difference:,.2f} cheaper than direct"
+        else:
+            verdict = f"${-difference:,.2f} dearer than direct"
+        comparison = (f"Each partner-sourced $1 of new ARR costs ${ratio:,.2f} in channel cost versus "
+                      f"${inputs.direct_cac_ratio:,.2f} direct: {verdict}.")
+
+    all_needs: list[str] = []
+    for item in [*needs, *(n for f in (*partners, *costs) for n in f.needs)]:
+        if item not in all_needs:
+            all_needs.append(item)
+    return Economics(
+        years=tuple(years),
+        partner_arr_target=target,
+        pipeline_total=total,
+        partners_by_tier=tuple(partners),
+        channel_costs=tuple(costs),
+        cost_per_partner_dollar=per_dollar,
+        net_per_partner_dollar=net,
+        direct_cac=direct,
+        comparison=comparison,
+        needs=tuple(all_needs),
+        notes=tuple(notes),
+    )
