@@ -60,7 +60,10 @@ class FieldEditor(Vertical):
     FieldEditor > .field-error { color: $text-error; display: none; }
     FieldEditor.-invalid > .field-error { display: block; }
     FieldEditor.-invalid > Input, FieldEditor.-invalid > TextArea { border: tall $error; }
-    FieldEditor > TextArea { height: 5; }
+    FieldEditor > Input, FieldEditor > Select { width: 1fr; max-width: 100; }
+    FieldEditor > Input { background: $boost; }
+    FieldEditor > Input:focus { background: $primary 20%; }
+    FieldEditor > TextArea { height: 5; max-width: 100; }
     FieldEditor > TextArea.-lines { height: 6; }
     """
 
@@ -93,6 +96,7 @@ class FieldEditor(Vertical):
                     allow_blank=spec.optional,
                     prompt="(not set)",
                     id="input",
+                    compact=True,
                 )
             elif spec.kind in ("multiline", "lines"):
                 area = TextArea(KINDS[spec.kind][1](value), id="input", soft_wrap=True)
@@ -100,7 +104,7 @@ class FieldEditor(Vertical):
                     area.add_class("-lines")
                 yield area
             else:
-                yield Input(KINDS[spec.kind][1](value), id="input", select_on_focus=False)
+                yield Input(KINDS[spec.kind][1](value), id="input", select_on_focus=False, compact=True)
         if spec.hint:
             yield Static(literal(spec.hint), classes="field-hint")
         yield Static("", classes="field-error", markup=False)

@@ -33,6 +33,8 @@ class PhaseView(VerticalScroll):
     PhaseView { padding: 0 1; }
     """
 
+    can_focus = False  # focus goes to the fields and tables inside; the view scrolls to them
+
     _refresh_timer: Timer | None = None
 
     @property

@@ -1,0 +1,158 @@
+"""The App as a facilitator drives it: fields autosave, bad values are refused next to the
+field, records are added and deleted, quitting loses nothing, conflicts are reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from screens.dialogs import ConfirmDialog, EditDialog
+from screens.fields import FieldEditor
+from screens.home import HomeScreen
+from screens.workshop import WorkshopScreen
+from session_store import SessionFile, backup_path, load_session
+from tests.app_harness import TODAY, app_on, saved
+from workshop.app import PartnerWorkshopApp
+from workshop.defaults import new_session
+
+HOSTILE = "[bold]X[/] a [/] b [@click=app.quit]q[/] | # x 🚀"
+
+
+def field(app: PartnerWorkshopApp, name: str) -> FieldEditor:
+    return app.screen.query_one(f"#field-{name}", FieldEditor)
+
+
+async def type_into(pilot, app: PartnerWorkshopApp, name: str, text: str) -> None:
+    editor = field(app, name)
+    editor.query_one(Input).focus()
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k", *text)
+
+
+async def test_typing_in_a_field_is_saved_to_disk_without_asking(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await type_into(pilot, app, "company_name", HOSTILE)
+        await pilot.pause(0.6)  # autosave debounce
+        on_disk = load_session(tmp_path / "session.toml")
+        assert on_disk.intake.company_name == HOSTILE
+        assert field(app, "company_name").query_one(Input).value == HOSTILE
+
+
+async def test_a_bad_amount_is_refused_next_to_the_field_and_the_last_good_value_kept(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await type_into(pilot, app, "current_arr", "18M")
+        await pilot.pause()
+        assert app.session.intake.current_arr == 18_000_000
+        await type_into(pilot, app, "target_arr", "12x")
+        await pilot.pause()
+        assert "not an amount" in field(app, "target_arr").error
+        assert app.session.intake.target_arr is None
+        await type_into(pilot, app, "target_arr", "10M")
+        await pilot.pause()
+        assert "must be above current ARR" in field(app, "target_arr").error
+        assert app.session.intake.target_arr is None
+        await pilot.press("backspace", "backspace", "backspace", "4", "5", "M")
+        await pilot.pause()
+        assert field(app, "target_arr").error == ""
+        assert saved(app).intake.target_arr == 45_000_000
+
+
+async def test_add_edit_and_delete_a_participant_with_hostile_text(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one("#participants", DataTable)
+        table.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDialog)
+        await pilot.press("ctrl+a", "ctrl+k", *HOSTILE, "tab", *"CFO")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [(p.name, p.role) for p in app.session.participants] == [(HOSTILE, "CFO")]
+        assert str(table.get_cell_at((0, 0))) == HOSTILE
+        assert saved(app).participants[0].name == HOSTILE
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert len(app.session.participants) == 1
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.session.participants == []
+        assert saved(app).participants == []
+
+
+async def test_quitting_right_after_typing_loses_nothing(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await type_into(pilot, app, "facilitator", "Dana")
+        await pilot.press("ctrl+q")  # before the autosave timer fires
+    assert load_session(tmp_path / "session.toml").facilitator == "Dana"
+
+
+async def test_a_file_changed_on_disk_is_not_overwritten_and_the_work_is_kept(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    path = tmp_path / "session.toml"
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        other = new_session("Someone else's edit")
+        path.write_text(path.read_text().replace('title = "Offsite"', 'title = "Changed elsewhere"'))
+        await type_into(pilot, app, "facilitator", "Dana")
+        await pilot.pause(0.8)
+        assert "Changed elsewhere" in path.read_text()
+        assert app.session.facilitator == "Dana"
+        assert "NOT SAVED" in app.sub_title
+        assert any("Not saved" == (n.title or "") for n in app._notifications)
+        del other
+
+
+async def test_resuming_opens_the_phase_the_team_was_on(tmp_path: Path):
+    session = new_session("Offsite")
+    session.position.phase = session.position.phase.__class__("intake")
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.screen.current_view is not None
+        assert app.screen.current_view.key == "intake"
+
+
+async def test_home_lists_sessions_and_opens_the_selected_one(tmp_path: Path):
+    SessionFile.create(tmp_path / "a.toml", new_session("First offsite"))
+    app = PartnerWorkshopApp(today=TODAY, sessions_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        assert str(table.get_cell_at((0, 0))) == "First offsite"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.session.title == "First offsite"
+
+
+async def test_a_corrupt_file_is_refused_untouched_and_its_backup_offered(tmp_path: Path):
+    path = tmp_path / "broken.toml"
+    file = SessionFile.create(path, new_session("Good"))
+    file.save(new_session("Good, second save"))  # leaves a backup of the first
+    path.write_bytes(b"title = \n garbage [[[")
+    before = path.read_bytes()
+    app = PartnerWorkshopApp(session_path=path, today=TODAY, sessions_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "broken.toml" in app.screen.message
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.session.title == "Good"
+        assert app.session_file.path != path
+    assert path.read_bytes() == before
+    assert backup_path(path).exists()

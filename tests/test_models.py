@@ -1,0 +1,34 @@
+"""The data model's own guarantees (the method's defaults are tested with the engine)."""
+
+import pytest
+from pydantic import ValidationError
+
+from workshop.defaults import new_session
+from workshop.models import Intake, Ratings, Tier, TierName
+
+
+def test_a_refused_assignment_leaves_the_record_unchanged():
+    intake = Intake(current_arr=18_000_000, target_arr=45_000_000)
+    with pytest.raises(ValidationError, match="must be above current ARR"):
+        intake.target_arr = 12
+    assert intake.target_arr == 45_000_000
+    tier = Tier(name=TierName.GOLD, pipeline_min=500_000, pipeline_max=2_000_000)
+    with pytest.raises(ValidationError, match="above the maximum"):
+        tier.pipeline_min = 3_000_000
+    assert tier.pipeline_min == 500_000
+
+
+def test_validation_messages_are_clear():
+    with pytest.raises(ValidationError, match="less than or equal to 100"):
+        Ratings(icp_overlap=101)
+
+
+def test_new_session_carries_the_methods_defaults():
+    session = new_session("x")
+    assert [m.name for m in session.thesis.models] == [
+        "Referral", "Reseller", "Co-Sell", "Implementation", "OEM / Embed", "Joint Venture", "Technology Alliance",
+    ]
+    assert [t.name for t in session.tiers.tiers] == list(TierName)
+    assert len(session.governance.raci.rows) == 6
+    assert len(session.objectives) == 3
+    assert [q.theme for q in session.roadmap.quarters] == ["Foundation", "First Revenue", "Scale", "Acceleration"]
