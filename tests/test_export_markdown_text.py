@@ -143,6 +143,7 @@ def test_line_start_markers_are_neutralised() -> None:
     assert escape("12. x") == "12\\. x"
     assert escape("3) x") == "3\\) x"
     assert escape("a - b 1. c") == "a - b 1. c"
+    assert escape("1.2") == "1.2"
     assert escape("  x") == "&#32;&#32;x"
 
 

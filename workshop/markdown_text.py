@@ -31,7 +31,7 @@ EMPTY = "—"
 
 _ALWAYS = frozenset("\\`*_~[]<>&|$#@")
 _LINE_START = frozenset("-+=")
-_ORDERED_MARKER = re.compile(r"^\d+(?=[.)])")
+_ORDERED_MARKER = re.compile(r"^\d{1,9}(?=[.)](?:\s|$))")
 _WWW = re.compile(r"www(?=\.)", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 

@@ -1,0 +1,228 @@
+"""The partnership blueprint as GitHub-flavoured Markdown.
+
+:func:`export_markdown` fills a Jinja2 template (``workshop/templates/blueprint.md.j2``, or an
+organisation's own with ``template=``) with the session and what the engine computes from it.
+The export computes nothing of the method itself: scores, bands, tier actions, rule matches,
+health and economics all come from the engine modules.
+
+Safety by construction: the template environment's ``finalize`` escapes every value a
+template prints (:func:`workshop.markdown_text.escape`) unless it is a
+:class:`~workshop.markdown_text.Markdown` string, which only this module's filters make.
+A template cannot forget to escape user text; at worst it escapes twice.
+
+Deterministic: nothing depends on the clock.  ``today`` (the date the tier actions, health
+checks and the title block use) defaults to the day the session was last updated.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from workshop.export_context import blueprint_context
+from workshop.markdown_text import EMPTY, Markdown, escape, escape_block
+from workshop.models import Session
+from workshop.scoring import format_score
+
+TEMPLATES = Path(__file__).parent / "templates"
+DEFAULT_TEMPLATE = TEMPLATES / "blueprint.md.j2"
+
+
+class ExportError(Exception):
+    """The export could not be made; the message is one line, fit for a terminal."""
+
+
+# --------------------------------------------------------------------------- values -> Markdown
+
+
+def _text_of(value: Any) -> str:
+    """A value a template printed, as the words a reader should see (still unescaped)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Enum):
+        label = getattr(value, "label", None)
+        return label if isinstance(label, str) else str(value.value)
+    if isinstance(value, datetime):
+        moment = value.astimezone(timezone.utc) if value.tzinfo else value
+        return moment.strftime("%Y-%m-%d %H:%M UTC" if value.tzinfo else "%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def to_markdown(value: Any) -> Markdown:
+    """Anything a template prints: Markdown passes, ``None`` is "—", the rest is escaped."""
+    if isinstance(value, Markdown):
+        return value
+    if value is None:
+        return Markdown(EMPTY)
+    if isinstance(value, (bool, int, float, date)):  # digits, dots, dashes: nothing to escape
+        return Markdown(_text_of(value))
+    return escape(_text_of(value))
+
+
+def money(value: int | float | None) -> Markdown:
+    """Whole dollars: ``\\$1,234,567`` (the ``$`` escaped so GitHub never reads math)."""
+    if value is None:
+        return Markdown(EMPTY)
+    return Markdown(f"\\${round(value):,}")
+
+
+def score(value: float | None) -> Markdown:
+    """An attractiveness score to one decimal, as the engine rounds it; "—" when unscored."""
+    return Markdown(EMPTY if value is None else format_score(value))
+
+
+def percent(value: float | None) -> Markdown:
+    """``25%``, ``12.5%``; "—" when not set."""
+    return Markdown(EMPTY if value is None else _text_of(float(value)) + "%")
+
+
+def number(value: float | int | None, decimals: int | None = None) -> Markdown:
+    """A plain number; ``decimals`` fixes the places (``number(1.2, 2)`` is ``1.20``)."""
+    if value is None:
+        return Markdown(EMPTY)
+    if decimals is not None:
+        return Markdown(f"{value:,.{decimals}f}")
+    if isinstance(value, int):
+        return Markdown(f"{value:,}")
+    return Markdown(_text_of(value))
+
+
+def block(value: Any) -> Markdown:
+    """Multi-line user text for a paragraph or list item: line breaks become hard breaks."""
+    if isinstance(value, Markdown):
+        return value
+    if value is None:
+        return Markdown(EMPTY)
+    return escape_block(_text_of(value))
+
+
+def join(values: Iterable[Any], separator: str = ", ") -> Markdown:
+    """Each item escaped, joined with ``separator`` (template text, so Markdown); "—" if none."""
+    items = [to_markdown(item) for item in values]
+    return Markdown(separator.join(items)) if items else Markdown(EMPTY)
+
+
+def cell_lines(values: Iterable[Any]) -> Markdown:
+    """A list inside one table cell: items escaped, one a line (``<br>``)."""
+    return join(values, "<br>")
+
+
+_FILTERS = {
+    "money": money,
+    "score": score,
+    "percent": percent,
+    "number": number,
+    "block": block,
+    "join": join,
+    "cell_lines": cell_lines,
+    "md": to_markdown,
+    "e": to_markdown,
+    "escape": to_markdown,
+}
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def _environment(loader: jinja2.BaseLoader) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=loader,
+        autoescape=False,
+        finalize=to_markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(_FILTERS)
+    return env
+
+
+@lru_cache(maxsize=1)
+def _default_environment() -> SandboxedEnvironment:
+    return _environment(jinja2.FileSystemLoader(str(TEMPLATES)))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _template_line(error: BaseException, filename: str) -> int | None:
+    """The template line a runtime error happened on (Jinja maps its frames to the file)."""
+    line = None
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename == filename:
+            line = lineno
+    return line
+
+
+def _load(template: Path | None) -> tuple[jinja2.Template, str]:
+    if template is None:
+        env = _default_environment()
+        return env.get_template(DEFAULT_TEMPLATE.name), str(DEFAULT_TEMPLATE)
+    path = Path(template)
+    if not path.is_file():
+        raise ExportError(f"{path}: template not found")
+    env = _environment(jinja2.FileSystemLoader(str(path.parent.resolve())))
+    try:
+        return env.get_template(path.name), str(path.resolve())
+    except UnicodeDecodeError:
+        raise ExportError(f"{path}: the template is not UTF-8 text") from None
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or path}:{error.lineno}"
+        raise ExportError(f"{where}: {_one_line(error.message or 'syntax error')}") from None
+    except (jinja2.TemplateError, OSError) as error:
+        raise ExportError(f"{path}: {_one_line(str(error))}") from None
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _tidy(text: str) -> str:
+    """No trailing spaces, at most one blank line in a row, exactly one final newline.
+
+    Safe for user text: escaped text never contains a blank line or trailing white space.
+    """
+    lines = [line.rstrip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def export_markdown(
+    session: Session, *, template: Path | None = None, today: date | None = None
+) -> str:
+    """The blueprint of ``session`` as Markdown text.
+
+    ``today`` defaults to the date the session was last updated (``session.updated``), so the
+    same session always exports byte for byte the same text.  Raises :class:`ExportError`
+    (one line: file, line, problem) when the template cannot be read, parsed or rendered.
+    """
+    day = today if today is not None else session.updated.date()
+    compiled, filename = _load(template)
+    context = blueprint_context(session, day)
+    try:
+        text = compiled.render(context)
+    except jinja2.TemplateError as error:
+        line = getattr(error, "lineno", None) or _template_line(error, filename)
+        where = f"{filename}:{line}" if line else filename
+        raise ExportError(f"{where}: {_one_line(error.message or type(error).__name__)}") from None
+    except Exception as error:  # a custom template calling something wrongly
+        if template is None:
+            raise
+        line = _template_line(error, filename)
+        where = f"{filename}:{line}" if line else filename
+        raise ExportError(f"{where}: {type(error).__name__}: {_one_line(str(error))}") from None
+    return _tidy(text)

@@ -1,0 +1,133 @@
+"""What the blueprint template is given: the session and the engine's results about it.
+
+Pure data gathering — no wording, no layout (that is the template's job) and no rule of the
+method (that is the engine's).  ``docs/export.md`` lists every variable for template authors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from workshop.competitors import ecosystem
+from workshop.decision_rules import assess_decision
+from workshop.findings import Status
+from workshop.economics import partner_economics
+from workshop.health import health_report
+from workshop.models import (
+    RATING_FIELDS,
+    RATIONALE_FIELDS,
+    LandscapeTier,
+    Partner,
+    Session,
+)
+from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, ranked_partners
+from workshop.thesis_statement import render_thesis
+from workshop.tier_movement import evaluate_program
+
+
+RECENT_CHANGES = 10
+"""How many of the latest history entries the session metadata lists."""
+
+
+@dataclass(frozen=True, slots=True)
+class RationaleItem:
+    """One of the six gaps of Phase 1.1."""
+
+    label: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class RatingColumn:
+    """One of the five attractiveness ratings: its field name, label and weight in percent."""
+
+    field: str
+    label: str
+    weight_pct: int
+
+
+@dataclass(frozen=True, slots=True)
+class LandscapeGroup:
+    tier: LandscapeTier
+    partners: tuple[Partner, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BandRule:
+    band: Band
+    minimum: float | None
+    """The lowest score in the band; None for the bottom band."""
+
+
+def blueprint_context(session: Session, today: date) -> dict[str, Any]:
+    """Every variable the blueprint template (built-in or custom) can use."""
+    partners = session.mapping.partners
+    scored = ranked_partners(partners)
+    rationale = [
+        RationaleItem(label, question, getattr(session.thesis.rationale, field))
+        for field, (label, question) in RATIONALE_FIELDS.items()
+    ]
+    health = health_report(session, today)
+    economics = partner_economics(session)
+    failing = [rule for rule in health.rules if rule.status is Status.FAIL]
+    draft_reasons = (["the thesis is not signed off"] if session.thesis.signoff is None else []) + [
+        f"failing quality rule: {rule.title}" for rule in failing
+    ]
+    return {
+        "status": "DRAFT" if draft_reasons else "FINAL",
+        "status_reasons": draft_reasons,
+        "session": session,
+        "today": today,
+        "company": session.intake.company_name.strip(),
+        "intake": session.intake,
+        "rationale": rationale,
+        "rationale_written": any(item.answer.strip() for item in rationale),
+        "models": session.thesis.models,
+        "selected_models": [model for model in session.thesis.models if model.selected],
+        "statement": session.thesis.statement,
+        "thesis": render_thesis(session),
+        "signoff": session.thesis.signoff,
+        "landscape": [
+            LandscapeGroup(tier, tuple(p for p in partners if p.landscape_tier is tier))
+            for tier in LandscapeTier
+        ],
+        "rating_columns": [
+            RatingColumn(field, label, round(weight * 100))
+            for field, (label, weight) in RATING_FIELDS.items()
+        ],
+        "bands": [
+            BandRule(Band.PRIORITY, PRIORITY_MIN),
+            BandRule(Band.SECONDARY, SECONDARY_MIN),
+            BandRule(Band.OPPORTUNISTIC, None),
+        ],
+        "scored": scored,
+        "priority_partners": [row for row in scored if row.band is Band.PRIORITY],
+        "competitors": session.mapping.competitors,
+        "ecosystem": ecosystem(session.mapping),
+        "tiers": session.tiers.tiers,
+        "movement_rules": session.tiers.rules,
+        "movements": evaluate_program(session, today),
+        "decisions": [assess_decision(decision) for decision in session.decisions],
+        "objectives": session.objectives,
+        "roadmap": session.roadmap,
+        "raci": session.governance.raci,
+        "exec_map": session.governance.exec_map,
+        "parking_lot": session.parking_lot,
+        "health": health,
+        "completeness": list(health.completeness.values()),
+        "economics": economics,
+        "economics_figures": [
+            economics.partner_arr_target,
+            economics.pipeline_total,
+            *economics.partners_by_tier,
+            *economics.channel_costs,
+            economics.cost_per_partner_dollar,
+            economics.net_per_partner_dollar,
+            economics.direct_cac,
+        ],
+        "economics_inputs": session.economics,
+        "recent_changes": session.history[-RECENT_CHANGES:],
+    }
