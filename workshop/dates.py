@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from datetime import date
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -29,12 +30,14 @@ def parse_quarter(label: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+@lru_cache(maxsize=4096)
 def quarter_index(label: str) -> int:
     """A running number, so that consecutive quarters differ by exactly one."""
     year, number = parse_quarter(label)
     return year * 4 + number - 1
 
 
+@lru_cache(maxsize=4096)
 def quarter_end(label: str) -> date:
     """The last day of a quarter: the date its QBR results are taken at."""
     year, number = parse_quarter(label)

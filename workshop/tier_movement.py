@@ -38,6 +38,9 @@ from workshop.models import (
 )
 
 
+_RANK = {name: position for position, name in enumerate(TIER_ORDER)}
+
+
 class Action(str, Enum):
     PROMOTE = "promote"
     WARNING = "warning"
@@ -116,21 +119,36 @@ def shortfalls(result: QuarterResult, tier: Tier) -> list[str]:
     return gaps
 
 
+def _meets(result: QuarterResult, tier: Tier) -> bool:
+    return (
+        result.pipeline >= (tier.pipeline_min or 0)
+        and result.certified_individuals >= tier.certified_individuals
+        and (result.dedicated_practice or not tier.dedicated_practice)
+    )
+
+
+def _highest_met(result: QuarterResult, descending: list[Tier]) -> TierName:
+    for tier in descending:
+        if _meets(result, tier):
+            return tier.name
+    return TierName.REGISTERED
+
+
+def _descending(framework: TierFramework) -> list[Tier]:
+    """The framework's tiers above Registered, highest first."""
+    by_name = {tier.name: tier for tier in framework.tiers}
+    return [by_name[n] for n in reversed(TIER_ORDER) if n in by_name and n is not TierName.REGISTERED]
+
+
 def qualifying_tier(result: QuarterResult, framework: TierFramework) -> TierName:
     """The highest tier whose criteria the quarter meets (Registered always)."""
-    for name in reversed(TIER_ORDER):
-        if name is TierName.REGISTERED:
-            return name
-        tier = framework.tier(name)
-        if tier is not None and not shortfalls(result, tier):
-            return name
-    return TierName.REGISTERED
+    return _highest_met(result, _descending(framework))
 
 
 def _step(ladder: list[TierName], tier: TierName, direction: int) -> TierName:
     if tier not in ladder:  # a recorded tier the framework no longer defines
-        below = [t for t in ladder if t.rank < tier.rank]
-        above = [t for t in ladder if t.rank > tier.rank]
+        below = [t for t in ladder if _RANK[t] < _RANK[tier]]
+        above = [t for t in ladder if _RANK[t] > _RANK[tier]]
         if direction < 0:
             return below[-1] if below else ladder[0]
         return above[0] if above else tier
@@ -156,11 +174,21 @@ def _exit_sentence(tier: TierName, months: int, last: date, due: date) -> str:
 
 def evaluate_partner(partner: Partner, framework: TierFramework, today: date) -> PartnerMovement:
     """Replay a signed partner's quarters from its recorded tier; see the module docstring."""
+    return _evaluate(partner, framework, _tier_ladder(framework), _descending(framework), today)
+
+
+def _evaluate(
+    partner: Partner,
+    framework: TierFramework,
+    ladder: list[TierName],
+    descending: list[Tier],
+    today: date,
+) -> PartnerMovement:
     recorded = partner.program_tier
     if recorded is None:
         raise ValueError(f"{partner.name} has no program tier: only signed partners are evaluated")
     rules = framework.rules
-    ladder = _tier_ladder(framework)
+    tiers = {tier.name: tier for tier in descending}
     results = sorted(partner.results, key=lambda r: quarter_index(r.quarter))
 
     held = recorded
@@ -182,7 +210,7 @@ def evaluate_partner(partner: Partner, framework: TierFramework, today: date) ->
             last_activity is None or result.last_pipeline_activity > last_activity
         ):
             last_activity = result.last_pipeline_activity
-        qualifies = qualifying_tier(result, framework)
+        qualifies = _highest_met(result, descending)
         before = held
         action = Action.HOLD
 
@@ -190,9 +218,9 @@ def evaluate_partner(partner: Partner, framework: TierFramework, today: date) ->
         if last_activity is not None and as_of >= add_months(last_activity, limit):
             action = Action.EXIT
             reason = _exit_sentence(held, limit, last_activity, add_months(last_activity, limit))
-        elif qualifies.rank < held.rank:
+        elif _RANK[qualifies] < _RANK[held]:
             misses, above = misses + 1, 0
-            tier = framework.tier(held)
+            tier = tiers.get(held)
             missed = "; ".join(shortfalls(result, tier)) if tier else "criteria not defined"
             if misses >= rules.demotion_misses:
                 held = _step(ladder, held, -1)
@@ -215,7 +243,7 @@ def evaluate_partner(partner: Partner, framework: TierFramework, today: date) ->
                     f"Missed {before.label} criteria ({missed}) — {_plural(misses, 'quarter')} "
                     f"in a row; a warning comes after {rules.warning_misses}."
                 )
-        elif qualifies.rank > held.rank:
+        elif _RANK[qualifies] > _RANK[held]:
             above, misses = above + 1, 0
             if above >= rules.promotion_quarters:
                 held = _step(ladder, held, +1)
@@ -264,7 +292,7 @@ def evaluate_partner(partner: Partner, framework: TierFramework, today: date) ->
             f"{last_activity.isoformat()} (exit was due {exit_due.isoformat()})."
         )
     elif rules_tier is not recorded:
-        action = Action.PROMOTE if rules_tier.rank > recorded.rank else Action.DEMOTE
+        action = Action.PROMOTE if _RANK[rules_tier] > _RANK[recorded] else Action.DEMOTE
         action_tier = rules_tier
         reason = (
             f"{action.label} {recorded.label} → {rules_tier.label}: " + " ".join(
@@ -300,8 +328,9 @@ def evaluate_partner(partner: Partner, framework: TierFramework, today: date) ->
 def evaluate_program(session: Session, today: date) -> list[PartnerMovement]:
     """Every partner with a program tier that has not exited, in map order."""
     framework = session.tiers
+    ladder, descending = _tier_ladder(framework), _descending(framework)
     return [
-        evaluate_partner(partner, framework, today)
+        _evaluate(partner, framework, ladder, descending, today)
         for partner in session.mapping.partners
         if partner.program_tier is not None and partner.stage is not PartnerStage.EXITED
     ]
