@@ -1,0 +1,213 @@
+"""The command line: every command, its errors (one line, right exit code), lazy Textual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import types
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from session_store import SessionFile, default_sessions_dir, dump_session, load_session
+from tests.conftest import BUNDLED_DEMO
+from workshop import __version__, cli
+from workshop.defaults import new_session
+
+
+class FakeApp:
+    """Stands in for PartnerWorkshopApp: records how it was started."""
+
+    launched: list[Path | None] = []
+
+    def __init__(self, session_path: Path | None = None) -> None:
+        self.session_path = session_path
+        self.return_code = 0
+
+    def run(self) -> None:
+        FakeApp.launched.append(self.session_path)
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
+    module = types.ModuleType("workshop.app")
+    module.PartnerWorkshopApp = FakeApp  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "workshop.app", module)
+    FakeApp.launched = []
+    return FakeApp.launched
+
+
+def _one_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("new", "open", "list", "demo", "schema", "export", "check"):
+        assert command in out
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out.strip() == f"partner-workshop {__version__}"
+
+
+@pytest.mark.parametrize(
+    "argv", [["bogus"], ["open"], ["check", "x", "--today", "25/11/2026"], ["list", "--nope"]]
+)
+def test_usage_errors_are_one_line_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(argv)
+    assert info.value.code == 2
+    assert _one_error_line(capsys.readouterr().err).startswith("partner-workshop")
+
+
+def test_no_argument_opens_home(fake_app: list[Path | None]) -> None:
+    assert cli.main([]) == 0
+    assert fake_app == [None]
+
+
+def test_new_creates_a_prefilled_session_and_opens_it(
+    tmp_home: Path, fake_app: list[Path | None]
+) -> None:
+    assert cli.main(["new", "--title", "Q1 Offsite"]) == 0
+    path = default_sessions_dir() / "q1-offsite.toml"
+    assert fake_app == [path]
+    session = load_session(path)
+    assert session.title == "Q1 Offsite" and len(session.thesis.models) == 7
+    assert cli.main(["new", "--title", "Q1 Offsite"]) == 0
+    assert fake_app[-1] == default_sessions_dir() / "q1-offsite-2.toml"
+
+
+def test_open_by_name_and_missing(tmp_home: Path, fake_app: list[Path | None], capsys) -> None:
+    path = default_sessions_dir() / "mine.toml"
+    SessionFile.create(path, new_session("Mine"))
+    assert cli.main(["open", "mine"]) == 0
+    assert fake_app == [path]
+    assert cli.main(["open", "nope"]) == 1
+    assert "nope: no such session" in _one_error_line(capsys.readouterr().err)
+
+
+def test_demo_opens_a_fresh_copy(tmp_home: Path, fake_app: list[Path | None]) -> None:
+    assert cli.main(["demo"]) == 0
+    (copy,) = fake_app
+    assert copy.is_relative_to(tmp_home) and copy.read_bytes() == BUNDLED_DEMO.read_bytes()
+
+
+def test_app_that_cannot_start_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "workshop.app", None)  # makes the import fail
+    assert cli.main([]) == 1
+    assert "the app cannot start" in _one_error_line(capsys.readouterr().err)
+
+
+def test_list_prints_a_table_newest_first(tmp_home: Path, capsys) -> None:
+    assert cli.main(["list"]) == 0
+    assert "No sessions yet" in capsys.readouterr().out
+    folder = default_sessions_dir()
+    for n, title in enumerate(["Older", "Newer \x1b[31mred"]):
+        session = new_session(title)
+        session.updated = session.updated.replace(year=2026, month=1 + n)
+        SessionFile.create(folder / f"s{n}.toml", session)
+    (folder / "bad.toml").write_text("oops", "utf-8")
+    assert cli.main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:3] == ["TITLE", "COMPANY", "PHASE"]
+    assert out.index("Newer") < out.index("Older")
+    assert "\x1b" not in out and "(cannot be read)" in out and "bad.toml: at the end of the file: not valid TOML" in out
+
+
+def test_schema_is_json_schema(capsys) -> None:
+    assert cli.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Session" and "mapping" in schema["properties"]
+
+
+def test_export_to_stdout_and_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    calls = []
+
+    def fake_export(session, *, template=None, today=None):  # noqa: ANN001, ANN202
+        calls.append((session.title, template))
+        return f"# {session.title}\n"
+
+    monkeypatch.setattr("workshop.export.export_markdown", fake_export)
+    assert cli.main(["export", str(BUNDLED_DEMO)]) == 0
+    assert capsys.readouterr().out.startswith("# Ledgerlight")
+    out = tmp_path / "blueprint.md"
+    assert cli.main(["export", str(BUNDLED_DEMO), "-o", str(out)]) == 0
+    assert out.read_text("utf-8").startswith("# Ledgerlight")
+    assert capsys.readouterr().err.startswith("Wrote ")
+    out.write_text("keep me", "utf-8")
+    assert cli.main(["export", str(BUNDLED_DEMO), "-o", str(out)]) == 1
+    assert "already exists; use --force" in _one_error_line(capsys.readouterr().err)
+    assert out.read_text("utf-8") == "keep me"
+    assert cli.main(["export", str(BUNDLED_DEMO), "-o", str(out), "--force"]) == 0
+    assert out.read_text("utf-8").startswith("# Ledgerlight")
+    capsys.readouterr()
+    assert cli.main(["export", str(BUNDLED_DEMO), "-o", str(tmp_path / "no" / "dir.md")]) == 1
+    assert "cannot write" in _one_error_line(capsys.readouterr().err)
+
+
+def test_export_bad_template_and_bad_session(tmp_path: Path, monkeypatch, capsys) -> None:
+    from workshop.export import ExportError
+
+    def failing(session, *, template=None, today=None):  # noqa: ANN001, ANN202
+        raise ExportError(f"{template}: line 3: unexpected end of template")
+
+    monkeypatch.setattr("workshop.export.export_markdown", failing)
+    assert cli.main(["export", str(BUNDLED_DEMO), "--template", "t.j2"]) == 1
+    assert "t.j2: line 3" in _one_error_line(capsys.readouterr().err)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(dump_session(new_session()).replace("schema_version = 1", "schema_version = 7"))
+    assert cli.main(["export", str(bad)]) == 1
+    assert "newer Partner Workshop" in _one_error_line(capsys.readouterr().err)
+
+
+def test_check_passes_session_json_and_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = {}
+
+    def fake_check(session, *, as_json, today, file=None):  # noqa: ANN001, ANN202
+        seen.update(title=session.title, as_json=as_json, today=today)
+        return 1
+
+    module = types.ModuleType("workshop.check")
+    module.run_check = fake_check  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "workshop.check", module)
+    assert cli.main(["check", str(BUNDLED_DEMO), "--json", "--today", "2026-11-25"]) == 1
+    assert seen == {"title": load_session(BUNDLED_DEMO).title, "as_json": True, "today": date(2026, 11, 25)}
+    assert cli.main(["check", str(BUNDLED_DEMO)]) == 1
+    assert seen["today"] == date.today() and seen["as_json"] is False
+
+
+def test_unexpected_bug_is_still_one_line(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    def boom(args):  # noqa: ANN001, ANN202
+        raise RuntimeError("kaput")
+
+    monkeypatch.setitem(cli.COMMANDS, "schema", boom)
+    assert cli.main(["schema"]) == 1
+    assert "internal error (RuntimeError: kaput)" in _one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("argv", [["list"], ["schema"], ["check", str(BUNDLED_DEMO), "--today", "2026-11-25"]])
+def test_fast_commands_do_not_import_textual(argv: list[str], tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom workshop.cli import main\n"
+        f"rc = main({argv!r})\n"
+        "assert 'textual' not in sys.modules, 'textual was imported'\n"
+    )
+    env = {"PARTNER_WORKSHOP_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert "textual was imported" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m_workshop_is_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"partner-workshop {__version__}"

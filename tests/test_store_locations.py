@@ -1,0 +1,90 @@
+"""Where sessions live: default folder, listing, resolving names, new names, the demo copy."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from session_store import (
+    SessionError,
+    SessionFile,
+    default_sessions_dir,
+    demo_copy,
+    list_sessions,
+    load_session,
+    new_session_path,
+    resolve_session,
+)
+from session_store.locations import slugify
+from tests.conftest import BUNDLED_DEMO
+from workshop.defaults import new_session
+from workshop.models import Phase
+
+
+def _save(folder: Path, stem: str, title: str, updated: datetime, company: str = "") -> Path:
+    session = new_session(title)
+    session.updated = updated
+    session.intake.company_name = company
+    session.position.phase = Phase.MAPPING
+    path = folder / f"{stem}.toml"
+    SessionFile.create(path, session)
+    return path
+
+
+def test_default_folder_follows_the_environment(tmp_home: Path) -> None:
+    assert default_sessions_dir() == tmp_home / "sessions"
+
+
+def test_list_is_newest_first_and_shows_unreadable_files(tmp_home: Path) -> None:
+    folder = default_sessions_dir()
+    old = _save(folder, "old", "Old one", datetime(2026, 1, 1, tzinfo=timezone.utc), "Acme")
+    new = _save(folder, "new", "New one", datetime(2026, 11, 1, tzinfo=timezone.utc), "Ledgerlight")
+    (folder / "broken.toml").write_text("not = [toml", "utf-8")
+    (folder / "notes.txt").write_text("ignored", "utf-8")
+    (folder / ".new.toml.1234.tmp").write_text("ignored", "utf-8")
+    summaries = list_sessions()
+    readable = [s for s in summaries if s.error is None]
+    assert [s.path for s in readable] == [new, old]
+    assert (readable[0].title, readable[0].company, readable[0].phase) == ("New one", "Ledgerlight", Phase.MAPPING)
+    broken = [s for s in summaries if s.error]
+    assert len(broken) == 1 and "broken.toml: line 1" in broken[0].error
+    assert list_sessions(folder / "missing") == []
+
+
+def test_resolve_by_path_stem_name_and_title(tmp_home: Path, tmp_path: Path) -> None:
+    folder = default_sessions_dir()
+    path = _save(folder, "q1-offsite", "Q1 Offsite", datetime(2026, 1, 1, tzinfo=timezone.utc))
+    elsewhere = _save(tmp_path, "anywhere", "Anywhere", datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert resolve_session(str(elsewhere)) == elsewhere
+    assert resolve_session("q1-offsite") == path
+    assert resolve_session("q1-offsite.toml") == path
+    assert resolve_session("q1 OFFSITE") == path
+    with pytest.raises(SessionError, match="no such session"):
+        resolve_session("nothing-here")
+    with pytest.raises(SessionError, match="is a folder"):
+        resolve_session(str(tmp_path))
+
+
+def test_new_session_path_is_a_unique_slug(tmp_path: Path) -> None:
+    assert slugify("Q1 Offsite: Partners & Growth!") == "q1-offsite-partners-growth"
+    assert slugify("Müller Strategie") == "muller-strategie"
+    assert slugify("戦略 🚀") == "session"
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    first = new_session_path("Offsite", tmp_path)
+    assert first == tmp_path / "offsite.toml"
+    SessionFile.create(first, new_session("Offsite"))
+    assert new_session_path("Offsite", tmp_path) == tmp_path / "offsite-2.toml"
+
+
+def test_demo_copy_is_fresh_and_the_bundled_file_is_never_written(tmp_home: Path) -> None:
+    bundled = BUNDLED_DEMO.read_bytes()
+    copy = demo_copy()
+    assert copy.is_relative_to(tmp_home) and copy.read_bytes() == bundled
+    opened = SessionFile.open(copy)
+    opened.save(opened.session.model_copy(update={"title": "Spoiled"}))
+    again = demo_copy()
+    assert again == copy and load_session(again).title != "Spoiled"
+    assert BUNDLED_DEMO.read_bytes() == bundled
+    assert copy not in [s.path for s in list_sessions()]

@@ -1,0 +1,5 @@
+"""``python -m workshop``: the same as the ``partner-workshop`` command."""
+
+from workshop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,226 @@
+"""The ``partner-workshop`` command line (``python -m workshop`` is the same).
+
+Commands that open the App import Textual lazily: ``list``, ``schema``, ``check`` and
+``export`` start fast and never import it. Every error is one line on stderr with a
+non-zero exit (2 for usage mistakes, 1 otherwise), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from workshop import __version__
+
+PROG = "partner-workshop"
+DEBUG_ENV = "PARTNER_WORKSHOP_DEBUG"
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr (exit code 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Run a partnership-strategy workshop in the terminal and leave a finished "
+        "partnership blueprint. Without a command, opens the home screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser("new", help="start a new session, pre-filled with the method's defaults")
+    new.add_argument("--title", default="Partnership strategy workshop", help="the session's title")
+
+    open_ = commands.add_parser("open", help="resume a session (a file path, or a name from `list`)")
+    open_.add_argument("session", metavar="PATH|NAME")
+
+    commands.add_parser("list", help="list the saved sessions, newest first")
+    commands.add_parser("demo", help="open a fresh copy of the bundled demo session")
+    commands.add_parser("schema", help="print the JSON Schema of a session file")
+
+    export = commands.add_parser("export", help="write the blueprint as Markdown")
+    export.add_argument("session", metavar="PATH|NAME")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write (default: stdout)")
+    export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template to use instead")
+    export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+    check = commands.add_parser("check", help="print the blueprint's health report; exit 1 if a rule fails")
+    check.add_argument("session", metavar="PATH|NAME")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD", help="the date to check against")
+    return parser
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _open_app(session_path: Path | None) -> int:
+    try:
+        from workshop.app import PartnerWorkshopApp
+    except ImportError as exc:
+        raise CliError(f"the app cannot start: {exc}") from None
+    app = PartnerWorkshopApp(session_path=session_path)
+    app.run()
+    return app.return_code or 0
+
+
+def _cmd_home(args: argparse.Namespace) -> int:
+    return _open_app(None)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from session_store import SessionFile, new_session_path
+    from workshop.defaults import new_session
+
+    session = new_session(title=args.title)
+    created = SessionFile.create(new_session_path(args.title), session)
+    print(f"Created {created.path}", file=sys.stderr)
+    return _open_app(created.path)
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from session_store import resolve_session
+
+    return _open_app(resolve_session(args.session))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from session_store import demo_copy
+
+    return _open_app(demo_copy())
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from session_store import default_sessions_dir, list_sessions
+    from session_store.errors import one_line
+
+    folder = default_sessions_dir()
+    summaries = list_sessions(folder)
+    if not summaries:
+        print(f"No sessions yet in {folder}. Start one with: {PROG} new --title \"...\"")
+        return 0
+    rows = [("TITLE", "COMPANY", "PHASE", "UPDATED", "PATH")]
+    for s in summaries:
+        if s.error:
+            rows.append(("(cannot be read)", "", "", _local(s.updated), str(s.path)))
+        else:
+            rows.append((s.title, s.company, s.phase.title, _local(s.updated), str(s.path)))
+    widths = (34, 24, 25, 16)
+    for row in rows:
+        cells = [_fit(one_line(cell), width) for cell, width in zip(row, widths)]
+        print("  ".join(cells) + "  " + one_line(row[-1]))
+    for s in summaries:
+        if s.error:
+            print(f"! {one_line(s.error)}")
+    return 0
+
+
+def _local(moment) -> str:  # type: ignore[no-untyped-def]
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _fit(text: str, width: int) -> str:
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from workshop.models import Session
+
+    print(json.dumps(Session.model_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _load(name_or_path: str):  # type: ignore[no-untyped-def]
+    from session_store import load_session, resolve_session
+
+    return load_session(resolve_session(name_or_path))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    session = _load(args.session)
+    try:
+        from workshop.export import ExportError, export_markdown
+    except ImportError as exc:
+        raise CliError(f"export is not available: {exc}") from None
+    output: Path | None = args.output
+    if output is not None and output.exists() and not args.force:
+        raise CliError(f"{output}: already exists; use --force to overwrite it")
+    try:
+        text = export_markdown(session, template=args.template)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    from session_store.atomic import atomic_write
+
+    try:
+        atomic_write(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise CliError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    print(f"Wrote {output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    session = _load(args.session)
+    try:
+        from workshop.check import run_check
+    except ImportError as exc:
+        raise CliError(f"check is not available: {exc}") from None
+    return run_check(session, as_json=args.json, today=args.today or date.today())
+
+
+COMMANDS = {
+    None: _cmd_home,
+    "new": _cmd_new,
+    "open": _cmd_open,
+    "list": _cmd_list,
+    "demo": _cmd_demo,
+    "schema": _cmd_schema,
+    "export": _cmd_export,
+    "check": _cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    from session_store.errors import SessionError, one_line
+
+    try:
+        return COMMANDS[args.command](args)
+    except (SessionError, CliError) as exc:
+        message = str(exc)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        message = f"{where}{exc.strerror or exc}"
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: still one line, unless debugging
+        if os.environ.get(DEBUG_ENV):
+            raise
+        message = f"internal error ({type(exc).__name__}: {exc}); set {DEBUG_ENV}=1 for details"
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
+    return 1

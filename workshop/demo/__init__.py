@@ -1,0 +1,1 @@
+"""The bundled demo session (``demo.toml``) and the script that builds it (``build.py``)."""
