@@ -7,7 +7,7 @@ from workshop.thesis_statement import render_thesis
 def test_empty_session_lists_every_field_and_prints_no_empty_brackets() -> None:
     r = render_thesis(new_session())
     assert not r.complete
-    assert r.missing[:3] == ("company name", "partner share of ARR", "years")
+    assert r.missing[:3] == ["company name", "partner share of ARR", "years"]
     assert "[]" not in r.text and "[partner types]" in r.text
 
 
@@ -23,7 +23,7 @@ def test_full_statement() -> None:
     st.access_partners, st.product_partners = "Deloitte and PwC", "core banking vendors"
     st.adjacent_use_cases, st.north_star_metric = "risk reporting", "partner-sourced ARR"
     r = render_thesis(s)
-    assert r.complete and r.missing == ()
+    assert r.complete and r.missing == []
     assert r.text.startswith("PARTNERSHIP THESIS — Acme [bold]")
     assert "contributes 25% of total ARR\nwithin 1 year by partnering with Big 4 firms" in r.text
     assert "prioritize co-sell and implementation models because banks buy" in r.text

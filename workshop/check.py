@@ -26,7 +26,7 @@ def _status(status: Status) -> Text:
     return Text(status.label, style=_STYLE[status])
 
 
-def _results_table(title: str, results: tuple[RuleResult, ...], first_column: str) -> Table:
+def _results_table(title: str, results: list[RuleResult], first_column: str) -> Table:
     table = Table(title=Text(title), title_justify="left", expand=True, show_lines=False)
     table.add_column("Status", no_wrap=True)
     table.add_column(first_column, ratio=2)

@@ -41,7 +41,7 @@ class PhaseCompleteness:
     phase: Phase
     filled: int
     total: int
-    missing: tuple[str, ...]
+    missing: list[str]
 
     @property
     def done(self) -> bool:
@@ -59,8 +59,8 @@ class PhaseCompleteness:
 @dataclass(frozen=True, slots=True)
 class HealthReport:
     today: date
-    rules: tuple[RuleResult, ...]
-    findings: tuple[RuleResult, ...]
+    rules: list[RuleResult]
+    findings: list[RuleResult]
     completeness: dict[Phase, PhaseCompleteness] = field(default_factory=dict)
 
     @property
@@ -435,7 +435,7 @@ def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
             phase,
             sum(ok for _l, ok in items),
             len(items),
-            tuple(label for label, ok in items if not ok),
+            [label for label, ok in items if not ok],
         )
         for phase, items in checks.items()
     }
@@ -449,17 +449,17 @@ def health_report(session: Session, today: date) -> HealthReport:
     priority = [s.partner.name for s in ranked if s.band is Band.PRIORITY]
     unscored = [s.partner.name for s in ranked if s.score is None]
     movements = evaluate_program(session, today)
-    rules = (
+    rules = [
         _thesis_rule(session, priority),
         _finance_rule(session),
         _okr_rule(session),
         _tier_rule(movements),
         _roadmap_rule(session, today),
         _competitor_rule(session, today),
-    )
+    ]
     return HealthReport(
         today=today,
         rules=rules,
-        findings=tuple(_other_findings(session, today, unscored)),
+        findings=_other_findings(session, today, unscored),
         completeness=_completeness(session),
     )

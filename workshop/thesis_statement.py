@@ -14,7 +14,7 @@ from workshop.models import Session
 @dataclass(frozen=True, slots=True)
 class ThesisRender:
     text: str
-    missing: tuple[str, ...]
+    missing: list[str]
     """Names of the fields still empty, in the order they appear in the statement."""
 
     @property
@@ -70,4 +70,4 @@ def render_thesis(session: Session) -> ThesisRender:
         "",
         f"The program will be measured by: {put('north star metric', st.north_star_metric)}.",
     ]
-    return ThesisRender("\n".join(lines), tuple(missing))
+    return ThesisRender("\n".join(lines), missing)
