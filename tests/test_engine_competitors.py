@@ -20,7 +20,7 @@ def mapping() -> Mapping:
         ],
         competitors=[
             Competitor(name="RivalCo", key_partners=["deloitte", "  Accenture ", "Infosys"]),
-            Competitor(name="OtherCo", key_partners=["ACCENTURE", "PwC"]),
+            Competitor(name="OtherCo", key_partners=["ACCENTURE", "PwC", "EY"]),
         ],
     )
 
@@ -52,6 +52,7 @@ def test_partners_with_several_competitors() -> None:
 def test_unmapped_and_inconsistent() -> None:
     result = ecosystem(mapping())
     assert result.unmapped == (("RivalCo", "Infosys"),)
+    # EY is listed too, but under-served by a competitor is consistent with being listed
     assert [(p.name, c) for p, c in result.listed_but_available] == [("PwC", ("OtherCo",))]
 
 

@@ -52,7 +52,7 @@ class EcosystemAnalysis:
     unmapped: tuple[tuple[str, str], ...]
     """(competitor, partner name) pairs for competitors' partners missing from our map."""
     listed_but_available: tuple[tuple[Partner, tuple[str, ...]], ...]
-    """Partners a competitor lists but that we marked available or under-served: check."""
+    """Partners a competitor lists but that we marked available (under-served is expected): check."""
     gap_lines: tuple[str, ...]
     counter_strategy_lines: tuple[str, ...]
 
@@ -87,7 +87,7 @@ def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
                 names.append(partner.locked_to.strip())
             names += [c for c in listing if name_key(c) not in {name_key(n) for n in names}]
             locked.append(LockedPartner(partner, tuple(names)))
-        elif listing:
+        elif listing and partner.lock_status is LockStatus.AVAILABLE:
             listed_but_available.append((partner, tuple(listing)))
 
     candidates = [
