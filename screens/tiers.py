@@ -1,0 +1,329 @@
+"""Phase 3: the tier framework, the movement rules, and the signed partners' tier movements.
+
+Every qualifying tier, action and contradiction shown here comes from
+``workshop.tier_movement``; this view only displays them and records the team's edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from screens.dialogs import ConfirmDialog, EditDialog
+from screens.phase_view import PhaseView
+from screens.text import literal, visible
+from screens.tiers_pick import PickDialog
+from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable, action_words
+from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
+from workshop.tier_movement import Action, PartnerMovement, QuarterMovement, evaluate_program
+
+NO_TIER = "none"
+
+
+class TiersView(PhaseView):
+    key = "tiers"
+    title = "Tier framework"
+    phase = Phase.TIERS
+
+    BINDINGS = [
+        Binding("p", "apply", "Apply action"),
+        Binding("s", "sign", "Sign partner"),
+        Binding("t", "set_tier", "Set tier"),
+        Binding("r", "edit_rules", "Rules"),
+    ]
+
+    DEFAULT_CSS = """
+    TiersView #tier-detail { height: auto; margin-bottom: 1; }
+    TiersView #tier-detail > Static { width: 1fr; height: auto; padding-right: 2; }
+    TiersView #rules { margin-bottom: 1; }
+    TiersView #partner-detail { margin-bottom: 1; }
+    TiersView #partner-contradiction { display: none; color: $text-error; text-style: bold; margin-bottom: 1; }
+    TiersView #partner-contradiction.-shown { display: block; }
+    TiersView #quarter-reason { color: $text-muted; margin-bottom: 1; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.movements: dict[str, PartnerMovement] = {}
+
+    # ------------------------------------------------------------------ compose
+
+    def compose(self) -> ComposeResult:
+        yield Static("Tiers (3.1)", classes="section-title", markup=False)
+        yield Static(
+            "a: add a missing tier   e/Enter: edit criteria, benefits, commitments", classes="section-help", markup=False
+        )
+        yield TierTable(lambda: self.session.tiers.tiers, id="tiers")
+        with Horizontal(id="tier-detail"):
+            yield Static(id="tier-benefits", markup=False)
+            yield Static(id="tier-commitments", markup=False)
+        yield Static("Movement rules (3.2)", classes="section-title", markup=False)
+        yield Static(id="rules", markup=False)
+        yield Static("Signed partners", classes="section-title", markup=False)
+        yield Static(
+            "s: sign a mapped partner   t: set tier   p: apply the recommended action", classes="section-help", markup=False
+        )
+        yield ProgramTable(id="program")
+        yield Static(id="partner-detail", markup=False)
+        yield Static(id="partner-contradiction", markup=False)
+        yield Static(id="results-title", classes="section-title", markup=False)
+        yield Static("a: add a quarter   e/Enter: edit   d: delete", classes="section-help", markup=False)
+        yield ResultsTable(self.selected_partner, self._verdict, lambda: self.app.today, id="results")  # type: ignore[attr-defined]
+        yield Static(id="quarter-reason", markup=False)
+
+    # ------------------------------------------------------------------ what is selected
+
+    def selected_partner(self) -> Partner | None:
+        if not self.is_mounted:
+            return None
+        chosen = self.query_one(ProgramTable).selected
+        return chosen[0] if chosen and chosen[1] is not None else None
+
+    def selected_movement(self) -> PartnerMovement | None:
+        chosen = self.query_one(ProgramTable).selected
+        return chosen[1] if chosen else None
+
+    def _verdict(self, result: QuarterResult) -> QuarterMovement | None:
+        partner = self.selected_partner()
+        movement = self.movements.get(partner.id) if partner else None
+        if movement is None:
+            return None
+        return next((q for q in movement.quarters if q.quarter == result.quarter), None)
+
+    # ------------------------------------------------------------------ derived displays
+
+    def refresh_view(self) -> None:
+        session = self.session
+        self.query_one(TierTable).reload()
+        rules = session.tiers.rules
+        self.query_one("#rules", Static).update(
+            f"Promotion: automatic after {rules.promotion_quarters} consecutive quarters meeting a higher tier.\n"
+            f"Warning after {rules.warning_misses} missed quarter(s); demotion after "
+            f"{rules.demotion_misses} consecutive misses.\n"
+            f"Exit: no pipeline activity in {rules.exit_months} months "
+            f"(Registered: {rules.exit_months_registered}).   r: edit the rules"
+        )
+        movements = evaluate_program(session, self.app.today)  # type: ignore[attr-defined]
+        self.movements = {m.partner.id: m for m in movements}
+        rows: list[tuple[Partner, PartnerMovement | None]] = []
+        for partner in session.mapping.partners:
+            if partner.id in self.movements:
+                rows.append((partner, self.movements[partner.id]))
+            elif partner.stage is PartnerStage.SIGNED and partner.program_tier is None:
+                rows.append((partner, None))
+        self.query_one(ProgramTable).show(rows)
+        self._show_tier()
+        self._show_partner()
+
+    def _show_tier(self) -> None:
+        tier = self.query_one(TierTable).selected
+        benefits = self.query_one("#tier-benefits", Static)
+        commitments = self.query_one("#tier-commitments", Static)
+        if tier is None:
+            benefits.update("No tiers yet: press a to add the method's four tiers one by one.")
+            commitments.update("")
+            return
+        benefits.update(_bullets(f"{tier.name.label} benefits", tier.benefits))
+        commitments.update(_bullets(f"{tier.name.label} commitments", tier.commitments))
+
+    def _show_partner(self) -> None:
+        detail = self.query_one("#partner-detail", Static)
+        contradiction = self.query_one("#partner-contradiction", Static)
+        chosen = self.query_one(ProgramTable).selected
+        title = self.query_one("#results-title", Static)
+        contradiction.remove_class("-shown")
+        if chosen is None:
+            detail.update("No signed partners yet: press s to sign one from the market map.")
+            title.update("Quarterly results")
+        else:
+            partner, movement = chosen
+            title.update(Content.assemble("Quarterly results — ", literal(partner.name)))
+            if movement is None:
+                detail.update(Content.assemble(literal(partner.name), " is signed but has no program tier: press t to set it."))
+            else:
+                detail.update(_movement_text(movement))
+                if movement.contradiction:
+                    contradiction.update(Content.assemble("CONTRADICTION: ", literal(movement.contradiction)))
+                    contradiction.add_class("-shown")
+        self.query_one(ResultsTable).reload()
+        self._show_quarter()
+
+    def _show_quarter(self) -> None:
+        reason = self.query_one("#quarter-reason", Static)
+        result = self.query_one(ResultsTable).selected
+        verdict = self._verdict(result) if result is not None else None
+        if verdict is None:
+            reason.update("No quarterly results yet: press a in this table to add one." if result is None else "")
+            return
+        reason.update(Content.assemble(f"{verdict.quarter}: ", literal(verdict.reason)))
+
+    @on(DataTable.RowHighlighted, "#program")
+    def _partner_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_partner()
+
+    @on(DataTable.RowHighlighted, "#tiers")
+    def _tier_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_tier()
+
+    @on(DataTable.RowHighlighted, "#results")
+    def _quarter_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_quarter()
+
+    @on(DataTable.RowSelected, "#program")
+    def _partner_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.query_one(ResultsTable).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_edit_rules(self) -> None:
+        dialog = EditDialog(
+            "Tier movement rules",
+            self.session.tiers.rules,
+            RULE_FIELDS,
+            intro="Numbers the engine uses at every QBR; the warning must come no later than the demotion.",
+        )
+        self.app.push_screen(dialog, lambda _: self.refresh_view())
+
+    def action_sign(self) -> None:
+        candidates = [
+            p for p in self.session.mapping.partners if p.program_tier is None and p.stage is not PartnerStage.EXITED
+        ]
+        if not candidates:
+            self.app.notify("Every mapped partner is already in the program: add partners in Mapping (3).")
+            return
+        choices = [(f"{p.name}  ({p.stage.value})", p) for p in candidates]
+
+        def picked(partner: Partner | None) -> None:
+            if partner is not None:
+                self._choose_tier(partner)
+
+        self.app.push_screen(PickDialog("Sign a partner into the program", choices), picked)
+
+    def action_set_tier(self) -> None:
+        chosen = self.query_one(ProgramTable).selected
+        if chosen is None:
+            self.app.notify("No signed partner selected: press s to sign one.")
+            return
+        self._choose_tier(chosen[0])
+
+    def _choose_tier(self, partner: Partner) -> None:
+        choices: list[tuple[str, str]] = [(name.label, name.value) for name in reversed(TIER_ORDER)]
+        if partner.program_tier is not None:
+            choices.append(("Not in the program (no tier)", NO_TIER))
+
+        def picked(value: str | None) -> None:
+            if value is None:
+                return
+            if value == NO_TIER:
+                partner.program_tier = None
+                self.edited(f"{partner.name}: removed from the program tiers")
+                return
+            tier = TierName(value)
+            partner.program_tier = tier
+            partner.stage = PartnerStage.SIGNED
+            self.edited(f"{partner.name}: program tier set to {tier.label} (signed)")
+            self.call_after_refresh(self.focus_target, partner.name)
+
+        current = partner.program_tier.label if partner.program_tier else "none"
+        self.app.push_screen(
+            PickDialog(f"Program tier for {partner.name}", choices, intro=f"Recorded now: {current}. Setting a tier marks the partner signed."),
+            picked,
+        )
+
+    def action_apply(self) -> None:
+        movement = self.selected_movement()
+        if movement is None:
+            self.app.notify("Select a partner with a program tier first.")
+            return
+        partner = movement.partner
+        if movement.action in (Action.PROMOTE, Action.DEMOTE) and movement.action_tier is not None:
+            target = movement.action_tier
+            question = (
+                f"{action_words(movement.action, target)}: set {partner.name}'s recorded tier from "
+                f"{movement.recorded_tier.label} to {target.label}?\n\n{movement.reason}"
+            )
+
+            def confirmed(answer: bool | None) -> None:
+                if answer:
+                    partner.program_tier = target
+                    self.edited(f"{partner.name}: {movement.action.value} applied, {movement.recorded_tier.label} → {target.label}")
+
+            self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Apply"), confirmed)
+        elif movement.action is Action.EXIT:
+            question = f"✗ EXIT: terminate the partnership agreement with {partner.name} (stage: exited)?\n\n{movement.reason}"
+
+            def exited(answer: bool | None) -> None:
+                if answer:
+                    partner.stage = PartnerStage.EXITED
+                    self.edited(f"{partner.name}: exit applied, partnership terminated")
+
+            self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Exit partner"), exited)
+        else:
+            self.app.notify(
+                f"Nothing to change for {partner.name}: {action_words(movement.action)}. {movement.reason}",
+                markup=False,
+            )
+
+    # ------------------------------------------------------------------ position and palette
+
+    def current_row(self) -> int:
+        return self.query_one(ProgramTable).cursor_row
+
+    def focus_row(self, row: int) -> None:
+        table = self.query_one(ProgramTable)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        table.focus()
+
+    def focus_target(self, where: str) -> None:
+        """Select the partner a health finding names ("Tier movements › Acme"), else the first."""
+        table = self.query_one(ProgramTable)
+        place = where.split("›", 1)[-1]
+        for index, (partner, _) in enumerate(table.rows_shown):
+            if partner.name and (partner.name == where or partner.name in place):
+                self.focus_row(index)
+                return
+        if where.lower().startswith("tier") and "movement" not in where.lower():
+            self.query_one(TierTable).focus()
+            return
+        self.focus_row(0)
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        results = self.query_one(ResultsTable)
+        yield SystemCommand("Add quarterly result", "Record a signed partner's quarter", results.action_add)
+        yield SystemCommand("Apply recommendation", "Set the selected partner's tier as the rules say", self.action_apply)
+        yield SystemCommand("Sign a partner", "Give a mapped partner a program tier", self.action_sign)
+        yield SystemCommand("Set program tier", "Change the selected partner's recorded tier", self.action_set_tier)
+        yield SystemCommand("Edit tier", "Criteria, benefits and commitments of the selected tier", self.query_one(TierTable).action_edit)
+        yield SystemCommand("Edit movement rules", "Promotion, warning, demotion and exit numbers", self.action_edit_rules)
+
+
+def _bullets(title: str, lines: list[str]) -> Content:
+    if not lines:
+        return Content.assemble((title, "bold"), "\n  (none)")
+    parts: list[Content | str | tuple[str, str]] = [(title, "bold")]
+    for line in lines:
+        parts += ["\n• ", literal(line)]
+    return Content.assemble(*parts)
+
+
+def _movement_text(movement: PartnerMovement) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [
+        (visible(movement.partner.name), "bold"),
+        f" — recorded {movement.recorded_tier.label}; the rules give {movement.rules_tier.label}.\n",
+        (action_words(movement.action, movement.action_tier), "bold"),
+        ": ",
+        literal(movement.reason),
+    ]
+    if movement.exit_due is not None and movement.last_activity is not None:
+        parts.append(
+            f"\nLast pipeline activity {movement.last_activity.isoformat()}; exit due {movement.exit_due.isoformat()} without activity."
+        )
+    return Content.assemble(*parts)

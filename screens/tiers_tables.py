@@ -1,0 +1,241 @@
+"""The tables of the Tiers view: the tier framework, the signed partners, one partner's quarters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from screens.record_table import Column, RecordTable
+from screens.fields import FieldSpec
+from screens.text import cell, one_line
+from screens.tiers_results import QuarterResultDialog
+from workshop.dates import add_months, quarter_end, quarter_index, quarter_of
+from workshop.models import TIER_ORDER, Partner, QuarterResult, Tier, TierName
+from workshop.tier_movement import Action, PartnerMovement, QuarterMovement
+from workshop.values import format_money
+
+TIER_FIELDS = [
+    FieldSpec("pipeline_min", "Annual pipeline target: minimum ($)", "money", hint="e.g. 2M or $500,000; empty: none"),
+    FieldSpec("pipeline_max", "Annual pipeline target: maximum ($)", "money", hint="empty: open-ended (e.g. $2M+)"),
+    FieldSpec("certified_individuals", "Certified individuals required", "count"),
+    FieldSpec("dedicated_practice", "Dedicated practice or center of excellence required", "bool"),
+    FieldSpec("mdf_per_year", "MDF allocation per year ($)", "money"),
+    FieldSpec("benefits", "Benefits", "lines", hint="one a line"),
+    FieldSpec("commitments", "Commitments", "lines", hint="one a line"),
+]
+
+RULE_FIELDS = [
+    FieldSpec("promotion_quarters", "Promote after this many consecutive quarters meeting a higher tier", "count", optional=False),
+    FieldSpec("warning_misses", "Warn after this many consecutive missed quarters", "count", optional=False),
+    FieldSpec("demotion_misses", "Demote after this many consecutive missed quarters", "count", optional=False),
+    FieldSpec("exit_months", "Exit after this many months without pipeline activity", "count", optional=False),
+    FieldSpec("exit_months_registered", "… for Registered partners (months)", "count", optional=False),
+]
+
+ACTION_MARKS: dict[Action, str] = {
+    Action.PROMOTE: "▲",
+    Action.WARNING: "!",
+    Action.DEMOTE: "▼",
+    Action.EXIT: "✗",
+    Action.HOLD: "=",
+}
+
+
+def action_words(action: Action, tier: TierName | None = None) -> str:
+    """``▼ DEMOTE → Gold``: a mark and the word, so nothing depends on colour."""
+    words = f"{ACTION_MARKS[action]} {action.label.upper()}"
+    return f"{words} → {tier.label}" if tier is not None else words
+
+
+def pipeline_range(tier: Tier) -> str:
+    low, high = tier.pipeline_min, tier.pipeline_max
+    if low is None and high is None:
+        return "—"
+    if high is None:
+        return f"{format_money(low)}+"
+    if low is None:
+        return f"up to {format_money(high)}"
+    return f"{format_money(low)}–{format_money(high)}"
+
+
+# ---------------------------------------------------------------------------- tiers
+
+
+class TierTable(RecordTable):
+    """The four tiers' criteria; ``a`` adds a tier the framework lacks."""
+
+    def __init__(self, tiers: Callable[[], list[Tier]], **kwargs) -> None:
+        super().__init__(
+            records=tiers,
+            columns=[
+                Column("Tier", lambda t: t.name.label),
+                Column("Annual pipeline", pipeline_range),
+                Column("Cert.", lambda t: str(t.certified_individuals), "right"),
+                Column("Practice", lambda t: "required" if t.dedicated_practice else "no"),
+                Column("MDF / yr", lambda t: format_money(t.mdf_per_year) or "—", "right"),
+                Column("Benefits", lambda t: str(len(t.benefits)), "right"),
+                Column("Commit.", lambda t: str(len(t.commitments)), "right"),
+            ],
+            specs=TIER_FIELDS,
+            noun="tier",
+            title_of=lambda t: t.name.label,
+            new_record=self._missing_tier,
+            **kwargs,
+        )
+
+    def _missing_tier(self) -> Tier | None:
+        present = {tier.name for tier in self.records()}
+        missing = [name for name in reversed(TIER_ORDER) if name not in present]
+        return Tier(name=missing[0]) if missing else None
+
+    def action_add(self) -> None:
+        if self._missing_tier() is None:
+            self.app.notify("All four tiers are defined: e or Enter edits the selected one.")
+            return
+        super().action_add()
+
+
+# ---------------------------------------------------------------------------- signed partners
+
+
+class ProgramTable(DataTable):
+    """Partners in the program with their recorded tier and the engine's current action."""
+
+    DEFAULT_CSS = """
+    ProgramTable { height: auto; max-height: 16; margin-bottom: 1; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.rows_shown: list[tuple[Partner, PartnerMovement | None]] = []
+
+    def on_mount(self) -> None:
+        self.add_column("Partner")
+        self.add_column("Recorded")
+        self.add_column("Action")
+        self.add_column("Check")
+        self.add_column("Reason")
+
+    def show(self, rows: list[tuple[Partner, PartnerMovement | None]]) -> None:
+        cursor = self.cursor_row
+        self.rows_shown = rows
+        self.clear()
+        for partner, movement in rows:
+            if movement is None:
+                self.add_row(
+                    cell(partner.name), cell("—"), cell("no program tier"), cell(""),
+                    cell("Signed, but no program tier: t sets it."),
+                )
+                continue
+            contradiction = movement.contradiction is not None
+            self.add_row(
+                cell(partner.name),
+                cell(movement.recorded_tier.label),
+                cell(action_words(movement.action, movement.action_tier), style="bold" if movement.action is not Action.HOLD else ""),
+                cell("CONTRADICTION", style="bold reverse") if contradiction else cell("ok"),
+                cell(one_line(movement.reason, 100)),
+            )
+        if self.row_count:
+            self.move_cursor(row=min(cursor, self.row_count - 1))
+
+    @property
+    def selected(self) -> tuple[Partner, PartnerMovement | None] | None:
+        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row]
+
+
+# ---------------------------------------------------------------------------- quarterly results
+
+
+def next_quarter(partner: Partner, today) -> str:
+    """The quarter after the latest recorded one (or this quarter) — a default to type over."""
+    if not partner.results:
+        return quarter_of(today)
+    latest = max(partner.results, key=lambda r: quarter_index(r.quarter))
+    return quarter_of(add_months(quarter_end(latest.quarter), 1))
+
+
+class ResultsTable(RecordTable):
+    """One signed partner's quarters, with the engine's qualifying tier and action per quarter."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add quarter"),
+        Binding("e", "edit", "Edit quarter"),
+        Binding("d,delete", "delete", "Delete quarter"),
+    ]
+
+    def __init__(
+        self,
+        partner: Callable[[], Partner | None],
+        verdict: Callable[[QuarterResult], QuarterMovement | None],
+        today: Callable[[], object],
+        **kwargs,
+    ) -> None:
+        self.partner = partner
+        self.today = today
+
+        def verdict_cell(result: QuarterResult, what: str) -> Text | str:
+            found = verdict(result)
+            if found is None:
+                return "—"
+            if what == "tier":
+                return found.qualifies_for.label
+            moved = found.tier_after if found.tier_after is not found.tier_held else None
+            return cell(action_words(found.action, moved), style="bold" if found.action is not Action.HOLD else "")
+
+        super().__init__(
+            records=lambda: self.partner().results if self.partner() is not None else [],
+            columns=[
+                Column("Quarter", lambda r: r.quarter),
+                Column("Pipeline", lambda r: format_money(r.pipeline), "right"),
+                Column("Cert.", lambda r: str(r.certified_individuals), "right"),
+                Column("Practice", lambda r: "yes" if r.dedicated_practice else "no"),
+                Column("Last activity", lambda r: r.last_pipeline_activity.isoformat() if r.last_pipeline_activity else "—"),
+                Column("Qualifies", lambda r: verdict_cell(r, "tier")),
+                Column("Action", lambda r: verdict_cell(r, "action")),
+            ],
+            specs=[],
+            noun="quarter",
+            title_of=lambda r: r.quarter,
+            new_record=self._new_result,
+            **kwargs,
+        )
+
+    def _new_result(self) -> QuarterResult | None:
+        partner = self.partner()
+        if partner is None:
+            return None
+        return QuarterResult(quarter=next_quarter(partner, self.today()))
+
+    def action_add(self) -> None:
+        partner = self.partner()
+        if partner is None:
+            self.app.notify("Select a signed partner first (or sign one with s).")
+            return
+        result = self._new_result()
+        assert result is not None
+        partner.results = [*partner.results, result]
+        self._edited(f"{partner.name}: added quarter {result.quarter}")
+        self.move_cursor(row=self.row_count - 1)
+        self.edit(result, title=f"{partner.name}: new quarter")
+
+    def edit(self, record: QuarterResult, *, title: str | None = None) -> None:
+        partner = self.partner()
+        if partner is None:
+            return
+        dialog = QuarterResultDialog(title or f"{partner.name}: quarter {record.quarter}", partner, record)
+        self.app.push_screen(dialog, lambda _: self._closed(partner, record))
+
+    def _closed(self, partner: Partner, record: QuarterResult) -> None:
+        ordered = sorted(partner.results, key=lambda r: quarter_index(r.quarter))
+        if ordered != partner.results:
+            partner.results[:] = ordered
+            self.app.edited(f"{partner.name}: quarters in order")  # type: ignore[attr-defined]
+        self.reload()
+        records = self.records()
+        if record in records:
+            self.move_cursor(row=next(i for i, r in enumerate(records) if r is record))

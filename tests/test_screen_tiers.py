@@ -1,0 +1,223 @@
+"""Tiers phase view, driven by keys: tier edits, rules, signing, quarters, applying the engine's action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from screens.dialogs import ConfirmDialog, EditDialog
+from screens.tiers_pick import PickDialog
+from screens.tiers_results import QuarterResultDialog
+from session_store import load_session
+from tests.app_harness import BUNDLED_DEMO, app_on, saved
+from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Session, TierName
+
+SIZE = (120, 40)
+HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🚀 Ünïcode"]
+
+
+def demo_on_tiers(row: int = 0) -> Session:
+    session = load_session(BUNDLED_DEMO)
+    session.position.phase = Phase.TIERS
+    session.position.row = row
+    return session
+
+
+def partner(session: Session, name: str) -> Partner:
+    return next(p for p in session.mapping.partners if p.name == name)
+
+
+def rendered(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def table_text(app, selector: str) -> list[list[str]]:
+    table = app.screen.query_one(selector, DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def program_row(app, name: str) -> int:
+    return [row[0] for row in table_text(app, "#program")].index(name)
+
+
+async def test_apply_promotion_sets_recorded_tier_after_confirmation(tmp_path: Path) -> None:
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = program_row(app, "Northbridge Risk Advisory")
+        assert "CONTRADICTION" in table_text(app, "#program")[row][3]
+        await pilot.press(*["down"] * row)
+        assert "CONTRADICTION: Recorded Gold" in rendered(app, "#partner-contradiction")
+        await pilot.press("p")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # changed my mind: nothing happens
+        assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.GOLD
+        await pilot.press("p", "y")
+        await pilot.pause(0.5)
+        assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
+        assert partner(saved(app), "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
+        assert "promote applied" in app.session.history[-1].what
+        row_after = table_text(app, "#program")[program_row(app, "Northbridge Risk Advisory")]
+        assert row_after[1] == "Platinum" and row_after[3] == "ok"
+
+
+async def test_apply_exit_marks_partner_exited(tmp_path: Path) -> None:
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = program_row(app, "Fincrest Advisors")
+        assert table_text(app, "#program")[row][2] == "✗ EXIT"
+        await pilot.press(*["down"] * row, "p", "y")
+        await pilot.pause(0.5)
+        assert partner(saved(app), "Fincrest Advisors").stage is PartnerStage.EXITED
+        assert "Fincrest Advisors" not in [r[0] for r in table_text(app, "#program")]
+
+
+async def test_hold_has_nothing_to_apply(tmp_path: Path) -> None:
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("p")  # Deloitte: hold
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert any("Nothing to change for Deloitte" in str(n.message) for n in app._notifications)
+
+
+async def test_add_quarter_refuses_bad_and_repeated_quarters(tmp_path: Path) -> None:
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # Deloitte -> its quarterly results
+        await pilot.press("a")
+        assert isinstance(app.screen, QuarterResultDialog)
+        quarter = app.screen.query_one("#field-quarter #input", Input)
+        assert quarter.value == "2026-Q4"  # the quarter after the latest one
+        deloitte = partner(app.session, "Deloitte")
+        added = deloitte.results[-1]
+        for bad, message in [("2026-Q5", "not a quarter"), ("26-Q1", "not a quarter"), ("2026-Q3", "recorded twice")]:
+            quarter.value = ""
+            await pilot.press(*bad)
+            await pilot.pause()
+            assert message in app.screen.errors["quarter"]
+            assert added.quarter == "2026-Q4"
+        quarter.value = ""
+        await pilot.press(*"2027-Q1")
+        await pilot.pause()
+        assert "quarter" not in app.screen.errors
+        await pilot.press("tab")
+        pipeline = app.screen.query_one("#field-pipeline #input", Input)
+        await pilot.press(*"-5")
+        assert "negative" in app.screen.errors["pipeline"]
+        pipeline.value = ""
+        await pilot.press(*"1.5M")
+        await pilot.press("tab", "tab", "space", "tab", *"2026-12-01")
+        await pilot.pause()
+        assert app.screen.errors == {}
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        on_disk = partner(saved(app), "Deloitte").results
+        result = next(r for r in on_disk if r.quarter == "2027-Q1")
+        assert result.pipeline == 1_500_000
+        assert result.dedicated_practice is True
+        assert str(result.last_pipeline_activity) == "2026-12-01"
+        assert table_text(app, "#results")[-1][0] == "2027-Q1"
+        assert table_text(app, "#results")[-1][5] == "Registered"  # the engine: no certified individuals
+
+
+async def test_delete_quarter_asks_first(tmp_path: Path) -> None:
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause(0.5)
+        assert "2025-Q2" not in [r.quarter for r in partner(saved(app), "Deloitte").results]
+
+
+async def test_edit_tier_criteria_and_rules(tmp_path: Path) -> None:
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#tiers").focus()
+        await pilot.press("down", "e")  # Gold
+        assert isinstance(app.screen, EditDialog)
+        low = app.screen.query_one("#field-pipeline_min #input", Input)
+        low.value = ""
+        await pilot.press(*"5M")  # above the 2M maximum: refused by the model
+        await pilot.pause()
+        assert "above the maximum" in app.screen.errors["pipeline_min"]
+        low.value = ""
+        await pilot.press(*"750k")
+        await pilot.pause()
+        await pilot.press("escape", "r")
+        assert isinstance(app.screen, EditDialog)
+        promotion = app.screen.query_one("#field-promotion_quarters #input", Input)
+        promotion.value = ""
+        await pilot.press("0")
+        await pilot.pause()
+        assert app.screen.errors["promotion_quarters"]
+        promotion.value = ""
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        on_disk = saved(app)
+        assert on_disk.tiers.tier(TierName.GOLD).pipeline_min == 750_000
+        assert on_disk.tiers.rules.promotion_quarters == 3
+        assert "after 3 consecutive quarters" in rendered(app, "#rules")
+        assert table_text(app, "#tiers")[1][1] == "$750,000–$2,000,000"
+
+
+async def test_sign_partner_from_the_map(tmp_path: Path) -> None:
+    session = demo_on_tiers()
+    session.mapping.partners.append(Partner(name=HOSTILE[0]))
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, PickDialog)
+        labels = [label for label, _ in app.screen.choices]
+        await pilot.press(*["down"] * (len(labels) - 1), "enter")  # the last one: the hostile name
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("down", "enter")  # Gold
+        await pilot.pause(0.5)
+        signed = partner(saved(app), HOSTILE[0])
+        assert signed.stage is PartnerStage.SIGNED and signed.program_tier is TierName.GOLD
+        rows = table_text(app, "#program")
+        assert [HOSTILE[0], "Gold"] == rows[program_row(app, HOSTILE[0])][:2]
+
+
+async def test_hostile_names_shown_literally(tmp_path: Path) -> None:
+    session = demo_on_tiers()
+    for index, name in enumerate(HOSTILE):
+        session.mapping.partners.insert(
+            index,
+            Partner(name=name, stage=PartnerStage.SIGNED, program_tier=TierName.SILVER,
+                    results=[QuarterResult(quarter="2026-Q3", pipeline=150_000, certified_individuals=1)]),
+        )
+    session.tiers.tiers[0].benefits.append("[@click=app.quit]free[/] lunch")
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [row[0] for row in table_text(app, "#program")][: len(HOSTILE)] == HOSTILE
+        for index, name in enumerate(HOSTILE):
+            app.screen.query_one("#view-tiers").focus_row(index)
+            await pilot.pause()
+            assert rendered(app, "#partner-detail").startswith(name + " — recorded Silver")
+            assert rendered(app, "#results-title") == f"Quarterly results — {name}"
+        assert "• [@click=app.quit]free[/] lunch" in rendered(app, "#tier-benefits")
+        await pilot.click("#tier-benefits")
+        assert app.is_running
+
+
+async def test_health_link_selects_the_named_partner(tmp_path: Path) -> None:
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("tiers", "Tier movements › Fincrest Advisors")
+        await pilot.pause()
+        view = app.screen.query_one("#view-tiers")
+        assert view.query_one("#program", DataTable).has_focus
+        assert table_text(app, "#program")[view.current_row()][0] == "Fincrest Advisors"
+        assert "Fincrest Advisors" in rendered(app, "#partner-detail")
