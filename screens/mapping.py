@@ -1,0 +1,473 @@
+"""Phase 2, market mapping: the partner landscape, attractiveness scoring, the competitors.
+
+The scoring table is :class:`~screens.mapping_table.PartnerTable`; this view wires its keys
+(add, edit, delete, rate, sort, filter) to dialogs and to the quick rating bar, and shows what
+the engine derives: each partner's score and band, and the competitor ecosystem analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static
+
+from screens.dialogs import ConfirmDialog, EditDialog
+from screens.fields import FieldEditor, FieldSpec, enum_choices, validation_message
+from screens.mapping_landscape import LandscapeTree
+from screens.mapping_rating import RatingBar, RatingInput
+from screens.mapping_table import (
+    BAND_WORD,
+    RATING_KEYS,
+    UNSCORED,
+    PartnerAction,
+    PartnerFilter,
+    PartnerTable,
+)
+from screens.phase_view import PhaseView
+from screens.record_table import Column, RecordTable
+from screens.text import literal, one_line
+from workshop.competitors import ecosystem, name_key
+from workshop.models import (
+    RATING_FIELDS,
+    Competitor,
+    LandscapeTier,
+    LockStatus,
+    Partner,
+    PartnerStage,
+    PartnerType,
+    Phase,
+)
+from workshop.scoring import attractiveness, band_for, format_score
+from workshop.values import format_date, format_number, parse_rating
+
+PARTNER_FIELDS = [
+    FieldSpec("name", "Name", optional=False),
+    FieldSpec("type", "Type", "choice", choices=enum_choices(PartnerType), optional=False),
+    FieldSpec("landscape_tier", "Landscape tier", "choice", choices=enum_choices(LandscapeTier), optional=False),
+    FieldSpec("practice", "Relevant practice", hint="e.g. Digital, Risk, Technology; geography; strength"),
+    FieldSpec("notes", "Notes", "multiline"),
+    FieldSpec("lock_status", "Lock status", "choice", choices=enum_choices(LockStatus), optional=False),
+    FieldSpec("locked_to", "Locked to", hint="the competitor it is locked to, if locked"),
+    FieldSpec("stage", "Stage", "choice", choices=enum_choices(PartnerStage), optional=False),
+]
+RATING_SPECS = [FieldSpec(key, f"{label} ({weight:.0%})", "rating", hint="0-100") for key, (label, weight) in RATING_FIELDS.items()]
+
+COMPETITOR_FIELDS = [
+    FieldSpec("name", "Competitor", optional=False),
+    FieldSpec("key_partners", "Key partners", "lines", hint="one a line"),
+    FieldSpec("model", "Partnership model"),
+    FieldSpec("perceived_strength", "Perceived strength", "multiline", hint="why it is effective"),
+]
+COMPETITOR_COLUMNS = [
+    Column("Competitor", lambda c: c.name, width=18),
+    Column("Key partners", lambda c: one_line(", ".join(c.key_partners), 60), width=30),
+    Column("Model", lambda c: c.model, width=16),
+    Column("Perceived strength", lambda c: one_line(c.perceived_strength, 60), width=34),
+]
+
+LIST_LIMIT = 10
+"""Lines shown per ecosystem list before "… and N more" (display only)."""
+
+BAND_CHOICES = [(word, band) for band, word in BAND_WORD.items()] + [("Unscored", UNSCORED)]
+
+
+def _limited(lines: Iterable[str], empty: str) -> list[str]:
+    lines = list(lines)
+    if not lines:
+        return [f"  {empty}"]
+    shown = [f"  • {line}" for line in lines[:LIST_LIMIT]]
+    if len(lines) > LIST_LIMIT:
+        shown.append(f"  … and {len(lines) - LIST_LIMIT} more")
+    return shown
+
+
+class MappingView(PhaseView):
+    key = "mapping"
+    title = "Market mapping"
+    phase = Phase.MAPPING
+
+    BINDINGS = [
+        Binding("t", "stamp_refresh", "Stamp refresh"),
+    ]
+
+    DEFAULT_CSS = """
+    MappingView #filter-bar { height: auto; }
+    MappingView #filter-bar Select { width: 1fr; margin-right: 1; }
+    MappingView #table-status { color: $text-muted; }
+    MappingView #partner-detail { height: auto; margin-bottom: 1; }
+    MappingView #ecosystem { height: auto; margin-bottom: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        mapping = self.session.mapping
+        yield Static("2.1  Partner landscape", classes="section-title", markup=False)
+        yield Static("Tier → type → partner — practice.  Enter opens a tier.", classes="section-help", markup=False)
+        yield LandscapeTree(mapping, id="landscape")
+
+        yield Static("2.2  Attractiveness scoring", classes="section-title", markup=False)
+        yield Static(
+            "a: add  e/Enter: edit  d: delete  r: rate (type, Enter → next)  s: sort  f: band filter",
+            classes="section-help",
+            markup=False,
+        )
+        with Horizontal(id="filter-bar"):
+            yield Select(BAND_CHOICES, prompt="Band: any", id="filter-band")
+            yield Select(enum_choices(PartnerType), prompt="Type: any", id="filter-type")
+            yield Select(enum_choices(LandscapeTier), prompt="Tier: any", id="filter-tier")
+        yield Static("", id="table-status", markup=False)
+        yield PartnerTable(mapping, id="partners")
+        yield RatingBar(id="rating-bar")
+        yield Static("", id="partner-detail", markup=False)
+
+        yield Static("2.3  Competitor partner ecosystem", classes="section-title", markup=False)
+        yield Static("a: add  e/Enter: edit  d: delete   t: stamp today as refreshed", classes="section-help", markup=False)
+        yield RecordTable(
+            records=lambda: self.session.mapping.competitors,
+            columns=COMPETITOR_COLUMNS,
+            specs=COMPETITOR_FIELDS,
+            noun="competitor",
+            title_of=lambda c: c.name,
+            new_record=lambda: Competitor(name="New competitor"),
+            can_move=True,
+            id="competitors",
+        )
+        yield FieldEditor(
+            mapping,
+            FieldSpec("competitor_map_refreshed", "Competitor map refreshed on", "date", hint="YYYY-MM-DD; t stamps today"),
+        )
+        yield Static("Gap and counter-strategy (from the map)", classes="section-title", markup=False)
+        yield Static("", id="ecosystem", markup=False)
+        yield FieldEditor(mapping, FieldSpec("gap_notes", "Gap notes", "multiline", hint="Which partners are available or under-served by competitors? Recruit those first."))
+        yield FieldEditor(mapping, FieldSpec("counter_strategy", "Counter-strategy", "multiline", hint="Locked to a competitor? A counter-narrative, and their adjacent partners."))
+
+    # ------------------------------------------------------------------ widgets
+
+    @property
+    def table(self) -> PartnerTable:
+        return self.query_one(PartnerTable)
+
+    @property
+    def rating_bar(self) -> RatingBar:
+        return self.query_one(RatingBar)
+
+    # ------------------------------------------------------------------ derived displays
+
+    def refresh_view(self) -> None:
+        table = self.table
+        table.sync()
+        self.query_one(LandscapeTree).sync()
+        self._show_status()
+        self._show_detail()
+        self._show_ecosystem()
+
+    def _show_status(self) -> None:
+        table = self.table
+        total = len(self.session.mapping.partners)
+        order = "by score (s: entry order)" if table.sort_by_score else "in entry order (s: by score)"
+        shown = f"{len(table.shown)} of {total} partners" if table.filter.active else f"{total} partners"
+        self.query_one("#table-status", Static).update(
+            literal(f"{shown}, {order}; filter: {table.filter.describe()}")
+        )
+
+    def _show_detail(self) -> None:
+        partner = self.table.selected
+        detail = self.query_one("#partner-detail", Static)
+        if partner is None:
+            detail.update(literal("No partner selected." if self.session.mapping.partners else "No partners yet: press a to add one."))
+            return
+        detail.update(literal(self._score_sentence(partner)))
+
+    @staticmethod
+    def _score_sentence(partner: Partner) -> str:
+        score = attractiveness(partner.ratings)
+        band = band_for(score)
+        if band is None:
+            missing = [label for key, (label, _w) in RATING_FIELDS.items() if getattr(partner.ratings, key) is None]
+            return f"{partner.name}: unscored — still to rate: {', '.join(missing).lower()}."
+        return f"{partner.name}: score {format_score(score)} — {band.label}. {band.advice}"
+
+    def _show_ecosystem(self) -> None:
+        analysis = ecosystem(self.session.mapping)
+        lines = ["Recruit first — available or under-served, best score first:"]
+        lines += _limited(analysis.gap_lines, "none: no available or under-served prospect")
+        lines.append("Locked to a competitor — counter-narrative, approach adjacent partners:")
+        lines += _limited((lp.sentence for lp in analysis.locked), "none")
+        lines.append("Shared by several competitors:")
+        lines += _limited(
+            (f"{c.name}: {', '.join(c.competitors)}" for c in analysis.contested), "none"
+        )
+        check = [
+            f"{p.name} is listed by {', '.join(comps)} but marked {p.lock_status.label.lower()}"
+            for p, comps in analysis.listed_but_available
+        ] + [f"{competitor} lists {name}, which is not in our map" for competitor, name in analysis.unmapped]
+        if check:
+            lines.append("To check:")
+            lines += _limited(check, "")
+        self.query_one("#ecosystem", Static).update(literal("\n".join(lines)))
+
+    @on(PartnerTable.RowHighlighted, "#partners")
+    @on(PartnerTable.CellHighlighted, "#partners")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    # ------------------------------------------------------------------ partner actions
+
+    @on(PartnerAction)
+    def _partner_action(self, event: PartnerAction) -> None:
+        event.stop()
+        getattr(self, f"action_{event.action}_partner")()
+
+    def action_add_partner(self) -> None:
+        partner = Partner(name="New partner")
+        self.session.mapping.partners.append(partner)
+        self.edited("Added partner")
+        table = self.table
+        if table.filter.active:
+            table.filter = PartnerFilter()  # a new partner must be visible
+            self._sync_filter_bar()
+        table.rebuild(keep=partner)
+        table.move_cursor(row=table.row_of(partner) or 0)
+        table.focus()
+        self._edit(partner, "New partner")
+
+    def action_edit_partner(self) -> None:
+        partner = self.table.selected
+        if partner is not None:
+            self._edit(partner, f"Edit partner: {partner.name}")
+
+    def _edit(self, partner: Partner, title: str) -> None:
+        def closed(_result: object) -> None:
+            self.table.update_partner(partner)
+            self.refresh_view()
+            self.table.focus()
+
+        self.app.push_screen(EditDialog(title, partner, PARTNER_FIELDS), closed)
+
+    def action_edit_ratings(self) -> None:
+        """All five ratings in one form (an emptied field clears that rating)."""
+        partner = self.table.selected
+        if partner is None:
+            return
+
+        def closed(_result: object) -> None:
+            self.table.update_partner(partner)
+            self.refresh_view()
+            self.table.focus()
+
+        self.app.push_screen(EditDialog(f"Ratings: {partner.name}", partner.ratings, RATING_SPECS), closed)
+
+    def action_delete_partner(self) -> None:
+        partner = self.table.selected
+        if partner is None:
+            return
+
+        def confirmed(answer: bool | None) -> None:
+            partners = self.session.mapping.partners
+            if answer and partner in partners:
+                row = self.table.cursor_row
+                partners.remove(partner)
+                self.edited(f"Deleted partner {partner.name}")
+                self.table.rebuild()
+                if self.table.row_count:
+                    self.table.move_cursor(row=min(row, self.table.row_count - 1))
+                self.refresh_view()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete partner “{partner.name}” and its ratings?", title="Delete partner", yes="Delete"),
+            confirmed,
+        )
+
+    def action_sort_partner(self) -> None:
+        table = self.table
+        table.set_sort(not table.sort_by_score)
+        self._show_status()
+
+    def action_filter_partner(self) -> None:
+        self.table.cycle_band_filter()
+        self._sync_filter_bar()
+        self._show_status()
+
+    def _sync_filter_bar(self) -> None:
+        current = self.table.filter
+        for select_id, value in (("#filter-band", current.band), ("#filter-type", current.type), ("#filter-tier", current.tier)):
+            select = self.query_one(select_id, Select)
+            wanted = Select.NULL if value is None else value
+            if select.value != wanted:
+                with select.prevent(Select.Changed):
+                    select.value = wanted
+
+    @on(Select.Changed, "#filter-bar Select")
+    def _filter_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else event.value
+        field = {"filter-band": "band", "filter-type": "type", "filter-tier": "tier"}[event.select.id or ""]
+        self.table.set_filter(replace(self.table.filter, **{field: value}))
+        self._show_status()
+
+    # ------------------------------------------------------------------ quick rating
+
+    def action_rate_partner(self) -> None:
+        table = self.table
+        if table.selected is None:
+            self.notify("No partner to rate: press a to add one.", markup=False)
+            return
+        column = table.cursor_column - table.rating_coordinate(0, 0).column if table.cursor_type == "cell" else 0
+        self._rate_at(table.cursor_row, column if 0 <= column < len(RATING_KEYS) else 0)
+
+    def _rate_at(self, row: int, rating: int) -> None:
+        table = self.table
+        self._rating = (row, rating)
+        partner = table.shown[row]
+        key = RATING_KEYS[rating]
+        label, weight = RATING_FIELDS[key]
+        table.show_rating_cell(row, rating)
+        current = getattr(partner.ratings, key)
+        self.rating_bar.show(
+            f"{partner.name} — {label} ({weight:.0%})  [{rating + 1}/{len(RATING_KEYS)}]",
+            format_number(current) if current is not None else "",
+            self._score_sentence(partner),
+        )
+
+    @on(RatingInput.Entered)
+    def _rating_entered(self, event: RatingInput.Entered) -> None:
+        event.stop()
+        table = self.table
+        row, rating = self._rating
+        if not 0 <= row < len(table.shown):
+            self._end_rating()
+            return
+        partner = table.shown[row]
+        key = RATING_KEYS[rating]
+        if event.text.strip():
+            try:
+                value = parse_rating(event.text)
+                setattr(partner.ratings, key, value)
+            except ValueError as error:  # pydantic's ValidationError is a ValueError too
+                message = validation_message(error) if isinstance(error, ValidationError) else str(error)
+                self.rating_bar.refuse(f"Not stored: “{event.text.strip()}” — {message[:1].lower()}{message[1:]}.")
+                return
+            table.update_partner(partner)
+            self.edited(f"Rated {partner.name}: {RATING_FIELDS[key][0]}")
+        self._advance(row, rating, event.step, event.by_row)
+
+    def _advance(self, row: int, rating: int, step: int, by_row: bool) -> None:
+        count = len(self.table.shown)
+        if by_row:
+            row += step
+        else:
+            rating += step
+            if rating >= len(RATING_KEYS):
+                row, rating = row + 1, 0
+            elif rating < 0:
+                row, rating = row - 1, len(RATING_KEYS) - 1
+        if row >= count:
+            self._end_rating()
+            self.notify("Last partner rated.", markup=False)
+            return
+        self._rate_at(max(row, 0), rating if row >= 0 else 0)
+        self._show_detail()
+
+    @on(RatingInput.Finished)
+    def _rating_finished(self, event: RatingInput.Finished) -> None:
+        event.stop()
+        self._end_rating()
+
+    def _end_rating(self) -> None:
+        self.rating_bar.hide()
+        table = self.table
+        table.end_rating()
+        table.focus()
+        self._show_detail()
+
+    _rating: tuple[int, int] = (0, 0)
+
+    # ------------------------------------------------------------------ competitor map refresh
+
+    def action_stamp_refresh(self) -> None:
+        mapping = self.session.mapping
+        mapping.competitor_map_refreshed = self.app.today  # type: ignore[attr-defined]
+        self.query_one("#field-competitor_map_refreshed Input", Input).value = format_date(mapping.competitor_map_refreshed)
+        self.edited("Competitor map refreshed")
+        self.notify(f"Competitor map marked refreshed on {format_date(mapping.competitor_map_refreshed)}.", markup=False)
+
+    # ------------------------------------------------------------------ navigation
+
+    def current_row(self) -> int:
+        return self.table.cursor_row
+
+    def focus_row(self, row: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+    def focus_target(self, where: str) -> None:
+        """A partner's name, "ratings" (the first unscored partner), or a field of the phase."""
+        item = where.rsplit("›", 1)[-1].strip()
+        key = item.casefold()
+        fields = {
+            "refreshed on": "#field-competitor_map_refreshed",
+            "competitor map refreshed": "#field-competitor_map_refreshed",
+            "competitor_map_refreshed": "#field-competitor_map_refreshed",
+            "competitor map refresh date": "#field-competitor_map_refreshed",
+            "gap notes": "#field-gap_notes",
+            "gap_notes": "#field-gap_notes",
+            "counter-strategy": "#field-counter_strategy",
+            "counter_strategy": "#field-counter_strategy",
+            "competitors": "#competitors",
+            "competitors' key partners": "#competitors",
+            "landscape": "#landscape",
+        }
+        if key in fields:
+            self._show(self.query_one(fields[key]))
+            return
+        partners = self.session.mapping.partners
+        if key in ("ratings", "every partner scored"):
+            partner = next((p for p in partners if attractiveness(p.ratings) is None), None)
+        else:
+            partner = next((p for p in partners if name_key(p.name) == name_key(item)), None)
+        table = self.table
+        if partner is not None:
+            if table.row_of(partner) is None:
+                table.filter = PartnerFilter()
+                self._sync_filter_bar()
+                table.rebuild(keep=partner)
+            table.move_cursor(row=table.row_of(partner) or 0, animate=False)
+        self._show(table)
+
+    def _show(self, widget: Widget) -> None:
+        self.scroll_to_widget(widget, top=True, animate=False)
+        focusable = widget if widget.focusable else next((w for w in widget.query("*") if w.focusable), None)
+        if focusable is not None:
+            focusable.focus()
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Add partner", "Add a partner to the map and edit it", self.action_add_partner)
+        yield SystemCommand("Rate selected partner", "Type the five ratings, Enter moves on", self._command_rate)
+        yield SystemCommand("Edit ratings of selected partner", "The five ratings in one form; empty clears one", self.action_edit_ratings)
+        yield SystemCommand("Sort partners", "Toggle by score / entry order", self.action_sort_partner)
+        yield SystemCommand("Filter partners by band", "Cycle any / priority / secondary / opportunistic / unscored", self.action_filter_partner)
+        yield SystemCommand("Clear partner filter", "Show every partner", self._clear_filter)
+        yield SystemCommand("Add competitor", "Add a competitor and its key partners", self._add_competitor)
+        yield SystemCommand("Stamp competitor-map refresh", "Mark the competitor map refreshed today", self.action_stamp_refresh)
+        yield SystemCommand("Next unscored partner", "Jump to the first partner with ratings missing", lambda: self.focus_target("ratings"))
+
+    def _command_rate(self) -> None:
+        self.table.focus()
+        self.action_rate_partner()
+
+    def _clear_filter(self) -> None:
+        self.table.set_filter(PartnerFilter())
+        self._sync_filter_bar()
+        self._show_status()
+
+    def _add_competitor(self) -> None:
+        table = self.query_one("#competitors", RecordTable)
+        table.focus()
+        table.action_add()

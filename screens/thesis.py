@@ -1,0 +1,262 @@
+"""Phase 1, the partnership thesis: why partnerships, which models, the statement, sign-off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from screens.dialogs import ConfirmDialog
+from screens.fields import FieldEditor, FieldSpec
+from screens.phase_view import PhaseView
+from screens.text import literal
+from screens.thesis_models import ModelsTable
+from screens.thesis_picker import PrioritizedModelsPicker
+from screens.thesis_signoff import SignOffDialog
+from workshop.models import RATIONALE_FIELDS, Phase, SignOff
+from workshop.thesis_statement import render_thesis
+
+RATIONALE_SPECS = [FieldSpec(name, label, "multiline", hint=question) for name, (label, question) in RATIONALE_FIELDS.items()]
+
+STATEMENT_HEAD = [
+    FieldSpec("partner_share_pct", "Partner share of ARR (%)", "percent", hint="[X]% of total ARR, 0-100"),
+    FieldSpec("years", "Years", "count", hint="within [N] years (1-20)"),
+    FieldSpec("partner_types", "Partner types", hint="e.g. Big 4 and global SIs"),
+    FieldSpec("icp", "ICP", hint="who the partners serve"),
+    FieldSpec("markets", "Markets", hint="where"),
+]
+STATEMENT_TAIL = [
+    FieldSpec("rationale", "Model rationale", "multiline", hint="We will prioritize these models because …"),
+    FieldSpec("mechanism", "Mechanism", "multiline", hint="Partner-led growth accelerates our market penetration by …"),
+    FieldSpec("access_partners", "Access partners", hint="[Big 4 / consulting firms] provide access to ICP accounts"),
+    FieldSpec("product_partners", "Product partners", hint="[product firms] extend our platform reach"),
+    FieldSpec("adjacent_use_cases", "Adjacent use cases", hint="… into [adjacent use cases]"),
+    FieldSpec("north_star_metric", "North-star metric", hint="e.g. partner-sourced ARR"),
+]
+
+MISSING_TO_FIELD = {
+    "partner share of ARR": "partner_share_pct",
+    "years": "years",
+    "partner types": "partner_types",
+    "ICP": "icp",
+    "markets": "markets",
+    "prioritized models": "prioritized_models",
+    "model rationale": "rationale",
+    "mechanism": "mechanism",
+    "access partners": "access_partners",
+    "product partners": "product_partners",
+    "adjacent use cases": "adjacent_use_cases",
+    "north star metric": "north_star_metric",
+}
+"""The engine's names for missing statement fields, and the field that fills each."""
+
+
+class ThesisView(PhaseView):
+    key = "thesis"
+    title = "Thesis"
+    phase = Phase.THESIS
+
+    BINDINGS = [
+        Binding("ctrl+o", "sign_off", "Sign off"),
+    ]
+
+    DEFAULT_CSS = """
+    ThesisView #thesis-preview { border: round $primary 60%; padding: 0 1; margin-bottom: 1; height: auto; }
+    ThesisView #thesis-missing { color: $text-warning; margin-bottom: 1; }
+    ThesisView #thesis-missing.-complete { color: $text-success; }
+    ThesisView #signoff-status { margin-bottom: 1; }
+    ThesisView #signoff-buttons { height: auto; margin-bottom: 1; }
+    ThesisView #signoff-buttons Button { margin-right: 2; }
+    ThesisView #picker-empty { color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        thesis = self.session.thesis
+        yield Static("1.1  Why partnerships: the strategic rationale", classes="section-title", markup=False)
+        yield Static("Where do partners do what direct sales cannot?", classes="section-help", markup=False)
+        for spec in RATIONALE_SPECS:
+            yield FieldEditor(thesis.rationale, spec)
+
+        yield Static("1.2  Partnership models", classes="section-title", markup=False)
+        yield Static(
+            "space: select / unselect   e, Enter: use case and why (and fee range)",
+            classes="section-help",
+            markup=False,
+        )
+        yield ModelsTable(thesis, id="models")
+
+        yield Static("1.3  Thesis statement", classes="section-title", markup=False)
+        for spec in STATEMENT_HEAD:
+            yield FieldEditor(thesis.statement, spec)
+        yield Static("Prioritized models (space ticks; from the models selected above)", classes="field-label", markup=False)
+        yield Static("Select models in 1.2 first (space in the table).", id="picker-empty", markup=False)
+        yield PrioritizedModelsPicker(thesis, id="field-prioritized_models")
+        for spec in STATEMENT_TAIL:
+            yield FieldEditor(thesis.statement, spec)
+
+        yield Static("Preview", classes="section-title", markup=False)
+        yield Static("", id="thesis-preview", markup=False)
+        yield Static("", id="thesis-missing", markup=False)
+
+        yield Static("Sign-off", classes="section-title", markup=False)
+        yield Static("", id="signoff-status", markup=False)
+        with Horizontal(id="signoff-buttons"):
+            yield Button("Sign off (ctrl+o)", variant="success", id="sign-off")
+            yield Button("Withdraw sign-off", variant="warning", id="withdraw")
+
+    # ------------------------------------------------------------------ derived displays
+
+    def refresh_view(self) -> None:
+        thesis = self.session.thesis
+        rendered = render_thesis(self.session)
+        self.query_one("#thesis-preview", Static).update(literal(rendered.text))
+        missing = self.query_one("#thesis-missing", Static)
+        missing.set_class(rendered.complete, "-complete")
+        missing.update(
+            literal("✓ Every field of the statement is filled in.")
+            if rendered.complete
+            else literal("Still missing: " + ", ".join(rendered.missing))
+        )
+        picker = self.query_one(PrioritizedModelsPicker)
+        picker.sync()
+        picker.display = picker.option_count > 0
+        self.query_one("#picker-empty").display = picker.option_count == 0
+        self.query_one(ModelsTable).reload()
+        signoff = thesis.signoff
+        status = self.query_one("#signoff-status", Static)
+        if signoff is not None:
+            who = signoff.name + (f" ({signoff.role})" if signoff.role else "")
+            when = signoff.signed_at.strftime("%Y-%m-%d %H:%M UTC")
+            status.update(literal(f"✓ Signed off by {who} on {when}."))
+        elif rendered.complete:
+            status.update(literal("Not signed off yet. Everything is filled in: ready to sign (ctrl+o)."))
+        else:
+            status.update(literal("Not signed off yet. Sign-off needs: " + ", ".join(rendered.missing) + "."))
+        self.query_one("#sign-off").display = signoff is None
+        self.query_one("#withdraw").display = signoff is not None
+
+    # ------------------------------------------------------------------ sign-off
+
+    def action_sign_off(self) -> None:
+        if self.session.thesis.signoff is not None:
+            self.notify("The thesis is already signed off; withdraw the sign-off first to sign again.", markup=False)
+            return
+        missing = render_thesis(self.session).missing
+        if missing:
+            self.notify(
+                "The thesis cannot be signed off yet. Still missing: " + ", ".join(missing) + ".",
+                title="Not signed",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
+        self.app.push_screen(SignOffDialog(self.session.participants), self._signed)
+
+    def _signed(self, signoff: SignOff | None) -> None:
+        if signoff is None:
+            return
+        missing = render_thesis(self.session).missing
+        if missing:  # something was emptied meanwhile
+            self.notify("Not signed: still missing " + ", ".join(missing) + ".", severity="warning", markup=False)
+            return
+        self.session.thesis.signoff = signoff
+        self.edited(f"Thesis signed off by {signoff.name}")
+        self.refresh_view()
+
+    def action_withdraw_sign_off(self) -> None:
+        signoff = self.session.thesis.signoff
+        if signoff is None:
+            return
+
+        def confirmed(answer: bool | None) -> None:
+            if answer and self.session.thesis.signoff is signoff:
+                self.session.thesis.signoff = None
+                self.edited(f"Thesis sign-off by {signoff.name} withdrawn")
+                self.refresh_view()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Withdraw the sign-off by {signoff.name}? Recruitment goes back on hold until the "
+                "thesis is signed again.",
+                title="Withdraw sign-off",
+                yes="Withdraw",
+            ),
+            confirmed,
+        )
+
+    @on(Button.Pressed, "#sign-off")
+    def _sign_pressed(self) -> None:
+        self.action_sign_off()
+
+    @on(Button.Pressed, "#withdraw")
+    def _withdraw_pressed(self) -> None:
+        self.action_withdraw_sign_off()
+
+    # ------------------------------------------------------------------ navigation
+
+    def current_row(self) -> int:
+        return self.query_one(ModelsTable).cursor_row
+
+    def focus_row(self, row: int) -> None:
+        table = self.query_one(ModelsTable)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def focus_target(self, where: str) -> None:
+        """Health links ("Thesis › sign-off"), engine missing names ("partner types") or field names."""
+        item = where.rsplit("›", 1)[-1].strip()
+        target = self._widget_for(item)
+        if target is None:
+            return
+        self.scroll_to_widget(target, top=True, animate=False)
+        focusable = target if target.focusable else next((w for w in target.query("*") if w.focusable), None)
+        if focusable is not None:
+            focusable.focus()
+
+    def _widget_for(self, item: str) -> Widget | None:
+        key = item.casefold().replace("-", " ").replace("_", " ")
+        if key in ("sign off", "signoff"):
+            signed = self.session.thesis.signoff is not None
+            return self.query_one("#withdraw" if signed else "#sign-off")
+        if key in ("models", "partnership models", "a partnership model selected"):
+            return self.query_one(ModelsTable)
+        if key in ("preview", "statement", "thesis statement"):
+            return self.query_one("#thesis-preview")
+        names = {k.casefold(): v for k, v in MISSING_TO_FIELD.items()}
+        names.update({label.casefold(): name for name, (label, _q) in RATIONALE_FIELDS.items()})
+        for spec in RATIONALE_SPECS + STATEMENT_HEAD + STATEMENT_TAIL:
+            names[spec.label.casefold()] = spec.name
+            names[spec.name.replace("_", " ")] = spec.name
+        names["north star metric"] = "north_star_metric"
+        field = names.get(key)
+        if field is None:
+            return None
+        found = self.query(f"#field-{field}")
+        return found.first() if found else None
+
+    def action_preview_statement(self) -> None:
+        self.focus_target("preview")
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Sign off thesis", "Record who signs the thesis (refused while fields are missing)", self.action_sign_off)
+        if self.session.thesis.signoff is not None:
+            yield SystemCommand("Withdraw thesis sign-off", "Take the sign-off back (asks first)", self.action_withdraw_sign_off)
+        yield SystemCommand("Preview thesis statement", "Show the rendered statement and what is missing", self.action_preview_statement)
+        yield SystemCommand("Partnership models", "Select and annotate the models (space, e)", lambda: self.focus_target("models"))
+        yield SystemCommand("Thesis: next missing field", "Jump to the first field the statement still needs", self.action_next_missing)
+
+    def action_next_missing(self) -> None:
+        missing = render_thesis(self.session).missing
+        if not missing:
+            self.notify("Every field of the statement is filled in.", markup=False)
+            return
+        if missing[0] == "company name":
+            self.notify("The company name is set in Intake (key 1).", markup=False)
+            return
+        self.focus_target(missing[0])

@@ -1,0 +1,93 @@
+"""The sign-off dialog: who signs the thesis (name required, role optional)."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+from screens.fields import validation_message
+from screens.text import literal
+from workshop.models import Participant, SignOff
+
+
+class SignOffDialog(ModalScreen["SignOff | None"]):
+    """Ask the signer's name and role; Enter in the role (or "Sign off") signs, Escape cancels.
+
+    The participants' names are suggested as you type, and a participant's role is filled in.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, participants: list[Participant]) -> None:
+        super().__init__()
+        self.participants = participants
+
+    def compose(self) -> ComposeResult:
+        names = [p.name for p in self.participants if p.name.strip()]
+        with Vertical(classes="dialog", id="signoff-dialog"):
+            yield Label("Sign off the partnership thesis", classes="dialog-title")
+            yield Static(
+                "Signing records who approved the thesis and when; recruitment may start after it.",
+                classes="dialog-message",
+                markup=False,
+            )
+            yield Label("Name of the person signing")
+            yield Input(id="signer-name", suggester=SuggestFromList(names, case_sensitive=False))
+            yield Static("", id="signer-error", classes="field-error-line", markup=False)
+            yield Label("Role")
+            yield Input(id="signer-role", placeholder="e.g. CPO")
+            with Horizontal(classes="dialog-buttons"):
+                yield Static("Enter: next / sign   Esc: cancel", classes="dialog-hint", markup=False)
+                yield Button("Sign off", variant="success", id="sign")
+                yield Button("Cancel", id="cancel")
+
+    DEFAULT_CSS = """
+    SignOffDialog #signer-error { color: $text-error; height: auto; }
+    """
+
+    def on_mount(self) -> None:
+        self.query_one("#signer-name", Input).focus()
+
+    @on(Input.Changed, "#signer-name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self.query_one("#signer-error", Static).update("")
+        role = self.query_one("#signer-role", Input)
+        for participant in self.participants:
+            if participant.name.strip().casefold() == event.value.strip().casefold() and not role.value:
+                role.value = participant.role
+
+    @on(Input.Submitted, "#signer-name")
+    def _name_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#signer-role", Input).focus()
+
+    @on(Input.Submitted, "#signer-role")
+    def _role_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_sign()
+
+    @on(Button.Pressed, "#sign")
+    def action_sign(self) -> None:
+        name = self.query_one("#signer-name", Input).value
+        role = self.query_one("#signer-role", Input).value
+        try:
+            signoff = SignOff(name=name.strip(), role=role.strip())
+        except ValidationError as error:
+            self.query_one("#signer-error", Static).update(literal(validation_message(error)))
+            self.query_one("#signer-name", Input).focus()
+            return
+        self.dismiss(signoff)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @property
+    def error(self) -> str:
+        return str(self.query_one("#signer-error", Static).render())
