@@ -1,0 +1,259 @@
+"""The RACI matrix as a grid: rows are decisions, columns are roles, one letter per cell.
+
+Keys on the grid: space cycles the cell R → A → C → I → empty; r, a, c, i, x set it directly;
+n adds a decision, N a role; e/Enter renames the decision, E the role of the column; d/Delete
+deletes the decision, D the role (both ask first); ctrl+↑/↓ move a decision.  ``Raci.rows[i]
+.cells`` stays aligned with ``Raci.roles`` through every change.  The problems in each row come
+from :func:`workshop.raci_checks.raci_findings`, asked about that row alone.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from screens.dialogs import ConfirmDialog, PromptDialog
+from screens.text import cell, one_line
+from workshop.findings import RuleResult
+from workshop.models import Raci, RaciCode, RaciRow, Session
+from workshop.raci_checks import raci_findings
+
+CYCLE = [RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE]
+LEGEND = "R = Responsible   A = Accountable   C = Consulted   I = Informed   · = no part"
+
+SHORT = {
+    "raci.no_accountable": "no A",
+    "raci.no_responsible": "no R",
+    "raci.row_unnamed": "no name",
+}
+
+
+def row_findings(raci: Raci, index: int) -> list[RuleResult]:
+    """The engine's findings about one row (the whole-matrix ones left out)."""
+    row = raci.rows[index]
+    alone = Raci.model_construct(roles=raci.roles, rows=[row])
+    return [f for f in raci_findings(alone) if f.key != "raci.idle_role"]
+
+
+def row_problems(raci: Raci, index: int) -> str:
+    """A row's problems in a few words ("no A, no R"), or "ok"."""
+    words = []
+    for found in row_findings(raci, index):
+        if found.key == "raci.several_accountable":
+            count = sum(code is RaciCode.A for code in raci.rows[index].cells)
+            words.append(f"{count} As")
+        else:
+            words.append(SHORT.get(found.key, found.message))
+    return ", ".join(words) or "ok"
+
+
+def _code_cell(code: RaciCode) -> Text:
+    if code is RaciCode.NONE:
+        return Text("·", justify="center", style="dim")
+    return Text(code.value, justify="center", style="bold" if code is RaciCode.A else "")
+
+
+class RaciGrid(DataTable):
+    BINDINGS = [
+        Binding("space", "cycle", "Cycle R/A/C/I"),
+        Binding("r", "set('R')", "R", show=False),
+        Binding("a", "set('A')", "A", show=False),
+        Binding("c", "set('C')", "C", show=False),
+        Binding("i", "set('I')", "I", show=False),
+        Binding("x", "set('')", "Clear", show=False),
+        Binding("n", "add_row", "New decision"),
+        Binding("N", "add_role", "New role"),
+        Binding("e", "rename_row", "Rename", show=False),
+        Binding("E", "rename_role", "Rename role", show=False),
+        Binding("d,delete", "delete_row", "Delete", show=False),
+        Binding("D", "delete_role", "Delete role", show=False),
+        Binding("ctrl+up", "move(-1)", "Move up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    RaciGrid { height: auto; max-height: 20; margin-bottom: 1; }
+    """
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="raci", cursor_type="cell", zebra_stripes=True)
+        self.session = session
+
+    @property
+    def raci(self) -> Raci:
+        return self.session.governance.raci
+
+    def on_mount(self) -> None:
+        self.reload()
+        if self.raci.roles:
+            self.move_cursor(column=1)
+
+    def reload(self) -> None:
+        """Rebuild the grid from the session, keeping the cursor on the same cell."""
+        row, column = self.cursor_coordinate
+        raci = self.raci
+        self.clear(columns=True)
+        self.add_column("Decision", width=28)
+        for role in raci.roles:
+            self.add_column(cell(one_line(role, 16), justify="center"), width=max(3, min(len(role), 16)))
+        self.add_column("Check", width=16)
+        for index, raci_row in enumerate(raci.rows):
+            self.add_row(
+                cell(one_line(raci_row.decision, 60) or f"(row {index + 1}, no name)"),
+                *(_code_cell(code) for code in raci_row.cells),
+                cell(row_problems(raci, index)),
+            )
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), column=min(column, len(raci.roles) + 1))
+
+    # ------------------------------------------------------------------ where the cursor is
+
+    def _role_index(self) -> int | None:
+        column = self.cursor_column - 1
+        return column if 0 <= column < len(self.raci.roles) else None
+
+    def _row_index(self) -> int | None:
+        return self.cursor_row if 0 <= self.cursor_row < len(self.raci.rows) else None
+
+    def _edited(self, what: str) -> None:
+        self.app.edited(what)  # type: ignore[attr-defined]
+        self.reload()
+
+    # ------------------------------------------------------------------ cells
+
+    def _set_cell(self, code: RaciCode) -> None:
+        row, role = self._row_index(), self._role_index()
+        if row is None or role is None:
+            if row is not None:
+                self.app.notify("Move to a role's column (→) to set R, A, C or I.", timeout=3)
+            return
+        self.raci.rows[row].cells[role] = code
+        name = self.raci.roles[role]
+        self._edited(f"RACI: {name} set to {code.value or 'none'}")
+
+    def action_cycle(self) -> None:
+        row, role = self._row_index(), self._role_index()
+        if row is None or role is None:
+            self._set_cell(RaciCode.R)
+            return
+        current = self.raci.rows[row].cells[role]
+        self._set_cell(CYCLE[(CYCLE.index(current) + 1) % len(CYCLE)])
+
+    def action_set(self, value: str) -> None:
+        self._set_cell(RaciCode(value))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        if self._role_index() is None and event.coordinate.column == 0:
+            self.action_rename_row()
+        else:
+            self.action_cycle()
+
+    # ------------------------------------------------------------------ rows
+
+    def action_add_row(self) -> None:
+        def add(name: str | None) -> None:
+            if name is None or not name.strip():
+                return
+            raci = self.raci
+            raci.rows.append(RaciRow(decision=name, cells=[RaciCode.NONE] * len(raci.roles)))
+            self._edited("RACI: added a decision")
+            self.move_cursor(row=len(raci.rows) - 1, column=1)
+
+        self.app.push_screen(PromptDialog("New RACI decision", "Decision", placeholder="e.g. MDF allocation"), add)
+
+    def action_rename_row(self) -> None:
+        row = self._row_index()
+        if row is None:
+            return
+        raci_row = self.raci.rows[row]
+
+        def rename(name: str | None) -> None:
+            if name is not None and name != raci_row.decision:
+                raci_row.decision = name
+                self._edited("RACI: renamed a decision")
+
+        self.app.push_screen(PromptDialog("Rename RACI decision", "Decision", raci_row.decision), rename)
+
+    def action_delete_row(self) -> None:
+        row = self._row_index()
+        if row is None:
+            return
+        raci_row = self.raci.rows[row]
+
+        def delete(answer: bool | None) -> None:
+            if answer and raci_row in self.raci.rows:
+                self.raci.rows.remove(raci_row)
+                self._edited("RACI: deleted a decision")
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete the RACI row “{one_line(raci_row.decision, 60)}”?", title="Delete decision", yes="Delete"),
+            delete,
+        )
+
+    def action_move(self, delta: int) -> None:
+        rows = self.raci.rows
+        row = self._row_index()
+        if row is None or not 0 <= row + delta < len(rows):
+            return
+        rows[row], rows[row + delta] = rows[row + delta], rows[row]
+        self._edited("RACI: moved a decision")
+        self.move_cursor(row=row + delta)
+
+    # ------------------------------------------------------------------ roles
+
+    def action_add_role(self) -> None:
+        def add(name: str | None) -> None:
+            if name is None or not name.strip():
+                return
+            raci = self.raci
+            for raci_row in raci.rows:
+                raci_row.cells.append(RaciCode.NONE)
+            raci.roles = [*raci.roles, name]  # validated: cells and roles stay aligned
+            self._edited(f"RACI: added role {name}")
+            self.move_cursor(column=len(raci.roles))
+
+        self.app.push_screen(PromptDialog("New RACI role", "Role", placeholder="e.g. Finance"), add)
+
+    def action_rename_role(self) -> None:
+        role = self._role_index()
+        if role is None:
+            self.app.notify("Move to a role's column (→) to rename it.", timeout=3)
+            return
+        raci = self.raci
+
+        def rename(name: str | None) -> None:
+            if name is None or not name.strip() or name == raci.roles[role]:
+                return
+            roles = list(raci.roles)
+            roles[role] = name
+            raci.roles = roles
+            self._edited(f"RACI: renamed role to {name}")
+
+        self.app.push_screen(PromptDialog("Rename RACI role", "Role", raci.roles[role]), rename)
+
+    def action_delete_role(self) -> None:
+        role = self._role_index()
+        if role is None:
+            self.app.notify("Move to a role's column (→) to delete it.", timeout=3)
+            return
+        raci = self.raci
+        name = raci.roles[role]
+
+        def delete(answer: bool | None) -> None:
+            if not answer or role >= len(raci.roles) or raci.roles[role] != name:
+                return
+            for raci_row in raci.rows:
+                del raci_row.cells[role]
+            raci.roles = [r for i, r in enumerate(raci.roles) if i != role]
+            self._edited(f"RACI: deleted role {name}")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete the role “{one_line(name, 60)}” and its column in every row?",
+                title="Delete role",
+                yes="Delete",
+            ),
+            delete,
+        )
