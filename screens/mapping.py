@@ -103,6 +103,7 @@ class MappingView(PhaseView):
     MappingView #table-status { color: $text-muted; }
     MappingView #partner-detail { height: auto; margin-bottom: 1; }
     MappingView #ecosystem { height: auto; margin-bottom: 1; }
+    MappingView.-rating PartnerTable { max-height: 8; }
     """
 
     def compose(self) -> ComposeResult:
@@ -327,6 +328,7 @@ class MappingView(PhaseView):
         partner = table.shown[row]
         key = RATING_KEYS[rating]
         label, weight = RATING_FIELDS[key]
+        self.add_class("-rating")
         table.show_rating_cell(row, rating)
         current = getattr(partner.ratings, key)
         self.rating_bar.show(
@@ -380,6 +382,7 @@ class MappingView(PhaseView):
         self._end_rating()
 
     def _end_rating(self) -> None:
+        self.remove_class("-rating")
         self.rating_bar.hide()
         table = self.table
         table.end_rating()

@@ -28,7 +28,7 @@ class LandscapeTree(Tree[Any]):
     """Tier → type → partner (with practice).  Selecting a partner posts its id."""
 
     DEFAULT_CSS = """
-    LandscapeTree { height: auto; max-height: 14; margin-bottom: 1; background: $surface; }
+    LandscapeTree { height: auto; max-height: 14; margin-bottom: 1; background: $surface; overflow-x: hidden; }
     """
 
     def __init__(self, mapping: Mapping, *, id: str | None = None) -> None:
@@ -60,7 +60,7 @@ class LandscapeTree(Tree[Any]):
         for tier in LandscapeTier:
             members = self._groups[tier]
             noun = "partner" if len(members) == 1 else "partners"
-            node = self.root.add(Text(f"{tier.label} — {len(members)} {noun}", style="bold"), data=tier)
+            node = self.root.add(Text(f"{tier.label} ({len(members)} {noun})", style="bold"), data=tier)
             node.allow_expand = bool(members)
             if (first_time and len(members) <= OPEN_UP_TO) or tier in expanded:
                 self._fill(node)

@@ -52,10 +52,12 @@ class RatingBar(Vertical):
     DEFAULT_CSS = """
     RatingBar { height: auto; display: none; border: round $accent; padding: 0 1; margin-bottom: 1; }
     RatingBar.-active { display: block; }
-    RatingBar #rating-row { height: auto; }
-    RatingBar #rating-prompt { width: 1fr; height: auto; padding: 1 1 0 0; }
-    RatingBar RatingInput { width: 16; }
-    RatingBar #rating-error { color: $text-error; height: auto; }
+    RatingBar #rating-row { height: 1; }
+    RatingBar #rating-prompt { width: 1fr; height: 1; }
+    RatingBar RatingInput { width: 14; padding: 0 1; background: $boost; }
+    RatingBar RatingInput:focus { background: $accent 30%; }
+    RatingBar #rating-error { color: $text-error; height: auto; display: none; }
+    RatingBar.-refused #rating-error { display: block; }
     RatingBar #rating-result { height: auto; }
     RatingBar .rating-help { color: $text-muted; }
     """
@@ -63,7 +65,7 @@ class RatingBar(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="rating-row"):
             yield Static("", id="rating-prompt", markup=False)
-            yield RatingInput(id="rating-input", placeholder="0-100", select_on_focus=False)
+            yield RatingInput(id="rating-input", placeholder="0-100", select_on_focus=False, compact=True)
         yield Static("", id="rating-error", markup=False)
         yield Static("", id="rating-result", markup=False)
         yield Static(
@@ -86,6 +88,7 @@ class RatingBar(Vertical):
         self.input.value = ""
         self.set_error("")
         self.input.focus()
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
     def set_result(self, result: str) -> None:
         self.query_one("#rating-result", Static).update(literal(result))
@@ -96,6 +99,7 @@ class RatingBar(Vertical):
         self.input.value = ""
 
     def set_error(self, message: str) -> None:
+        self.set_class(bool(message), "-refused")
         self.query_one("#rating-error", Static).update(literal(message))
 
     @property

@@ -33,12 +33,13 @@ SHORT_RATING = {
 }
 
 COLUMNS: list[tuple[str, str, int]] = [
-    ("name", "Partner", 22),
-    ("type", "Type", 13),
-    ("tier", "Tier", 4),
-    *[(key, f"{SHORT_RATING[key]} {weight:.0%}", 9) for key, (_label, weight) in RATING_FIELDS.items()],
+    # score and band first after the name: they must be visible at 80 columns without scrolling
+    ("name", "Partner", 20),
     ("score", "Score", 8),
     ("band", "Band", 13),
+    *[(key, f"{SHORT_RATING[key]} {weight:.0%}", 9) for key, (_label, weight) in RATING_FIELDS.items()],
+    ("type", "Type", 13),
+    ("tier", "Tier", 4),
     ("stage", "Stage", 10),
     ("lock", "Lock", 24),
 ]
@@ -109,11 +110,11 @@ def row_cells(partner: Partner) -> list[Text]:
     ratings = [getattr(partner.ratings, key) for key in RATING_KEYS]
     return [
         cell(partner.name),
-        cell(partner.type.label),
-        cell(partner.landscape_tier.value, justify="center"),
-        *[cell(format_number(value) if value is not None else "—", justify="right") for value in ratings],
         cell(format_score(score), justify="right", style="" if score is not None else "dim"),
         cell(BAND_WORD[band] if band is not None else "—", style=BAND_STYLE[band] if band else "dim"),
+        *[cell(format_number(value) if value is not None else "—", justify="right") for value in ratings],
+        cell(partner.type.label),
+        cell(partner.landscape_tier.value, justify="center"),
         cell(partner.stage.value.capitalize()),
         cell(_lock_text(partner)),
     ]
@@ -141,11 +142,12 @@ class PartnerTable(DataTable):
     ]
 
     DEFAULT_CSS = """
-    PartnerTable { height: auto; max-height: 16; margin-bottom: 1; }
+    PartnerTable { height: auto; max-height: 14; margin-bottom: 1; }
     """
 
     def __init__(self, mapping: Mapping, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.fixed_columns = 2  # name and score stay in view while the ratings scroll
         self.mapping = mapping
         self.sort_by_score = False
         self.filter = PartnerFilter()
