@@ -90,17 +90,18 @@ async def test_add_rename_delete_role_keeps_cells_aligned(tmp_path):
         await pilot.pause()
         await pilot.press("ctrl+u", *"GTM", "enter")
         await pilot.pause()
-        assert raci.roles[2] == "GTM"
+        assert raci.roles[1] == "GTM"
         # delete the CPO column, after confirming
-        await pilot.press("left", "left", "D")
+        await pilot.press("left", "D")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause(0.3)
-        assert raci.roles == ["VP Alliance", "GTM", "Finance [b]"]
+        assert raci.roles == ["GTM", "Legal", "Finance [b]"]
         assert raci.rows[0].cells == [R, C, C]
         assert raci.rows[2].cells == [A, R, N]
+        assert [str(c.label) for c in view.grid.columns.values()][1:4] == ["GTM", "Legal", "Finance [b]"]
         disk = saved(app).governance.raci
-        assert disk.roles == ["VP Alliance", "GTM", "Finance [b]"]
+        assert disk.roles == ["GTM", "Legal", "Finance [b]"]
         assert [row.cells for row in disk.rows] == [[R, C, C], [N, N, N], [A, R, N]]
 
 
