@@ -228,9 +228,9 @@ class ResultsTable(RecordTable):
         if partner is None:
             return
         dialog = QuarterResultDialog(title or f"{partner.name}: quarter {record.quarter}", partner, record)
-        self.app.push_screen(dialog, lambda _: self._closed(partner, record))
+        self.app.push_screen(dialog, lambda _: self._after_dialog(partner, record))
 
-    def _closed(self, partner: Partner, record: QuarterResult) -> None:
+    def _after_dialog(self, partner: Partner, record: QuarterResult) -> None:
         ordered = sorted(partner.results, key=lambda r: quarter_index(r.quarter))
         if ordered != partner.results:
             partner.results[:] = ordered

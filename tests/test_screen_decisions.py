@@ -145,7 +145,7 @@ async def test_hostile_text_in_the_form_is_shown_literally(tmp_path: Path) -> No
         rationale = app.screen.query_one("#field-rationale #input", TextArea)
         rationale.focus()
         long = ("Because [bold]margin[/] a [/] b. " * 200)[:5000]
-        rationale.post_message(events.Paste(long))
+        rationale.insert(long)  # as a paste would
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause(0.5)
@@ -160,8 +160,8 @@ async def test_health_link_selects_the_named_decision(tmp_path: Path) -> None:
     app = app_on(demo_on_decisions(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.go_to("decisions", "Decision log › D-004")
-        await pilot.pause()
         view = app.screen.query_one("#view-decisions")
+        view.focus_target("Decision log › D-004, D-005")
+        await pilot.pause()
         assert view.current_row() == 3
         assert "DECISION [D-004]" in rendered(app, "#decision-detail")

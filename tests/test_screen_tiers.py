@@ -106,6 +106,7 @@ async def test_add_quarter_refuses_bad_and_repeated_quarters(tmp_path: Path) -> 
         assert "quarter" not in app.screen.errors
         await pilot.press("tab")
         pipeline = app.screen.query_one("#field-pipeline #input", Input)
+        pipeline.value = ""
         await pilot.press(*"-5")
         assert "negative" in app.screen.errors["pipeline"]
         pipeline.value = ""
@@ -207,6 +208,8 @@ async def test_hostile_names_shown_literally(tmp_path: Path) -> None:
             assert rendered(app, "#partner-detail").startswith(name + " — recorded Silver")
             assert rendered(app, "#results-title") == f"Quarterly results — {name}"
         assert "• [@click=app.quit]free[/] lunch" in rendered(app, "#tier-benefits")
+        app.screen.query_one("#tier-benefits").scroll_visible(animate=False)
+        await pilot.pause()
         await pilot.click("#tier-benefits")
         assert app.is_running
 
@@ -215,9 +218,9 @@ async def test_health_link_selects_the_named_partner(tmp_path: Path) -> None:
     app = app_on(demo_on_tiers(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.go_to("tiers", "Tier movements › Fincrest Advisors")
-        await pilot.pause()
         view = app.screen.query_one("#view-tiers")
+        view.focus_target("Tier movements › Fincrest Advisors")
+        await pilot.pause()
         assert view.query_one("#program", DataTable).has_focus
         assert table_text(app, "#program")[view.current_row()][0] == "Fincrest Advisors"
         assert "Fincrest Advisors" in rendered(app, "#partner-detail")
