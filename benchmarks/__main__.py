@@ -1,0 +1,159 @@
+"""``python -m benchmarks`` (``make bench``): measure, then print a table with targets and PASS/MISS.
+
+Options: ``--quick`` (fewer repeats, no 10,000-partner pilot), ``--no-pilot``, ``--no-startup``.
+Every figure is a median of repeated runs on this machine, under whatever else is running:
+compare ratios measured in the same run (start-up vs bare Textual, 10k vs 1k), not absolutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import textual
+
+from benchmarks.generate import TODAY, write_session
+from benchmarks.timing import median_ms, spawn_json, spawn_ms
+from session_store import SessionFile
+from workshop.health import health_report
+from workshop.tier_movement import evaluate_program
+
+SIZES = (100, 1_000, 10_000)
+REPEATS = {100: 15, 1_000: 7, 10_000: 3}
+PER_OP_TARGET_MS = 100.0  # at 1,000 partners
+LINEAR_SLACK = 1.2  # 10x the partners may take up to 12x the time (timing noise)
+STARTUP_TARGET = 1.3
+SCROLL_TARGET_MS = 500.0
+KEY_TARGET_MS = 100.0  # a keypress shown within 100 ms feels instant
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or cpu
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), load {load:.1f}, Python {platform.python_version()}, "
+        f"Textual {textual.__version__}, {platform.system()} {platform.release()}"
+    )
+
+
+def engine_ops(path: Path, repeats: int) -> dict[str, float]:
+    opened = SessionFile.open(path)
+    session = opened.session
+    ops = {
+        "load": lambda: SessionFile.open(path),
+        "save": lambda: opened.save(session),
+        "scoring + health": lambda: health_report(session, TODAY),
+        "tier movements": lambda: evaluate_program(session, TODAY),
+    }
+    try:
+        from workshop.export import export_markdown
+    except ImportError:
+        export_markdown = None
+    if export_markdown is not None:
+        ops["export"] = lambda: export_markdown(session, today=TODAY)
+    return {name: median_ms(run, repeats) for name, run in ops.items()}
+
+
+def startup(runs: int, home: Path) -> tuple[float, float, str]:
+    from benchmarks.startup_app import FALLBACK_ENV, view_missing
+    from session_store import load_session
+    from session_store.locations import bundled_demo_text
+
+    env = {"PARTNER_WORKSHOP_HOME": str(home)}
+    note = ""
+    home.mkdir(parents=True, exist_ok=True)
+    demo = home / "probe.toml"
+    demo.write_bytes(bundled_demo_text())
+    phase = load_session(demo).position.phase.value
+    if view_missing(phase):
+        env[FALLBACK_ENV] = "intake"
+        note = f" (demo opened on intake: the {phase} view does not exist yet)"
+    spawn_ms("benchmarks.startup_bare")  # warm the OS file cache for both
+    spawn_ms("benchmarks.startup_app", env=env)
+    app, bare = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine load
+        bare.append(spawn_ms("benchmarks.startup_bare"))
+        app.append(spawn_ms("benchmarks.startup_app", env=env))
+    return statistics.median(app), statistics.median(bare), note
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, no 10,000-partner pilot")
+    parser.add_argument("--no-pilot", action="store_true")
+    parser.add_argument("--no-startup", action="store_true")
+    args = parser.parse_args(argv)
+
+    rows: list[tuple[str, str, str, str]] = []  # (measure, figure, target, verdict)
+    print(f"Machine: {machine()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="pw-bench-") as scratch:
+        folder = Path(scratch)
+        results: dict[int, dict[str, float]] = {}
+        paths: dict[int, Path] = {}
+        for size in SIZES:
+            paths[size] = write_session(size, folder)
+            repeats = max(2, REPEATS[size] // (3 if args.quick else 1))
+            print(f"  measuring {size:,} partners ({paths[size].stat().st_size / 1024:,.0f} kB file)…", file=sys.stderr, flush=True)
+            results[size] = engine_ops(paths[size], repeats)
+        for name in results[1_000]:
+            figures = "  ".join(f"{results[s][name]:8.1f}" for s in SIZES)
+            one_k = results[1_000][name]
+            growth = results[10_000][name] / one_k if one_k else float("inf")
+            rows.append((f"{name} (100 / 1k / 10k, ms)", figures, "1k < 100 ms", verdict(one_k < PER_OP_TARGET_MS)))
+            rows.append((f"{name}: growth 1k→10k", f"×{growth:.1f}", f"≤ ×{10 * LINEAR_SLACK:.0f}", verdict(growth <= 10 * LINEAR_SLACK)))
+
+        if not args.no_startup:
+            print("  measuring start-up…", file=sys.stderr, flush=True)
+            app, bare, note = startup(3 if args.quick else 9, folder / "home")
+            rows.append(("start-up: bare Textual, one Label (ms)", f"{bare:.0f}", "", ""))
+            rows.append((f"start-up: demo workshop painted (ms){note}", f"{app:.0f}", "", ""))
+            rows.append(("start-up ratio app / bare", f"×{app / bare:.2f}", f"≤ ×{STARTUP_TARGET}", verdict(app / bare <= STARTUP_TARGET)))
+
+        if not args.no_pilot:
+            size = 1_000 if args.quick else 10_000
+            print(f"  measuring the mapping screen with {size:,} partners…", file=sys.stderr, flush=True)
+            try:
+                pilot = spawn_json("benchmarks.pilot", str(size), timeout=1800)
+            except Exception as exc:  # the mapping view may not exist yet
+                rows.append((f"pilot ({size:,} partners)", f"not measured: {str(exc)[-120:]}", "", "MISS"))
+            else:
+                rows.append((f"open mapping, {size:,} partners (ms)", f"{pilot['open_mapping_ms']:.0f}", "", ""))
+                rows.append((f"scroll to end, {size:,} partners (ms)", f"{pilot['scroll_end_ms']:.0f}", f"< {SCROLL_TARGET_MS:.0f} ms", verdict(pilot["scroll_end_ms"] < SCROLL_TARGET_MS)))
+                rows.append(("keypress → screen, idle (ms)", f"{pilot['key_ms']:.0f}", f"< {KEY_TARGET_MS:.0f} ms", verdict(pilot["key_ms"] < KEY_TARGET_MS)))
+                rows.append(("keypress → screen, autosave running (ms, median / worst)", f"{pilot['key_autosave_ms']:.0f} / {pilot['key_autosave_worst_ms']:.0f}", f"< {KEY_TARGET_MS:.0f} ms", verdict(pilot["key_autosave_worst_ms"] < KEY_TARGET_MS)))
+                rows.append(("  of which the autosave snapshot on the UI thread (ms)", f"{pilot['dump_ms']:.0f}", "", ""))
+
+        print("  measuring memory…", file=sys.stderr, flush=True)
+        memory = spawn_json("benchmarks.memory", str(paths[10_000]))
+        rows.append(("memory, 10k: RSS after imports → peak (MB)", f"{memory['rss_after_imports_mb']:.0f} → {memory['rss_peak_mb']:.0f}", "", ""))
+        rows.append(("memory, 10k: Python allocations peak (MB)", f"{memory['python_peak_mb']:.0f}", "", ""))
+
+    width = max(len(r[0]) for r in rows)
+    fig = max(len(r[1]) for r in rows)
+    print(f"\n{'measure'.ljust(width)}  {'figure'.rjust(fig)}  {'target':<12}  result")
+    print("-" * (width + fig + 24))
+    for measure, figure, target, result in rows:
+        print(f"{measure.ljust(width)}  {figure.rjust(fig)}  {target:<12}  {result}")
+    misses = sum(1 for r in rows if r[3] == "MISS")
+    print(f"\n{misses} target(s) missed." if misses else "\nAll targets met.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Partner Workshop started as ``partner-workshop demo`` does, headless; exits once the
+workshop screen (with its phase view) has been painted.
+
+``PARTNER_WORKSHOP_HOME`` must point at a scratch folder (the demo is copied there).
+Prints nothing; the caller times the whole process.
+"""
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+from session_store import demo_copy
+import workshop.app
+from workshop.app import PartnerWorkshopApp
+
+
+FALLBACK_ENV = "BENCH_START_PHASE"
+"""If set (e.g. "intake"), open on that phase instead of the demo's saved position — used
+while the saved position's view is not written yet, so start-up can still be measured."""
+
+
+def view_missing(phase: str) -> bool:
+    """True if the view module of ``phase`` does not exist yet (checked without importing it)."""
+    from screens.workshop import STEPS
+
+    target = dict((key, t) for key, _, t in STEPS)[phase]
+    return importlib.util.find_spec(target.partition(":")[0]) is None
+
+
+class FirstPaint(PartnerWorkshopApp):
+    # Textual resolves a relative CSS_PATH against the subclass's file; name the real one.
+    CSS_PATH = [str(Path(workshop.app.__file__).resolve().parent.parent / "screens" / "app.tcss")]
+
+    def show_session(self, session_file) -> None:  # type: ignore[no-untyped-def]
+        fallback = os.environ.get(FALLBACK_ENV)
+        if fallback:
+            from workshop.models import Phase
+
+            session_file.session.position.phase = Phase(fallback)
+        super().show_session(session_file)
+
+    def on_mount(self) -> None:
+        # Textual also runs PartnerWorkshopApp.on_mount (handlers run for every class in the
+        # MRO), so this must not call super().on_mount() or the screens are pushed twice.
+        self._check_painted()
+
+    def _check_painted(self) -> None:
+        from screens.workshop import WorkshopScreen  # already imported by then: costs nothing
+
+        screen = self.screen
+        if isinstance(screen, WorkshopScreen) and screen.is_mounted and screen.current_view is not None:
+            self.call_after_refresh(self.exit)
+        elif self.session is None and len(self.screen_stack) > 1 and not isinstance(screen, WorkshopScreen):
+            # the session could not be opened (a dialog or the home screen is showing)
+            self.call_after_refresh(lambda: self.exit(return_code=3))
+        else:
+            self.set_timer(0.002, self._check_painted)
+
+
+if __name__ == "__main__":
+    app = FirstPaint(session_path=demo_copy())
+    app.run(headless=True, size=(120, 36))
+    sys.exit(app.return_code or 0)
