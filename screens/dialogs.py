@@ -122,3 +122,30 @@ class PromptDialog(ModalScreen["str | None"]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ChoiceDialog(ModalScreen["object | None"]):
+    """Pick one of a few labelled values; Enter picks, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, object]]) -> None:
+        super().__init__()
+        self.dialog_title = title
+        self.choices = list(choices)
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog"):
+            yield Label(literal(self.dialog_title), classes="dialog-title")
+            yield OptionList(*[Option(literal(label)) for label, _ in self.choices], id="choices")
+            yield Static("Enter: choose   Esc: cancel", classes="dialog-hint")
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        self.dismiss(self.choices[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

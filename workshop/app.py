@@ -29,9 +29,12 @@ from session_store import (
     backup_path,
     dump_session,
     new_session_path,
+    parse_session,
 )
+from workshop import agenda
 from screens.text import visible
-from workshop.models import Change, Session, utc_now
+from workshop.models import Change, ParkingNote, Phase, Session, utc_now
+from workshop.undo import UndoHistory
 
 AUTOSAVE_DELAY = 0.3
 """Seconds of quiet after an edit before it is written (a killed process loses at most this)."""
@@ -70,7 +73,13 @@ class PartnerWorkshopApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+s", "save_now", "Save", priority=True, show=False),
+        Binding("ctrl+s", "save_now", "Save", show=False),
+        Binding("ctrl+z", "undo", "Undo", priority=True, show=False),
+        Binding("ctrl+y", "redo", "Redo", priority=True, show=False),
+        Binding("f2", "park_note", "Note"),
+        Binding("f4", "parking_lot", "Parking lot", show=False),
+        Binding("f5", "toggle_presenter", "Present", show=False),
+        Binding("f6", "toggle_timer", "Timer", show=False),
         Binding("f9", "toggle_projector_theme", "Contrast", show=False),
     ]
 
@@ -79,6 +88,12 @@ class PartnerWorkshopApp(App[None]):
 
     save_state: reactive[str] = reactive("")
     """What the header says about saving ("saved 3 s ago", "not saved: …")."""
+
+    timer_running: reactive[bool] = reactive(True)
+    """Whether the current phase's timebox clock is running (F6 pauses it)."""
+
+    presenting: reactive[bool] = reactive(False)
+    """Presenter mode: chrome hidden, spacing enlarged, for the room to read (F5)."""
 
     def __init__(
         self,
@@ -103,12 +118,17 @@ class PartnerWorkshopApp(App[None]):
         self._quit_requested_despite_error = False
         self.clock = time.monotonic
         """The clock behind "saved N s ago" (tests freeze it for stable snapshots)."""
+        self.undo_history = UndoHistory()
+        self._changes: list[str] = []
+        self._ticks_unsaved = 0
+        self.editor_name: str | None = None
+        """Who is making the edits now (a participant), recorded in the change history."""
 
     # ------------------------------------------------------------------ start-up
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
-        self.set_interval(1.0, self._refresh_save_state)
+        self.set_interval(1.0, self._tick)
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
@@ -155,6 +175,9 @@ class PartnerWorkshopApp(App[None]):
         self._pending = False
         self._save_error = None
         self._last_saved_at = self.clock()
+        self._changes = []
+        self.undo_history = UndoHistory()
+        self.call_after_refresh(self._start_undo_history)
         self.title = visible(self.session.title)
         self._refresh_save_state()
         while len(self.screen_stack) > 2:
@@ -208,12 +231,24 @@ class PartnerWorkshopApp(App[None]):
         if last is not None and last.what == what and (self.session.updated - last.when).total_seconds() < 60:
             last.when = self.session.updated  # typing in one field is one change, not one per key
         else:
-            history.append(Change(what=what, when=self.session.updated, who=self.session.facilitator))
+            history.append(Change(what=what, when=self.session.updated, who=self.editor))
         if len(history) > HISTORY_LIMIT:
             del history[: len(history) - HISTORY_LIMIT]
+        if not self._changes or self._changes[-1] != what:
+            self._changes.append(what)
         self._pending = True
         self.revision += 1
         self._schedule_save(AUTOSAVE_DELAY)
+
+    @property
+    def editor(self) -> str:
+        """Who the change history names: the participant speaking, else the facilitator."""
+        assert self.session is not None
+        return self.editor_name or self.session.facilitator
+
+    def _start_undo_history(self) -> None:
+        if self.session is not None and not self._changes:
+            self.undo_history.reset(dump_session(self.session))
 
     def on_field_editor_changed(self, message) -> None:  # screens.fields.FieldEditor.Changed
         self.edited(message.description)
@@ -239,7 +274,16 @@ class PartnerWorkshopApp(App[None]):
             return
         self._pending = False
         self._generation += 1
-        self._write(dump_session(self.session), self._generation)
+        self._write(self._snapshot(), self._generation)
+
+    def _snapshot(self) -> str:
+        """The session as TOML now; the edits it contains become one undo step."""
+        assert self.session is not None
+        text = dump_session(self.session)
+        if self._changes:
+            self.undo_history.record(text, "; ".join(self._changes))
+            self._changes = []
+        return text
 
     @work(thread=True, group="autosave")
     def _write(self, text: str, generation: int) -> None:
@@ -288,7 +332,7 @@ class PartnerWorkshopApp(App[None]):
         self._pending = False
         self._generation += 1
         try:
-            self._write_text(dump_session(self.session), self._generation)
+            self._write_text(self._snapshot(), self._generation)
         except (SessionError, OSError) as error:
             self._save_failed(error)
             return False
@@ -312,6 +356,34 @@ class PartnerWorkshopApp(App[None]):
         self._saved()
         self.notify(f"Saved a copy as {path}; editing continues there.", markup=False)
 
+    def _tick(self) -> None:
+        """Once a second: count time on the current phase, refresh the header."""
+        from screens.workshop import WorkshopScreen
+
+        if self.session is not None and self.timer_running and isinstance(self.screen, WorkshopScreen):
+            phase = self.session.position.phase
+            if agenda.tick(self.session, phase):
+                box = agenda.timebox(self.session, phase)
+                self.notify(
+                    f"The {box.planned_minutes}-minute timebox for {phase.title} is over.",
+                    title="Timebox",
+                    severity="warning",
+                    timeout=10,
+                )
+            self._ticks_unsaved += 1
+            if self._ticks_unsaved >= 30:  # time spent is saved every half minute
+                self._ticks_unsaved = 0
+                self._pending = True
+                self._schedule_save(AUTOSAVE_DELAY)
+        self._refresh_save_state()
+
+    def _timer_text(self) -> str:
+        assert self.session is not None
+        phase = self.session.position.phase
+        left = agenda.seconds_left(agenda.timebox(self.session, phase))
+        state = "⏸ paused" if not self.timer_running else ("over" if left < 0 else "left")
+        return f"{phase.title} {agenda.clock(abs(left))} {state} · day {agenda.clock(agenda.day_seconds_left(self.session))}"
+
     def _refresh_save_state(self) -> None:
         if self.session is None:
             self.sub_title = ""
@@ -328,7 +400,7 @@ class PartnerWorkshopApp(App[None]):
                 f"saved {seconds} s ago" if seconds < 60 else f"saved {seconds // 60} min ago"
             )
         self.save_state = state
-        self.sub_title = state
+        self.sub_title = f"{self._timer_text()} · {state}" if state else self._timer_text()
 
     # ------------------------------------------------------------------ actions
 
@@ -352,6 +424,94 @@ class PartnerWorkshopApp(App[None]):
             timeout=20,
         )
 
+    def action_undo(self) -> None:
+        self._step_history(undo=True)
+
+    def action_redo(self) -> None:
+        self._step_history(undo=False)
+
+    def _step_history(self, *, undo: bool) -> None:
+        from screens.workshop import WorkshopScreen
+
+        if self.session is None:
+            return
+        if not isinstance(self.screen, WorkshopScreen):
+            self.notify("Close this dialog first, then undo.", timeout=3)
+            return
+        self.flush_save()
+        step = self.undo_history.undo() if undo else self.undo_history.redo()
+        verb = "Undone" if undo else "Redone"
+        if step is None:
+            self.notify(f"Nothing to {'undo' if undo else 'redo'}.", timeout=3)
+            return
+        text, description = step
+        restored = parse_session(text, "undo history")
+        # The change history, the time spent and where the team is are not edits: keep them.
+        restored.history = [*self.session.history, Change(what=f"{verb}: {description}", who=self.editor)]
+        restored.agenda = self.session.agenda
+        restored.position = self.session.position
+        self.session = restored
+        if self.session_file is not None:
+            self.session_file.session = restored
+        self.title = visible(restored.title)
+        self._pending = True
+        self._schedule_save(AUTOSAVE_DELAY)
+        self.revision += 1
+        self.switch_screen(WorkshopScreen())
+        self.notify(f"{verb}: {description}", title=verb, timeout=4, markup=False)
+
+    def action_park_note(self) -> None:
+        from screens.parking_lot import QuickNoteDialog
+
+        if self.session is None:
+            return
+
+        def park(note: ParkingNote | None) -> None:
+            if note is not None and self.session is not None:
+                self.session.parking_lot.append(note)
+                self.edited("Parked a note")
+                self.notify("Parked. F4 shows the parking lot.", timeout=3)
+
+        self.push_screen(QuickNoteDialog(self.session.position.phase), park)
+
+    def action_parking_lot(self) -> None:
+        from screens.parking_lot import ParkingLotScreen
+
+        if self.session is not None and not isinstance(self.screen, ParkingLotScreen):
+            self.push_screen(ParkingLotScreen())
+
+    def action_toggle_presenter(self) -> None:
+        self.presenting = not self.presenting
+
+    def watch_presenting(self, presenting: bool) -> None:
+        self.set_class(presenting, "-presenting")
+
+    def action_toggle_timer(self) -> None:
+        self.timer_running = not self.timer_running
+        self._refresh_save_state()
+        self.notify("Timer running." if self.timer_running else "Timer paused.", timeout=2)
+
+    def action_edit_agenda(self) -> None:
+        from screens.agenda import AgendaScreen
+
+        if self.session is not None:
+            self.push_screen(AgendaScreen())
+
+    def action_choose_editor(self) -> None:
+        from screens.dialogs import ChoiceDialog
+
+        if self.session is None:
+            return
+        names = [p.name for p in self.session.participants]
+        choices = [(f"{self.session.facilitator or 'Facilitator'} (facilitator)", "")] + [(n, n) for n in names]
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.editor_name = name or None
+                self.notify(f"Edits are now recorded as made by {self.editor or 'the facilitator'}.", markup=False)
+
+        self.push_screen(ChoiceDialog("Who is editing?", choices), chosen)
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
@@ -370,6 +530,14 @@ class PartnerWorkshopApp(App[None]):
         if self.session is not None:
             yield SystemCommand("Save now", "Write the session to disk now", self.action_save_now)
             yield SystemCommand("Save a copy", "Write the session to a new file and continue there", self.save_copy)
+            yield SystemCommand("Undo", "Undo the last edits (ctrl+z)", self.action_undo)
+            yield SystemCommand("Redo", "Redo what was undone (ctrl+y)", self.action_redo)
+            yield SystemCommand("Park a note", "Quick note for the parking lot (F2)", self.action_park_note)
+            yield SystemCommand("Parking lot", "All parked notes (F4)", self.action_parking_lot)
+            yield SystemCommand("Presenter mode", "Hide the chrome for the room (F5)", self.action_toggle_presenter)
+            yield SystemCommand("Pause / resume timer", "The phase timebox clock (F6)", self.action_toggle_timer)
+            yield SystemCommand("Agenda", "Plan the timeboxes and see time spent", self.action_edit_agenda)
+            yield SystemCommand("Who is editing", "Name the participant making edits", self.action_choose_editor)
         provider = getattr(screen, "screen_commands", None)
         if provider is not None:
             yield from provider()

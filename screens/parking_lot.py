@@ -1,0 +1,107 @@
+"""The parking lot: park a note from anywhere (F2), review them all (F4)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Select, Static, TextArea
+
+from screens.fields import FieldSpec, enum_choices
+from screens.record_table import Column, RecordTable
+from screens.text import literal, one_line
+from workshop.models import ParkingNote, Phase
+
+NOTE_FIELDS = [
+    FieldSpec("text", "Note", "multiline", optional=False),
+    FieldSpec("phase", "Phase", "choice", choices=enum_choices(Phase)),
+    FieldSpec("resolved", "Resolved", "bool"),
+]
+
+
+class QuickNoteDialog(ModalScreen["ParkingNote | None"]):
+    """Type a note, pick the phase it belongs to (the current one by default), ctrl+s parks it."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "park", "Park"),
+    ]
+
+    def __init__(self, phase: Phase | None) -> None:
+        super().__init__()
+        self.phase = phase
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Park a note", classes="dialog-title")
+            yield TextArea(id="note-text", soft_wrap=True)
+            yield Select(
+                [(literal(label), value) for label, value in enum_choices(Phase)],
+                value=self.phase if self.phase is not None else Select.NULL,
+                prompt="(no phase)",
+                id="note-phase",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Static("ctrl+s: park   Esc: cancel", classes="dialog-hint")
+                yield Button("Park", variant="primary", id="park")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text", TextArea).focus()
+
+    @on(Button.Pressed, "#park")
+    def action_park(self) -> None:
+        text = self.query_one("#note-text", TextArea).text
+        if not text.strip():
+            self.notify("Type the note first (or Esc to cancel).", severity="warning", timeout=3)
+            return
+        phase = self.query_one("#note-phase", Select).value
+        self.dismiss(ParkingNote(text=text, phase=None if phase is Select.NULL else phase))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ParkingLotScreen(ModalScreen[None]):
+    """Every parked note: edit, resolve, delete; Esc returns to the workshop."""
+
+    BINDINGS = [
+        Binding("escape,f4", "close", "Close"),
+        Binding("space", "toggle_resolved", "Resolved"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-wide"):
+            yield Label("Parking lot", classes="dialog-title")
+            yield Static(
+                "a: add   e/Enter: edit   space: resolved   d: delete   Esc: close",
+                classes="dialog-hint",
+            )
+            yield RecordTable(
+                records=lambda: self.app.session.parking_lot,  # type: ignore[attr-defined]
+                columns=[
+                    Column("Note", lambda n: one_line(n.text, 60)),
+                    Column("Phase", lambda n: n.phase.title if n.phase else "—"),
+                    Column("Status", lambda n: "resolved" if n.resolved else "open"),
+                ],
+                specs=NOTE_FIELDS,
+                noun="note",
+                title_of=lambda n: one_line(n.text, 30),
+                new_record=lambda: ParkingNote(text="New note"),
+                id="parking-lot",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(RecordTable).focus()
+
+    def action_toggle_resolved(self) -> None:
+        table = self.query_one(RecordTable)
+        note = table.selected
+        if note is not None:
+            note.resolved = not note.resolved
+            self.app.edited("Resolved a parked note" if note.resolved else "Reopened a parked note")  # type: ignore[attr-defined]
+            table.reload()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,121 @@
+"""Facilitation in the room: undo/redo, the parking lot, presenter mode, the timebox clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, TextArea
+
+from screens.fields import FieldEditor
+from screens.parking_lot import ParkingLotScreen, QuickNoteDialog
+from screens.workshop import WorkshopScreen
+from tests.app_harness import app_on, saved
+from workshop import agenda
+from workshop.defaults import new_session
+from workshop.models import Phase
+
+
+async def type_into(pilot, app, name: str, text: str) -> None:
+    app.screen.query_one(f"#field-{name}", FieldEditor).query_one(Input).focus()
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k", *text)
+
+
+async def test_undo_and_redo_step_through_bursts_of_edits_and_say_what_changed(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(110, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await type_into(pilot, app, "company_name", "Acme")
+        await pilot.pause(0.5)
+        await type_into(pilot, app, "product_category", "RegTech")
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.intake.product_category == ""
+        assert app.session.intake.company_name == "Acme"
+        assert any("Undone: Product category changed" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.intake.company_name == ""
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert app.session.intake.company_name == "Acme"
+        # The screen shows the restored session, and the file has it too.
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.screen.query_one("#field-company_name", FieldEditor).query_one(Input).value == "Acme"
+        on_disk = saved(app)
+        assert on_disk.intake.company_name == "Acme"
+        assert on_disk.intake.product_category == ""
+        assert [c.what for c in on_disk.history][-2:] == [
+            "Undone: Company name changed",
+            "Redone: Company name changed",
+        ]
+
+
+async def test_a_note_parked_from_anywhere_lands_in_the_parking_lot(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, app, "company_name", "x")  # focus in a field: F2 still works
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickNoteDialog)
+        assert app.screen.query_one("#note-phase", Select).value == Phase.INTAKE
+        await pilot.press(*"Ask Legal about [bold]MDF[/] | caps", "ctrl+s")
+        await pilot.pause()
+        assert [(n.text, n.phase) for n in app.session.parking_lot] == [
+            ("Ask Legal about [bold]MDF[/] | caps", Phase.INTAKE)
+        ]
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, ParkingLotScreen)
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.session.parking_lot[0].resolved
+        await pilot.press("escape")
+        assert saved(app).parking_lot[0].resolved
+
+
+async def test_an_empty_note_is_not_parked(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickNoteDialog)
+        assert app.screen.query_one(TextArea).text == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.parking_lot == []
+
+
+async def test_presenter_mode_hides_the_stepper_and_footer_and_comes_back(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        stepper = app.screen.query_one("#stepper")
+        assert stepper.display
+        await pilot.press("f5")
+        await pilot.pause()
+        assert not stepper.display
+        await pilot.press("f5")
+        await pilot.pause()
+        assert stepper.display
+
+
+async def test_the_clock_counts_the_current_phase_and_shows_time_left(tmp_path: Path):
+    session = new_session("Offsite")
+    agenda.timebox(session, Phase.INTAKE).planned_minutes = 30
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        app._tick()
+        app._tick()
+        assert agenda.timebox(app.session, Phase.INTAKE).spent_seconds >= 2
+        assert "Intake 29:5" in app.sub_title and "left" in app.sub_title
+        await pilot.press("f6")
+        spent = agenda.timebox(app.session, Phase.INTAKE).spent_seconds
+        app._tick()
+        assert agenda.timebox(app.session, Phase.INTAKE).spent_seconds == spent
+        assert "paused" in app.sub_title
