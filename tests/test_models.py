@@ -32,3 +32,12 @@ def test_new_session_carries_the_methods_defaults():
     assert len(session.governance.raci.rows) == 6
     assert len(session.objectives) == 3
     assert [q.theme for q in session.roadmap.quarters] == ["Foundation", "First Revenue", "Scale", "Acceleration"]
+
+
+def test_text_that_cannot_be_saved_is_refused_but_any_other_text_is_kept():
+    from workshop.models import Partner
+
+    with pytest.raises(ValidationError, match="unpaired surrogate"):
+        Partner(name="bad \ud800 name")
+    hostile = "[bold]X[/] a | b # x 🚀 \u202eRTL \x1b[31m"
+    assert Partner(name=hostile).name == hostile

@@ -39,9 +39,13 @@ SCHEMA_VERSION = 1
 
 
 def _valid_text(value: str) -> str:
-    for ch in value:
-        if "\ud800" <= ch <= "\udfff":
-            raise ValueError("text contains an unpaired surrogate character, which cannot be saved")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")  # in C; fails only on an unpaired surrogate
+        except UnicodeEncodeError:
+            raise ValueError(
+                "text contains an unpaired surrogate character, which cannot be saved"
+            ) from None
     return value
 
 
