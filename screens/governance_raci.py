@@ -19,6 +19,9 @@ from workshop.findings import RuleResult
 from workshop.models import Raci, RaciCode, RaciRow, Session
 from workshop.raci_checks import raci_findings
 
+FIRST_ROLE = 2
+"""Columns before the roles: the decision and its check (both kept in view when scrolling)."""
+
 CYCLE = [RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE]
 LEGEND = "R = Responsible   A = Accountable   C = Consulted   I = Informed   · = no part"
 
@@ -77,7 +80,7 @@ class RaciGrid(DataTable):
     """
 
     def __init__(self, session: Session) -> None:
-        super().__init__(id="raci", cursor_type="cell", zebra_stripes=True)
+        super().__init__(id="raci", cursor_type="cell", zebra_stripes=True, fixed_columns=FIRST_ROLE)
         self.session = session
 
     @property
@@ -87,30 +90,30 @@ class RaciGrid(DataTable):
     def on_mount(self) -> None:
         self.reload()
         if self.raci.roles:
-            self.move_cursor(column=1)
+            self.move_cursor(column=FIRST_ROLE)
 
     def reload(self) -> None:
         """Rebuild the grid from the session, keeping the cursor on the same cell."""
         row, column = self.cursor_coordinate
         raci = self.raci
         self.clear(columns=True)
-        self.add_column("Decision", width=28)
+        self.add_column("Decision", width=22)
+        self.add_column("Check", width=10)
         for role in raci.roles:
-            self.add_column(cell(one_line(role, 16), justify="center"), width=max(3, min(len(role), 16)))
-        self.add_column("Check", width=16)
+            self.add_column(cell(one_line(role, 14), justify="center"), width=max(3, min(len(role), 14)))
         for index, raci_row in enumerate(raci.rows):
             self.add_row(
                 cell(one_line(raci_row.decision, 60) or f"(row {index + 1}, no name)"),
-                *(_code_cell(code) for code in raci_row.cells),
                 cell(row_problems(raci, index)),
+                *(_code_cell(code) for code in raci_row.cells),
             )
         if self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1), column=min(column, len(raci.roles) + 1))
+            self.move_cursor(row=min(row, self.row_count - 1), column=min(column, len(raci.roles) + FIRST_ROLE - 1))
 
     # ------------------------------------------------------------------ where the cursor is
 
     def _role_index(self) -> int | None:
-        column = self.cursor_column - 1
+        column = self.cursor_column - FIRST_ROLE
         return column if 0 <= column < len(self.raci.roles) else None
 
     def _row_index(self) -> int | None:
@@ -145,7 +148,7 @@ class RaciGrid(DataTable):
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
-        if self._role_index() is None and event.coordinate.column == 0:
+        if event.coordinate.column < FIRST_ROLE:
             self.action_rename_row()
         else:
             self.action_cycle()
@@ -159,7 +162,7 @@ class RaciGrid(DataTable):
             raci = self.raci
             raci.rows.append(RaciRow(decision=name, cells=[RaciCode.NONE] * len(raci.roles)))
             self._edited("RACI: added a decision")
-            self.move_cursor(row=len(raci.rows) - 1, column=1)
+            self.move_cursor(row=len(raci.rows) - 1, column=FIRST_ROLE)
 
         self.app.push_screen(PromptDialog("New RACI decision", "Decision", placeholder="e.g. MDF allocation"), add)
 
@@ -212,7 +215,7 @@ class RaciGrid(DataTable):
                 raci_row.cells.append(RaciCode.NONE)
             raci.roles = [*raci.roles, name]  # validated: cells and roles stay aligned
             self._edited(f"RACI: added role {name}")
-            self.move_cursor(column=len(raci.roles))
+            self.move_cursor(column=len(raci.roles) + FIRST_ROLE - 1)
 
         self.app.push_screen(PromptDialog("New RACI role", "Role", placeholder="e.g. Finance"), add)
 

@@ -37,6 +37,9 @@ KR_FIELDS = [
     FieldSpec("due", "Due date", "date", hint="YYYY-MM-DD"),
 ]
 
+CHECKS_WIDTH = 22
+"""Checks are cut to this in the tables; the sentences are listed in full under them."""
+
 KIND_WORDS = {KRKind.LEADING: "LEADING", KRKind.LAGGING: "LAGGING", None: "not marked"}
 
 ROADMAP_FIELDS = [
@@ -58,12 +61,12 @@ class KeyResultTable(RecordTable):
             records=lambda: self.view.key_results(),
             columns=[
                 Column("#", lambda kr: view.kr_label(kr)),
-                Column("Key result", lambda kr: one_line(kr.text, 60)),
                 Column("Kind", lambda kr: KIND_WORDS[kr.kind]),
+                Column("Checks", lambda kr: view.kr_checks(kr), width=CHECKS_WIDTH),
+                Column("Key result", lambda kr: one_line(kr.text, 70)),
                 Column("Target", lambda kr: one_line(kr.target, 24)),
                 Column("Owner", lambda kr: one_line(kr.owner, 20)),
                 Column("Due", lambda kr: kr.due.isoformat() if kr.due else ""),
-                Column("Checks", lambda kr: view.kr_checks(kr)),
             ],
             specs=KR_FIELDS,
             noun="key result",
@@ -110,9 +113,9 @@ class OkrsView(PhaseView):
             records=lambda: self.session.objectives,
             columns=[
                 Column("#", lambda o: f"O{self._index_of(o) + 1}"),
-                Column("Objective", lambda o: one_line(o.text, 70)),
                 Column("KRs", lambda o: str(len(o.key_results)), "right"),
-                Column("Checks", lambda o: self._objective_checks(o)),
+                Column("Checks", lambda o: self._objective_checks(o), width=CHECKS_WIDTH),
+                Column("Objective", lambda o: one_line(o.text, 90)),
             ],
             specs=OBJECTIVE_FIELDS,
             noun="objective",

@@ -42,9 +42,9 @@ async def test_grid_shows_codes_and_row_problems(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_governance(pilot)
         rows = grid_rows(view.grid)
-        assert rows[0] == ["New partnership approval", "A", "R", "C", "ok"]
-        assert rows[1][-1] == "no A, no R"
-        assert rows[2][-1] == "2 As"
+        assert rows[0] == ["New partnership approval", "ok", "A", "R", "C"]
+        assert rows[1][1] == "no A, no R"
+        assert rows[2][1] == "2 As"
         flags = str(view.query_one("#raci-flags").render())
         assert "“Tier promotion” has no Accountable (A)" in flags
         assert "R = Responsible" in str(view.query_one("#raci-legend").render())
@@ -55,7 +55,7 @@ async def test_space_cycles_and_letters_set(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_governance(pilot)
         await pilot.press("down")  # Tier promotion, CPO column (the cursor starts on the first role)
-        assert view.grid.cursor_coordinate == (1, 1)
+        assert view.grid.cursor_coordinate == (1, 2)
         cells = app.session.governance.raci.rows[1].cells
         seen = []
         for _ in range(5):
@@ -67,7 +67,7 @@ async def test_space_cycles_and_letters_set(tmp_path):
         await pilot.press("x")
         assert cells == [A, R, N]
         await pilot.pause(0.3)
-        assert grid_rows(view.grid)[1] == ["Tier promotion", "A", "R", "·", "ok"]
+        assert grid_rows(view.grid)[1] == ["Tier promotion", "ok", "A", "R", "·"]
         assert saved(app).governance.raci.rows[1].cells == [A, R, N]
 
 
@@ -82,7 +82,7 @@ async def test_add_rename_delete_role_keeps_cells_aligned(tmp_path):
         raci = app.session.governance.raci
         assert raci.roles == ["CPO", "VP Alliance", "Legal", "Finance [b]"]
         assert all(len(row.cells) == 4 for row in raci.rows)
-        assert view.grid.cursor_column == 4
+        assert view.grid.cursor_column == 5
         await pilot.press("c")
         assert raci.rows[0].cells == [A, R, C, C]
         # rename the VP Alliance column
@@ -99,7 +99,7 @@ async def test_add_rename_delete_role_keeps_cells_aligned(tmp_path):
         assert raci.roles == ["GTM", "Legal", "Finance [b]"]
         assert raci.rows[0].cells == [R, C, C]
         assert raci.rows[2].cells == [A, R, N]
-        assert [str(c.label) for c in view.grid.columns.values()][1:4] == ["GTM", "Legal", "Finance [b]"]
+        assert [str(c.label) for c in view.grid.columns.values()][2:5] == ["GTM", "Legal", "Finance [b]"]
         disk = saved(app).governance.raci
         assert disk.roles == ["GTM", "Legal", "Finance [b]"]
         assert [row.cells for row in disk.rows] == [[R, C, C], [N, N, N], [A, R, N]]

@@ -49,12 +49,14 @@ async def test_flags_shown_in_words(tmp_path):
     async with app.run_test(size=(160, 48)) as pilot:
         view = await open_okrs(pilot)
         rows = table_text(view.objectives_table)
-        assert rows[0][0] == "O1" and "no leading" in rows[0][3]
-        assert "no key results" in rows[1][3]
+        assert rows[0][0] == "O1" and "no leading" in rows[0][2]
+        assert "no key results" in rows[1][2]
         krs = table_text(view.kr_table)
-        assert krs[0][2] == "LAGGING" and krs[0][6] == "ok"
-        assert krs[1][2] == "not marked"
-        assert "not marked leading or lagging" in krs[1][6] and "no target and no owner" in krs[1][6]
+        assert krs[0][1] == "LAGGING" and krs[0][2] == "ok"
+        assert krs[1][1] == "not marked"
+        assert "not marked leading or lagging" in krs[1][2] and "no target and no owner" in krs[1][2]
+        flags = str(view.query_one("#objective-flags").render())
+        assert "KR1.2 has no target and no owner." in flags and "Objective O1 has no leading" in flags
         program = str(view.query_one("#okr-program").render())
         assert program.startswith("FAIL") and "no leading" in program
         review = str(view.query_one("#roadmap-review").render())
@@ -102,7 +104,7 @@ async def test_add_objective_and_key_result_saved(tmp_path):
         assert on_disk.objectives[2].text == "Grow [bold]X[/] | b"
         assert on_disk.objectives[2].key_results[0].kind is KRKind.LEADING
         rows = table_text(view.objectives_table)
-        assert rows[2][1] == "Grow [bold]X[/] | b"
+        assert rows[2][3] == "Grow [bold]X[/] | b"
 
 
 async def test_key_result_needs_an_objective(tmp_path):
@@ -187,10 +189,10 @@ async def test_hostile_text_literal_and_bad_year_refused(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_okrs(pilot)
         rows = table_text(view.objectives_table)
-        assert [r[1] for r in rows[2:]] == HOSTILE
+        assert [r[3] for r in rows[2:]] == HOSTILE
         view.focus_row(2 + HOSTILE.index("a [/] b"))
         await pilot.pause()
-        assert table_text(view.kr_table)[0][1] == "a [/] b"
+        assert table_text(view.kr_table)[0][3] == "a [/] b"
         assert "a [/] b" in str(view.query_one("#kr-title").render())
         items = table_text(view.query_one("#items-q2"))
         assert [r[1] for r in items] == HOSTILE
