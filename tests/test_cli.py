@@ -22,8 +22,8 @@ class FakeApp:
 
     launched: list[Path | None] = []
 
-    def __init__(self, session_path: Path | None = None) -> None:
-        self.session_path = session_path
+    def __init__(self, session_path: Path | None = None, session_file=None) -> None:  # noqa: ANN001
+        self.session_path = session_file.path if session_file is not None else session_path
         self.return_code = 0
 
     def run(self) -> None:
@@ -211,3 +211,40 @@ def test_python_dash_m_workshop_is_the_same_command() -> None:
         [sys.executable, "-m", "workshop", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.strip() == f"partner-workshop {__version__}"
+
+
+def test_open_refuses_a_corrupt_file_in_one_line_names_the_backup_and_leaves_it_untouched(
+    tmp_path: Path, fake_app: list[Path | None], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from session_store import SessionFile
+
+    path = tmp_path / "offsite.toml"
+    SessionFile.create(path, new_session("A")).save(new_session("B"))
+    path.write_bytes(path.read_bytes()[:200])  # truncated
+    before = path.read_bytes()
+    assert cli.main(["open", str(path)]) == 1
+    line = _one_error_line(capsys.readouterr().err)
+    assert "offsite.toml" in line and "offsite.toml.bak" in line
+    assert path.read_bytes() == before
+    assert fake_app == []
+
+
+def test_serve_runs_the_app_behind_textual_serve_on_loopback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import textual_serve.server
+
+    started: list[tuple[str, str, int]] = []
+
+    class FakeServer:
+        def __init__(self, command: str, host: str, port: int, title: str) -> None:
+            started.append((command, host, port))
+
+        def serve(self) -> None:
+            pass
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    assert cli.main(["serve", str(BUNDLED_DEMO), "--port", "8123"]) == 0
+    command, host, port = started[0]
+    assert (host, port) == ("127.0.0.1", 8123)
+    assert command.endswith(f"-m workshop open {BUNDLED_DEMO.resolve()}")

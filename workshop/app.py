@@ -99,11 +99,13 @@ class PartnerWorkshopApp(App[None]):
         self,
         session_path: Path | None = None,
         *,
+        session_file: SessionFile | None = None,
         today: date | None = None,
         sessions_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.initial_path = session_path
+        self.initial_file = session_file
         self.fixed_today = today
         self.sessions_dir = sessions_dir
         self.session: Session | None = None
@@ -132,7 +134,9 @@ class PartnerWorkshopApp(App[None]):
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        if self.initial_path is not None:
+        if self.initial_file is not None:
+            self.show_session(self.initial_file)
+        elif self.initial_path is not None:
             self.open_session(self.initial_path)
 
     @property

@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template to use instead")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
+    serve = commands.add_parser(
+        "serve", help="serve the app to a browser on this machine (for projecting a browser window)"
+    )
+    serve.add_argument("session", nargs="?", metavar="PATH|NAME", help="open this session (default: home)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+
     check = commands.add_parser("check", help="print the blueprint's health report; exit 1 if a rule fails")
     check.add_argument("session", metavar="PATH|NAME")
     check.add_argument("--json", action="store_true", help="machine-readable output")
@@ -76,11 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_app(session_path: Path | None) -> int:
+    """Open the App (on a session, checked first so a bad file is one line here, not a crash)."""
+    session_file = None
+    if session_path is not None:
+        from session_store import SessionError, SessionFile, backup_path
+
+        try:
+            session_file = SessionFile.open(session_path)
+        except SessionError as exc:
+            backup = backup_path(Path(session_path))
+            hint = f" (the previous save is kept in {backup})" if backup.exists() else ""
+            raise CliError(f"{exc}{hint}") from None
     try:
         from workshop.app import PartnerWorkshopApp
     except ImportError as exc:
         raise CliError(f"the app cannot start: {exc}") from None
-    app = PartnerWorkshopApp(session_path=session_path)
+    app = PartnerWorkshopApp(session_file=session_file)
     app.run()
     return app.return_code or 0
 
@@ -144,6 +161,25 @@ def _fit(text: str, width: int) -> str:
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from session_store import resolve_session
+
+    command = [sys.executable, "-m", "workshop"]
+    if args.session:
+        command += ["open", str(resolve_session(args.session).resolve())]
+    if not 0 < args.port < 65536:
+        raise CliError(f"not a port number: {args.port}")
+    try:
+        from textual_serve.server import Server
+    except ImportError as exc:
+        raise CliError(f"the browser view cannot start: {exc}") from None
+    import shlex
+
+    print(f"Serving on http://127.0.0.1:{args.port} (ctrl+c stops)", file=sys.stderr)
+    Server(shlex.join(command), host="127.0.0.1", port=args.port, title="Partner Workshop").serve()
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from workshop.models import Session
 
@@ -201,6 +237,7 @@ COMMANDS = {
     "schema": _cmd_schema,
     "export": _cmd_export,
     "check": _cmd_check,
+    "serve": _cmd_serve,
 }
 
 
