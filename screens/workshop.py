@@ -51,8 +51,8 @@ class WorkshopScreen(Screen[None]):
     """One open session: stepper on the left, the current phase on the right."""
 
     BINDINGS = [
-        Binding("alt+right", "step(1)", "Next phase", priority=True),
-        Binding("alt+left", "step(-1)", "Prev phase", priority=True),
+        Binding("alt+right", "step(1)", "Next", priority=True),
+        Binding("alt+left", "step(-1)", "Prev", priority=True, show=False),
         Binding("right_square_bracket", "step(1)", "Next", show=False),
         Binding("left_square_bracket", "step(-1)", "Prev", show=False),
         *[Binding(str(n), f"go({n - 1})", STEPS[n - 1][1], show=False) for n in range(1, 9)],

@@ -24,7 +24,8 @@ def app_on(session: Session, folder: Path, name: str = "session.toml") -> Partne
     path = folder / name
     SessionFile.create(path, session)
     app = PartnerWorkshopApp(session_path=path, today=TODAY, sessions_dir=folder)
-    app.clock = lambda: 0.0
+    app.clock = lambda: 0.0  # "saved" never turns into "saved 3 s ago" mid-test
+    app.timer_running = False  # the timebox clock stands still: stable snapshots
     return app
 
 

@@ -108,12 +108,13 @@ async def test_the_clock_counts_the_current_phase_and_shows_time_left(tmp_path: 
     session = new_session("Offsite")
     agenda.timebox(session, Phase.INTAKE).planned_minutes = 30
     app = app_on(session, tmp_path)
+    app.timer_running = True
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.pause()
         app._tick()
         app._tick()
         assert agenda.timebox(app.session, Phase.INTAKE).spent_seconds >= 2
-        assert "Intake 29:5" in app.sub_title and "left" in app.sub_title
+        assert "⏱ 29:5" in app.sub_title and "left" in app.sub_title
         await pilot.press("f6")
         spent = agenda.timebox(app.session, Phase.INTAKE).spent_seconds
         app._tick()

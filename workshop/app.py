@@ -385,8 +385,8 @@ class PartnerWorkshopApp(App[None]):
         assert self.session is not None
         phase = self.session.position.phase
         left = agenda.seconds_left(agenda.timebox(self.session, phase))
-        state = "⏸ paused" if not self.timer_running else ("over" if left < 0 else "left")
-        return f"{phase.title} {agenda.clock(abs(left))} {state} · day {agenda.clock(agenda.day_seconds_left(self.session))}"
+        state = "paused" if not self.timer_running else ("over" if left < 0 else "left")
+        return f"⏱ {agenda.clock(abs(left))} {state} · day {agenda.clock(agenda.day_seconds_left(self.session))}"
 
     def _refresh_save_state(self) -> None:
         if self.session is None:
@@ -400,7 +400,7 @@ class PartnerWorkshopApp(App[None]):
             state = ""
         else:
             seconds = int(self.clock() - self._last_saved_at)
-            state = "saved just now" if seconds < 2 else (
+            state = "saved" if seconds < 2 else (
                 f"saved {seconds} s ago" if seconds < 60 else f"saved {seconds // 60} min ago"
             )
         self.save_state = state
