@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -125,9 +124,9 @@ def test_same_name_same_score_keeps_map_order() -> None:
     assert [s.partner for s in ranked_partners([second, first])] == [second, first]
 
 
-def test_ranking_is_fast() -> None:
+def test_ranking_a_large_map() -> None:
+    # Speed is measured by `make bench`; this checks the result on a large map.
     partners = [Partner(name=f"P{i}", ratings=all_(i % 101)) for i in range(10_000)]
-    start = time.perf_counter()
     ranked = ranked_partners(partners)
-    assert time.perf_counter() - start < 0.5
     assert ranked[0].score == 100.0
+    assert [s.score for s in ranked] == sorted((s.score for s in ranked), reverse=True)
