@@ -24,7 +24,7 @@ ITEM_FIELDS = [
     FieldSpec("text", "Roadmap item", "multiline"),
     FieldSpec("done", "Done", "bool"),
 ]
-THEME_FIELD = FieldSpec("theme", "Theme", hint="e.g. Foundation, First revenue, Scale")
+THEME_FIELD = FieldSpec("theme", "Theme", hint="e.g. Foundation")
 
 STACK_BELOW = 110
 """Below this many columns the four quarters are stacked instead of side by side."""
