@@ -197,8 +197,8 @@ class DecisionForm(ModalScreen[None]):
     DecisionForm #matches { margin: 1 0; padding: 0 1; border-left: thick $accent; height: auto; }
     DecisionForm #answers { color: $text-muted; margin-bottom: 1; height: auto; }
     DecisionForm #status { margin: 0 0 1 0; padding: 0 1; border-left: thick $warning; height: auto; }
-    DecisionForm .answer-keys { height: auto; margin-top: 1; }
-    DecisionForm .answer-keys Button { min-width: 10; margin-right: 1; }
+    DecisionForm .answer-keys { height: 1; }
+    DecisionForm .answer-keys Button { height: 1; min-width: 0; border: none; margin-right: 1; }
     DecisionForm #pick-partner { margin-bottom: 1; }
     DecisionForm .dialog-fields { max-height: 100%; }
     DecisionForm > .dialog { height: 95%; max-height: 95%; }
@@ -215,7 +215,7 @@ class DecisionForm(ModalScreen[None]):
         with Vertical(classes="dialog dialog-wide"):
             yield Label(literal(self.form_title), classes="dialog-title")
             with VerticalScroll(classes="dialog-fields", id="form-body"):
-                yield FieldEditor(decision, FieldSpec("capability", "Capability or market", hint="the gap this decision is about"))
+                yield FieldEditor(decision, FieldSpec("capability", "Capability or market (the gap this decision is about)"))
                 yield Static("The decision matrix", classes="section-title", markup=False)
                 yield MatrixQuestions(decision.answers, id="questions")
                 with Horizontal(classes="answer-keys"):

@@ -65,13 +65,13 @@ class TiersView(PhaseView):
             yield Static(id="tier-commitments", markup=False)
         yield Static("Movement rules (3.2)", classes="section-title", markup=False)
         yield Static(id="rules", markup=False)
-        yield Static("Signed partners", classes="section-title", markup=False)
+        yield Static("Signed partners", classes="section-title", id="program-title", markup=False)
         yield Static(
             "s: sign a mapped partner   t: set tier   p: apply the recommended action", classes="section-help", markup=False
         )
         yield ProgramTable(id="program")
-        yield Static(id="partner-detail", markup=False)
         yield Static(id="partner-contradiction", markup=False)
+        yield Static(id="partner-detail", markup=False)
         yield Static(id="results-title", classes="section-title", markup=False)
         yield Static("a: add a quarter   e/Enter: edit   d: delete", classes="section-help", markup=False)
         yield ResultsTable(self.selected_partner, self._verdict, lambda: self.app.today, id="results")  # type: ignore[attr-defined]
@@ -281,6 +281,7 @@ class TiersView(PhaseView):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         table.focus()
+        self.call_after_refresh(self.scroll_to_widget, self.query_one("#program-title"), animate=False, top=True)
 
     def focus_target(self, where: str) -> None:
         """Select the partner a health finding names ("Tier movements › Acme"), else the first."""

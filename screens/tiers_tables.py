@@ -50,15 +50,25 @@ def action_words(action: Action, tier: TierName | None = None) -> str:
     return f"{words} → {tier.label}" if tier is not None else words
 
 
+def short_money(value: int | None) -> str:
+    """``$2M``, ``$500K``, ``$1.25M`` for narrow columns; exact dollars below $1,000."""
+    if value is None:
+        return "—"
+    for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")):
+        if value >= size:
+            return f"${value / size:.2f}".rstrip("0").rstrip(".") + suffix
+    return format_money(value)
+
+
 def pipeline_range(tier: Tier) -> str:
     low, high = tier.pipeline_min, tier.pipeline_max
     if low is None and high is None:
         return "—"
     if high is None:
-        return f"{format_money(low)}+"
+        return f"{short_money(low)}+"
     if low is None:
-        return f"up to {format_money(high)}"
-    return f"{format_money(low)}–{format_money(high)}"
+        return f"up to {short_money(high)}"
+    return f"{short_money(low)}–{short_money(high)}"
 
 
 # ---------------------------------------------------------------------------- tiers
@@ -72,12 +82,12 @@ class TierTable(RecordTable):
             records=tiers,
             columns=[
                 Column("Tier", lambda t: t.name.label),
-                Column("Annual pipeline", pipeline_range),
-                Column("Cert.", lambda t: str(t.certified_individuals), "right"),
+                Column("Pipeline/yr", pipeline_range),
+                Column("Cert", lambda t: str(t.certified_individuals), "right"),
                 Column("Practice", lambda t: "required" if t.dedicated_practice else "no"),
-                Column("MDF / yr", lambda t: format_money(t.mdf_per_year) or "—", "right"),
+                Column("MDF/yr", lambda t: short_money(t.mdf_per_year), "right"),
                 Column("Benefits", lambda t: str(len(t.benefits)), "right"),
-                Column("Commit.", lambda t: str(len(t.commitments)), "right"),
+                Column("Commitments", lambda t: str(len(t.commitments)), "right"),
             ],
             specs=TIER_FIELDS,
             noun="tier",
@@ -113,10 +123,8 @@ class ProgramTable(DataTable):
         self.rows_shown: list[tuple[Partner, PartnerMovement | None]] = []
 
     def on_mount(self) -> None:
-        self.add_column("Partner")
-        self.add_column("Recorded")
-        self.add_column("Action")
-        self.add_column("Check")
+        self.add_column("Partner / tier", width=22)
+        self.add_column("Action / check", width=20)
         self.add_column("Reason")
 
     def show(self, rows: list[tuple[Partner, PartnerMovement | None]]) -> None:
@@ -126,17 +134,19 @@ class ProgramTable(DataTable):
         for partner, movement in rows:
             if movement is None:
                 self.add_row(
-                    cell(partner.name), cell("—"), cell("no program tier"), cell(""),
+                    _two_lines(cell(partner.name), cell("no program tier")),
+                    _two_lines(cell("—"), cell("t: set the tier")),
                     cell("Signed, but no program tier: t sets it."),
+                    height=2,
                 )
                 continue
-            contradiction = movement.contradiction is not None
+            bold = "bold" if movement.action is not Action.HOLD else ""
+            check = cell("CONTRADICTION", style="bold reverse") if movement.contradiction else cell("ok")
             self.add_row(
-                cell(partner.name),
-                cell(movement.recorded_tier.label),
-                cell(action_words(movement.action, movement.action_tier), style="bold" if movement.action is not Action.HOLD else ""),
-                cell("CONTRADICTION", style="bold reverse") if contradiction else cell("ok"),
+                _two_lines(cell(partner.name), cell(movement.recorded_tier.label)),
+                _two_lines(cell(action_words(movement.action, movement.action_tier), style=bold), check),
                 cell(one_line(movement.reason, 100)),
+                height=2,
             )
         if self.row_count:
             self.move_cursor(row=min(cursor, self.row_count - 1))
@@ -146,6 +156,12 @@ class ProgramTable(DataTable):
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
             return None
         return self.rows_shown[self.cursor_row]
+
+
+def _two_lines(first: Text, second: Text) -> Text:
+    joined = Text.assemble(first, "\n", second)
+    joined.no_wrap, joined.overflow = True, "ellipsis"
+    return joined
 
 
 # ---------------------------------------------------------------------------- quarterly results
@@ -191,12 +207,12 @@ class ResultsTable(RecordTable):
             records=lambda: self.partner().results if self.partner() is not None else [],
             columns=[
                 Column("Quarter", lambda r: r.quarter),
-                Column("Pipeline", lambda r: format_money(r.pipeline), "right"),
-                Column("Cert.", lambda r: str(r.certified_individuals), "right"),
-                Column("Practice", lambda r: "yes" if r.dedicated_practice else "no"),
-                Column("Last activity", lambda r: r.last_pipeline_activity.isoformat() if r.last_pipeline_activity else "—"),
+                Column("Pipeline", lambda r: short_money(r.pipeline), "right"),
                 Column("Qualifies", lambda r: verdict_cell(r, "tier")),
                 Column("Action", lambda r: verdict_cell(r, "action")),
+                Column("Cert", lambda r: str(r.certified_individuals), "right"),
+                Column("Practice", lambda r: "yes" if r.dedicated_practice else "no"),
+                Column("Last activity", lambda r: r.last_pipeline_activity.isoformat() if r.last_pipeline_activity else "—"),
             ],
             specs=[],
             noun="quarter",
