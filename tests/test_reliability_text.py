@@ -61,17 +61,20 @@ def fill(session: Session, value: str) -> None:
     visit(session)
 
 
-def hostile_session(value: str) -> Session:
+def hostile_session(value: str, *, everywhere: bool = True) -> Session:
     session = new_session(value)
     session.participants.append(Participant(name=value, role=value))
     session.mapping.partners.append(Partner(id="p1", name=value, notes=value, practice=value))
-    fill(session, value)
+    session.intake.description = value
+    if everywhere:
+        fill(session, value)
     return session
 
 
 @pytest.mark.parametrize("value", HOSTILE + [BIG], ids=[f"h{i}" for i in range(len(HOSTILE))] + ["100kB"])
 def test_store_round_trips_hostile_text(value: str) -> None:
-    session = hostile_session(value)
+    # 100 kB in every field makes a multi-megabyte file: that run is in tests/soak
+    session = hostile_session(value, everywhere=value is not BIG)
     assert session.title == value and session.mapping.partners[0].notes == value
     text = dump_session(session)
     again = parse_session(text, "mem")
