@@ -160,7 +160,13 @@ class MappingView(PhaseView):
 
     # ------------------------------------------------------------------ derived displays
 
+    _stale = False
+
     def refresh_view(self) -> None:
+        if not self.display:  # another phase is shown: catch up when this one is shown again
+            self._stale = True
+            return
+        self._stale = False
         table = self.table
         table.sync()
         self.query_one(LandscapeTree).sync()
@@ -213,6 +219,10 @@ class MappingView(PhaseView):
             lines += _limited(check, "")
         self.query_one("#ecosystem", Static).update(literal("\n".join(lines)))
 
+    def on_show(self) -> None:
+        if self._stale:
+            self.refresh_view()
+
     @on(PartnerTable.RowHighlighted, "#partners")
     @on(PartnerTable.CellHighlighted, "#partners")
     def _highlighted(self) -> None:
@@ -233,7 +243,7 @@ class MappingView(PhaseView):
         if table.filter.active:
             table.filter = PartnerFilter()  # a new partner must be visible
             self._sync_filter_bar()
-        table.rebuild(keep=partner)
+        table.append_partner(partner)
         table.move_cursor(row=table.row_of(partner) or 0)
         table.focus()
         self._edit(partner, "New partner")
@@ -274,8 +284,8 @@ class MappingView(PhaseView):
             if answer and partner in partners:
                 row = self.table.cursor_row
                 partners.remove(partner)
+                self.table.remove_partner(partner)
                 self.edited(f"Deleted partner {partner.name}")
-                self.table.rebuild()
                 if self.table.row_count:
                     self.table.move_cursor(row=min(row, self.table.row_count - 1))
                 self.refresh_view()

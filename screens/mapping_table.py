@@ -187,6 +187,26 @@ class PartnerTable(DataTable):
         for partner in partners:
             self.add_row(*row_cells(partner), key=partner.id)
 
+    def append_partner(self, partner: Partner) -> None:
+        """A new partner at the end: one row added in entry order, else a rebuild."""
+        if self.sort_by_score or self.filter.active or self._all_ids != [p.id for p in self.mapping.partners[:-1]]:
+            self.rebuild(keep=partner)
+            return
+        self._all_ids.append(partner.id)
+        self.shown.append(partner)
+        self._shown_sig[partner.id] = _signature(partner)
+        self.add_rows_keyed([partner])
+        self.move_cursor(row=self.row_count - 1, animate=False)
+
+    def remove_partner(self, partner: Partner) -> None:
+        """A deleted partner: its row alone is removed."""
+        if partner.id in self._all_ids:
+            self._all_ids.remove(partner.id)
+        if partner.id in self._shown_sig:
+            del self._shown_sig[partner.id]
+            self.shown = [p for p in self.shown if p.id != partner.id]
+            self.remove_row(partner.id)
+
     def update_partner(self, partner: Partner) -> None:
         """Show one partner's changed fields (its cells only)."""
         if partner.id not in self._shown_sig:

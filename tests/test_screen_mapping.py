@@ -1,0 +1,331 @@
+"""Pilot tests of the Mapping view: keys in, session and file out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from screens.dialogs import ConfirmDialog, EditDialog
+from screens.mapping import MappingView
+from screens.mapping_landscape import LandscapeTree
+from screens.mapping_table import PartnerTable
+from screens.record_table import RecordTable
+from tests.app_harness import TODAY, app_on, saved
+from workshop.models import (
+    Competitor,
+    LandscapeTier,
+    LockStatus,
+    Partner,
+    PartnerType,
+    Ratings,
+    Session,
+)
+
+HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji"]
+
+
+def rated(*values: float) -> Ratings:
+    keys = ["icp_overlap", "market_influence", "practice_alignment", "partnership_appetite", "revenue_potential"]
+    return Ratings(**dict(zip(keys, values)))
+
+
+def mapping_session() -> Session:
+    session = Session(title="Mapping test")
+    session.intake.company_name = "Acme"
+    session.mapping.partners = [
+        Partner(name="Deloitte", type=PartnerType.BIG4, landscape_tier=LandscapeTier.A, practice="Risk",
+                ratings=rated(90, 95, 85, 80, 90)),
+        Partner(name="Boutique One", type=PartnerType.BOUTIQUE, landscape_tier=LandscapeTier.B,
+                ratings=rated(40, 40, 40, 40, 40)),
+        Partner(name="Accenture", type=PartnerType.GSI, landscape_tier=LandscapeTier.A,
+                lock_status=LockStatus.LOCKED, locked_to="RivalCo", ratings=rated(60, 60, 60, 60, 60)),
+        Partner(name="Newbie", type=PartnerType.ISV, landscape_tier=LandscapeTier.C),
+    ]
+    session.mapping.competitors = [
+        Competitor(name="RivalCo", key_partners=["Accenture", "KPMG"], model="Co-sell"),
+        Competitor(name="OtherCo", key_partners=["KPMG"]),
+    ]
+    return session
+
+
+async def open_mapping(pilot) -> MappingView:
+    view = pilot.app.screen.show_phase("mapping")
+    await pilot.pause(0.3)
+    view.table.focus()
+    await pilot.pause()
+    return view
+
+
+def rows(table) -> list[list[str]]:
+    return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+
+
+def column(table, key: str) -> list[str]:
+    return [str(c) for c in table.get_column(key)]
+
+
+async def test_table_shows_engine_score_and_band_in_words(tmp_path):
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        assert column(table, "name") == ["Deloitte", "Boutique One", "Accenture", "Newbie"]
+        assert column(table, "score") == ["88.8", "40.0", "60.0", "unscored"]
+        assert column(table, "band") == ["Priority", "Opportunistic", "Secondary", "—"]
+        assert column(table, "lock")[2] == "Locked to RivalCo"
+        assert "Deloitte: score 88.8 — Priority recruitment target. Recruit first." in str(
+            view.query_one("#partner-detail").render()
+        )
+        eco = str(view.query_one("#ecosystem").render())
+        assert "Deloitte (available, score 88.8): recruit first." in eco
+        assert "Accenture is locked to RivalCo" in eco
+        assert "KPMG: RivalCo, OtherCo" in eco  # shared by several competitors
+        tree = view.query_one(LandscapeTree)
+        labels = [str(node.label) for node in tree.root.children]
+        assert labels[0].startswith("Tier A: Strategic Partners (Platinum target) (2 partners)")
+
+
+async def test_quick_rating_one_keystroke_moves_on(tmp_path):
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        await pilot.press("end")  # the last partner: Newbie, unscored
+        table.move_cursor(row=3)
+        await pilot.press("r")
+        await pilot.pause()
+        assert view.rating_bar.active and table.cursor_type == "cell"
+        await pilot.press(*"80", "enter", *"70", "tab", *"101", "enter")  # 101 refused
+        await pilot.pause()
+        assert "Not stored: “101” — a rating must be between 0 and 100." in view.rating_bar.error
+        assert app.session.mapping.partners[3].ratings.practice_alignment is None
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        assert "not a number" in view.rating_bar.error
+        await pilot.press(*"60", "enter", *"50", "enter")
+        await pilot.pause()
+        assert column(table, "score")[3] == "unscored"  # one rating still missing
+        await pilot.press(*"90", "enter")
+        await pilot.pause()
+        # 80×.3 + 70×.25 + 60×.2 + 50×.15 + 90×.1 = 70.0 — live, from the engine
+        assert column(table, "score")[3] == "70.0" and column(table, "band")[3] == "Secondary"
+        assert not view.rating_bar.active  # it was the last partner: rating ends
+        partner = saved(app).mapping.partners[3]
+        assert partner.ratings == rated(80, 70, 60, 50, 90)
+
+
+async def test_rating_moves_to_next_partner_and_keeps_empty(tmp_path):
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        await pilot.press("r", "enter", "enter", "enter", "enter")  # keep Deloitte's first four
+        await pilot.press(*"10", "enter")  # its revenue potential, then on to Boutique One
+        await pilot.pause()
+        assert app.session.mapping.partners[0].ratings == rated(90, 95, 85, 80, 10)
+        assert column(table, "score")[0] == "80.8"
+        assert view._rating == (1, 0) and table.cursor_coordinate.row == 1
+        await pilot.press(*"99", "down")  # ↓ stores and goes to the same rating of the next partner
+        await pilot.pause()
+        assert app.session.mapping.partners[1].ratings.icp_overlap == 99
+        assert view._rating == (2, 0)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not view.rating_bar.active and table.cursor_type == "row" and app.focused is table
+        assert saved(app).mapping.partners[1].ratings.icp_overlap == 99
+
+
+async def test_add_edit_delete_partner_with_hostile_text(tmp_path):
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog) and dialog.dialog_title == "New partner"
+        name = dialog.query_one("#field-name #input")
+        await pilot.press("end", *["backspace"] * len(name.value))
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert dialog.errors["name"]  # a partner needs a name: refused next to the field
+        await pilot.press(*"[@click=app.quit]x[/]")
+        dialog.query_one("#field-practice #input").focus()
+        await pilot.press(*"a [/] b")
+        dialog.query_one("#field-notes #input").focus()
+        await pilot.press(*"# x | y")
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert column(table, "name")[-1] == "[@click=app.quit]x[/]"
+        assert table.cursor_row == 4
+        await pilot.pause(0.3)
+        tree_labels = [str(leaf.label) for node in view.query_one(LandscapeTree).root.children
+                       for group in node.children for leaf in group.children]
+        assert "[@click=app.quit]x[/] — a [/] b" in tree_labels
+        on_disk = saved(app).mapping.partners[-1]
+        assert (on_disk.name, on_disk.practice, on_disk.notes) == ("[@click=app.quit]x[/]", "a [/] b", "# x | y")
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(app.session.mapping.partners) == 5
+        await pilot.press("d", "y")
+        await pilot.pause(0.3)
+        assert [p.name for p in saved(app).mapping.partners] == ["Deloitte", "Boutique One", "Accenture", "Newbie"]
+        assert table.row_count == 4
+
+
+async def test_edit_dialog_changes_only_that_row(tmp_path):
+    session = mapping_session()
+    session.mapping.partners[1].notes = "n" * 5000
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        await pilot.press("down", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        assert [s.name for s in dialog.specs] == [
+            "name", "type", "landscape_tier", "practice", "notes", "lock_status", "locked_to", "stage",
+        ]
+        assert dialog.query_one("#field-notes #input").text == "n" * 5000
+        dialog.query_one("#field-locked_to #input").focus()
+        await pilot.press(*"a | b")
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.session.mapping.partners[1].locked_to == "a | b"
+        assert saved(app).mapping.partners[1].notes == "n" * 5000
+
+
+async def test_sort_and_filter(tmp_path):
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        await pilot.press("s")
+        await pilot.pause()
+        assert column(table, "name") == ["Deloitte", "Accenture", "Boutique One", "Newbie"]
+        assert "by score" in str(view.query_one("#table-status").render())
+        await pilot.press("s")
+        await pilot.pause()
+        assert column(table, "name") == ["Deloitte", "Boutique One", "Accenture", "Newbie"]
+        await pilot.press("f")  # band: Priority
+        await pilot.pause()
+        assert column(table, "name") == ["Deloitte"]
+        assert "1 of 4 partners" in str(view.query_one("#table-status").render())
+        await pilot.press("f", "f")  # Secondary, then Opportunistic
+        assert column(table, "name") == ["Boutique One"]
+        await pilot.press("f")
+        assert column(table, "name") == ["Newbie"]  # unscored
+        await pilot.press("f")
+        assert table.row_count == 4 and not table.filter.active
+        view.query_one("#filter-type").value = PartnerType.GSI
+        await pilot.pause()
+        assert column(table, "name") == ["Accenture"]
+        view.query_one("#filter-type").clear()
+        view.query_one("#filter-tier").value = LandscapeTier.A
+        await pilot.pause()
+        assert column(table, "name") == ["Deloitte", "Accenture"]
+
+
+async def test_competitors_refresh_date_and_notes(tmp_path):
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        competitors = view.query_one("#competitors", RecordTable)
+        competitors.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        await pilot.press("end", *["backspace"] * len("New competitor"), *"[bold]X[/]")
+        dialog.query_one("#field-key_partners #input").focus()
+        await pilot.press(*"Deloitte", "enter", *"KPMG")
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        assert rows(competitors)[-1][:2] == ["[bold]X[/]", "Deloitte, KPMG"]
+        eco = str(view.query_one("#ecosystem").render())
+        assert "KPMG: RivalCo, OtherCo, [bold]X[/]" in eco
+        assert "Deloitte is listed by [bold]X[/] but marked available" in eco
+
+        await pilot.press("t")
+        await pilot.pause(0.3)
+        assert view.query_one("#field-competitor_map_refreshed #input").value == TODAY.isoformat()
+        field = view.query_one("#field-competitor_map_refreshed")
+        field.query_one("#input").focus()
+        await pilot.press("end", "backspace", "x")
+        await pilot.pause()
+        assert "not a date" in field.error
+        await pilot.press("backspace", "4")
+        view.query_one("#field-gap_notes #input").focus()
+        await pilot.press(*"[@click=app.quit]x[/]")
+        await pilot.pause(0.3)
+        on_disk = saved(app)
+        assert on_disk.mapping.competitor_map_refreshed == date(2026, 11, 24)
+        assert on_disk.mapping.competitors[-1].key_partners == ["Deloitte", "KPMG"]
+        assert on_disk.mapping.gap_notes == "[@click=app.quit]x[/]"
+
+
+async def test_focus_target_and_commands(tmp_path):
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        await pilot.press("f")  # filter to Priority: Accenture is hidden
+        view.focus_target("Partner landscape › accenture")
+        await pilot.pause()
+        assert view.table.selected.name == "Accenture" and app.focused is view.table
+        view.focus_target("Partner landscape › ratings")
+        await pilot.pause()
+        assert view.table.selected.name == "Newbie"
+        assert view.current_row() == 3
+        view.focus_target("Competitor ecosystem › refreshed on")
+        await pilot.pause()
+        assert app.focused is view.query_one("#field-competitor_map_refreshed #input")
+        view.focus_row(1)
+        assert view.current_row() == 1
+        titles = [c.title for c in view.screen_commands()]
+        for wanted in ("Add partner", "Rate selected partner", "Sort partners", "Filter partners by band",
+                       "Add competitor", "Stamp competitor-map refresh"):
+            assert wanted in titles
+
+
+async def test_a_big_map_is_never_rebuilt_while_rating(tmp_path):
+    # 2,000 partners keep the test quick (saving and the health report grow with the map);
+    # what is checked — no rebuild per keystroke — does not depend on the size.
+    session = Session(title="Big map")
+    session.mapping.partners = [
+        Partner(name=f"Partner {i:05d}", landscape_tier=LandscapeTier.C, ratings=rated(50, 50, 50, 50, 50))
+        for i in range(2_000)
+    ]
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        assert table.row_count == 2_000
+        rebuilds = 0
+        original = PartnerTable.rebuild
+
+        def counting(self, **kwargs):
+            nonlocal rebuilds
+            rebuilds += 1
+            original(self, **kwargs)
+
+        PartnerTable.rebuild = counting
+        try:
+            await pilot.press("r")
+            for value in ("90", "80", "70", "60", "50"):
+                await pilot.press(*value, "enter")
+            await pilot.pause(0.5)  # the debounced refresh of the whole view runs too
+            await pilot.press("escape", "a")  # adding appends one row
+            await pilot.pause()
+            await pilot.press("escape", "d", "y")  # deleting removes one row
+            await pilot.pause(0.3)
+        finally:
+            PartnerTable.rebuild = original
+        assert rebuilds == 0  # rows updated in place, appended, removed: never rebuilt
+        assert table.row_count == 2_000 and len(app.session.mapping.partners) == 2_000
+        assert column(table, "score")[0] == "75.0"
+        assert app.session.mapping.partners[0].ratings == rated(90, 80, 70, 60, 50)
