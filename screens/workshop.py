@@ -175,11 +175,9 @@ class WorkshopScreen(Screen[None]):
         return found.first(PhaseView) if found else None
 
     def _focus_view(self, view: PhaseView) -> None:
-        focusable = view.query("*").filter(lambda w: w.focusable)  # first focusable inside
-        for widget in focusable:
-            widget.focus()
-            return
-        view.focus()
+        first = next((widget for widget in view.query("*") if widget.focusable), None)
+        if first is not None:
+            first.focus()
 
     def go_to(self, key: str, where: str = "") -> None:
         """Open a phase and show a place in it (used by the health report)."""

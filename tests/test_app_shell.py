@@ -156,3 +156,17 @@ async def test_a_corrupt_file_is_refused_untouched_and_its_backup_offered(tmp_pa
         assert app.session_file.path != path
     assert path.read_bytes() == before
     assert backup_path(path).exists()
+
+
+async def test_every_phase_opens_by_its_number_key_with_focus_inside(tmp_path: Path):
+    from tests.app_harness import demo_app
+
+    app = demo_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for number, key in enumerate(["intake", "thesis", "mapping", "tiers", "decisions", "okrs", "governance", "health"], 1):
+            app.screen.query_one("#stepper").focus()
+            await pilot.press(str(number))
+            await pilot.pause()
+            view = app.screen.current_view
+            assert view is not None and view.key == key
+            assert app.focused is not None and view in app.focused.ancestors_with_self
