@@ -77,7 +77,7 @@ class MatrixQuestions(Widget, can_focus=True):
     MatrixQuestions:focus { border: round $primary; }
     """
 
-    index: reactive[int] = reactive(0)
+    index: reactive[int] = reactive(0, layout=True)
 
     class Answered(Message):
         def __init__(self, name: str, words: str) -> None:
