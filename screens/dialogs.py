@@ -108,12 +108,12 @@ class PromptDialog(ModalScreen["str | None"]):
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Input
+        from screens.literal_inputs import LiteralInput
 
         with Vertical(classes="dialog"):
             yield Label(literal(self.dialog_title), classes="dialog-title")
             yield Label(literal(self.label))
-            yield Input(self.value, placeholder=self.placeholder, id="prompt")
+            yield LiteralInput(self.value, placeholder=self.placeholder, id="prompt")
             yield Static("Enter: OK   Esc: cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event) -> None:

@@ -19,6 +19,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from screens.literal_inputs import LiteralInput, LiteralTextArea
+
 from screens.text import literal
 from workshop.values import KINDS, enum_label
 
@@ -99,12 +101,12 @@ class FieldEditor(Vertical):
                     compact=True,
                 )
             elif spec.kind in ("multiline", "lines"):
-                area = TextArea(KINDS[spec.kind][1](value), id="input", soft_wrap=True)
+                area = LiteralTextArea(KINDS[spec.kind][1](value), id="input", soft_wrap=True)
                 if spec.kind == "lines":
                     area.add_class("-lines")
                 yield area
             else:
-                yield Input(KINDS[spec.kind][1](value), id="input", select_on_focus=False, compact=True)
+                yield LiteralInput(KINDS[spec.kind][1](value), id="input", select_on_focus=False, compact=True)
         if spec.hint:
             yield Static(literal(spec.hint), classes="field-hint")
         yield Static("", classes="field-error", markup=False)

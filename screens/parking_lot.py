@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static, TextArea
 
 from screens.fields import FieldSpec, enum_choices
+from screens.literal_inputs import LiteralTextArea
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
 from workshop.models import ParkingNote, Phase
@@ -36,7 +37,7 @@ class QuickNoteDialog(ModalScreen["ParkingNote | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Park a note", classes="dialog-title")
-            yield TextArea(id="note-text", soft_wrap=True)
+            yield LiteralTextArea(id="note-text", soft_wrap=True)
             yield Select(
                 [(literal(label), value) for label, value in enum_choices(Phase)],
                 value=self.phase if self.phase is not None else Select.NULL,

@@ -12,6 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from screens.fields import validation_message
+from screens.literal_inputs import LiteralInput
 from screens.text import literal
 from workshop.models import Participant, SignOff
 
@@ -38,10 +39,10 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
                 markup=False,
             )
             yield Label("Name of the person signing")
-            yield Input(id="signer-name", suggester=SuggestFromList(names, case_sensitive=False))
+            yield LiteralInput(id="signer-name", suggester=SuggestFromList(names, case_sensitive=False))
             yield Static("", id="signer-error", classes="field-error-line", markup=False)
             yield Label("Role")
-            yield Input(id="signer-role", placeholder="e.g. CPO")
+            yield LiteralInput(id="signer-role", placeholder="e.g. CPO")
             with Horizontal(classes="dialog-buttons"):
                 yield Static("Enter: next / sign   Esc: cancel", classes="dialog-hint", markup=False)
                 yield Button("Sign off", variant="success", id="sign")

@@ -6,7 +6,13 @@ never silently overwritten.
 """
 
 from session_store.atomic import backup_path
-from session_store.codec import dump_session, load_session, parse_session
+from session_store.codec import (
+    dump_session,
+    load_session,
+    parse_session,
+    render_session,
+    session_data,
+)
 from session_store.errors import NewerVersionError, SessionConflictError, SessionError
 from session_store.locations import (
     SessionSummary,
@@ -34,5 +40,7 @@ __all__ = [
     "load_session",
     "new_session_path",
     "parse_session",
+    "render_session",
+    "session_data",
     "resolve_session",
 ]

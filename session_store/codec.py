@@ -34,7 +34,16 @@ END_MARKER = "# end of session"
 
 def dump_session(session: Session) -> str:
     """The session as TOML text, keys in the model's order, ending with :data:`END_MARKER`."""
-    data = session.model_dump(mode="python", exclude_none=True)
+    return render_session(session_data(session))
+
+
+def session_data(session: Session) -> dict[str, Any]:
+    """A detached snapshot of the session as plain data (fast; safe to render in another thread)."""
+    return session.model_dump(mode="python", exclude_none=True)
+
+
+def render_session(data: dict[str, Any]) -> str:
+    """TOML text of a :func:`session_data` snapshot (the slow part of a save)."""
     return f"{HEADER}{tomli_w.dumps(data)}\n{END_MARKER}\n"
 
 

@@ -3,19 +3,21 @@
 Screens change ``app.session`` in place and then call :meth:`PartnerWorkshopApp.edited`
 (field editors do it for them through :class:`screens.fields.FieldEditor.Changed`).  That
 single path bumps :attr:`revision` (views watch it to refresh what they derive), stamps the
-session and schedules a debounced save: the TOML text is made on the UI thread, so it is a
-consistent snapshot, and written to disk by a worker thread, atomically, by ``session_store``.
+session and schedules a debounced save: a plain-data snapshot is taken on the UI thread (fast
+and consistent), then one saver thread renders it to TOML, keeps it as an undo step and writes
+it atomically through ``session_store`` — so typing never waits for a save.
 """
 
 from __future__ import annotations
 
-import threading
+import asyncio
+import concurrent.futures
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -27,9 +29,10 @@ from session_store import (
     SessionError,
     SessionFile,
     backup_path,
-    dump_session,
     new_session_path,
     parse_session,
+    render_session,
+    session_data,
 )
 from workshop import agenda
 from screens.text import visible
@@ -113,7 +116,8 @@ class PartnerWorkshopApp(App[None]):
         self._pending = False
         self._generation = 0
         self._written_generation = 0
-        self._write_lock = threading.Lock()
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        """One saver thread: snapshots are written, and become undo steps, in order."""
         self._save_timer = None
         self._last_saved_at: float | None = None
         self._save_error: str | None = None
@@ -252,7 +256,8 @@ class PartnerWorkshopApp(App[None]):
 
     def _start_undo_history(self) -> None:
         if self.session is not None and not self._changes:
-            self.undo_history.reset(dump_session(self.session))
+            data = session_data(self.session)
+            self._saver.submit(lambda: self.undo_history.reset(render_session(data)))
 
     def on_field_editor_changed(self, message) -> None:  # screens.fields.FieldEditor.Changed
         self.edited(message.description)
@@ -273,38 +278,44 @@ class PartnerWorkshopApp(App[None]):
         self._save_timer = self.set_timer(delay, self.save_now)
 
     def save_now(self) -> None:
-        """Snapshot the session now and write it in a worker thread."""
+        """Snapshot the session now; render and write it on the saver thread."""
         if self.session is None or self.session_file is None or not self._pending:
             return
+        future = self._queue_save()
+        loop = asyncio.get_running_loop()
+        future.add_done_callback(lambda done: loop.call_soon_threadsafe(self._save_done, done))
+
+    def _queue_save(self) -> Future[None]:
+        """Queue a save of the session as it is now (the snapshot is taken here, on the UI thread).
+
+        Saves run one after another on a single saver thread, so the file and the undo history
+        always receive snapshots in the order they were taken.
+        """
+        assert self.session is not None
         self._pending = False
         self._generation += 1
-        self._write(self._snapshot(), self._generation)
+        data, changes, generation = session_data(self.session), "; ".join(self._changes), self._generation
+        self._changes = []
+        return self._saver.submit(self._render_and_write, data, changes, generation)
 
-    def _snapshot(self) -> str:
-        """The session as TOML now; the edits it contains become one undo step."""
-        assert self.session is not None
-        text = dump_session(self.session)
-        if self._changes:
-            self.undo_history.record(text, "; ".join(self._changes))
-            self._changes = []
-        return text
-
-    @work(thread=True, group="autosave")
-    def _write(self, text: str, generation: int) -> None:
-        try:
-            self._write_text(text, generation)
-        except (SessionError, OSError) as error:
-            self.call_from_thread(self._save_failed, error)
-        else:
-            self.call_from_thread(self._saved)
-
-    def _write_text(self, text: str, generation: int) -> None:
-        assert self.session_file is not None
-        with self._write_lock:
-            if generation <= self._written_generation:
-                return  # a newer snapshot is already on disk
+    def _render_and_write(self, data: dict, changes: str, generation: int) -> None:
+        """On the saver thread: the TOML text, an undo step, the atomic write."""
+        text = render_session(data)
+        if changes:
+            self.undo_history.record(text, changes)
+        if generation > self._written_generation and self.session_file is not None:
             self.session_file.write_text(text)
             self._written_generation = generation
+
+    def _save_done(self, future: Future[None]) -> None:
+        """On the UI thread: say how the save went."""
+        error = future.exception()
+        if error is None:
+            self._saved()
+        elif isinstance(error, (SessionError, OSError)):
+            self._save_failed(error)
+        else:
+            raise error
 
     def _saved(self) -> None:
         self._last_saved_at = self.clock()
@@ -330,23 +341,22 @@ class PartnerWorkshopApp(App[None]):
         self._refresh_save_state()
 
     def flush_save(self) -> bool:
-        """Write any pending edit now, on this thread; True when everything is on disk."""
-        if self.session is None or self.session_file is None or not self._pending:
-            return self._save_error is None
-        self._pending = False
-        self._generation += 1
-        try:
-            self._write_text(self._snapshot(), self._generation)
-        except (SessionError, OSError) as error:
-            self._save_failed(error)
-            return False
-        self._saved()
-        return True
+        """Write any pending edit now and wait for it; True when everything is on disk."""
+        if self.session is None or self.session_file is None:
+            return True
+        if self._pending:
+            future = self._queue_save()
+            concurrent.futures.wait([future])
+            self._save_done(future)
+        else:
+            self._saver.submit(lambda: None).result()  # let queued saves finish first
+        return self._save_error is None and not self._pending
 
     def save_copy(self) -> None:
         """Write the session to a new file and continue there (after a conflict, for instance)."""
         if self.session is None or self.session_file is None:
             return
+        self._saver.submit(lambda: None).result()  # no save to the old file is still under way
         original = self.session_file.path
         path = new_session_path(f"{original.stem} copy", original.parent)
         try:
