@@ -77,7 +77,9 @@ class WorkshopScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="workshop-body"):
-            yield PhaseStepper(*self._stepper_options(), id="stepper")
+            with Vertical(id="sidebar"):
+                yield PhaseStepper(*self._stepper_options(), id="stepper")
+                yield Static("", id="session-status", markup=False)
             with Vertical(id="phase-column"):
                 yield Static(
                     "Thesis not signed off: recruitment decisions are on hold until it is "
@@ -90,6 +92,8 @@ class WorkshopScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._schedule_stepper_refresh, init=False)
+        self.watch(self.app, "clock_state", self._show_status)
+        self.watch(self.app, "save_state", self._show_status)
         position = self.app.session.position  # type: ignore[attr-defined]
         self.show_phase(position.phase.value, row=position.row)
         self._refresh_banner()
@@ -116,6 +120,11 @@ class WorkshopScreen(Screen[None]):
             )
             options.append(Option(prompt, id=key))
         return options
+
+    def _show_status(self, _value: str = "") -> None:
+        """Time left and save state under the stepper: always visible, whatever the title's length."""
+        clock, _, day = self.app.clock_state.partition(" · ")  # type: ignore[attr-defined]
+        self.query_one("#session-status", Static).update(f"{clock}\n{day}\n{self.app.save_state}")  # type: ignore[attr-defined]
 
     def _schedule_stepper_refresh(self, _revision: int) -> None:
         if self._stepper_timer is not None:

@@ -94,7 +94,7 @@ async def test_presenter_mode_hides_the_stepper_and_footer_and_comes_back(tmp_pa
     app = app_on(new_session("Offsite"), tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.pause()
-        stepper = app.screen.query_one("#stepper")
+        stepper = app.screen.query_one("#sidebar")
         assert stepper.display
         await pilot.press("f5")
         await pilot.pause()

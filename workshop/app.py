@@ -92,6 +92,9 @@ class PartnerWorkshopApp(App[None]):
     save_state: reactive[str] = reactive("")
     """What the header says about saving ("saved 3 s ago", "not saved: …")."""
 
+    clock_state: reactive[str] = reactive("")
+    """The timebox clock: time left on the current phase and the day."""
+
     timer_running: reactive[bool] = reactive(True)
     """Whether the current phase's timebox clock is running (F6 pauses it)."""
 
@@ -414,7 +417,8 @@ class PartnerWorkshopApp(App[None]):
                 f"saved {seconds} s ago" if seconds < 60 else f"saved {seconds // 60} min ago"
             )
         self.save_state = state
-        self.sub_title = f"{self._timer_text()} · {state}" if state else self._timer_text()
+        self.clock_state = self._timer_text()
+        self.sub_title = f"{self.clock_state} · {state}" if state else self.clock_state
 
     # ------------------------------------------------------------------ actions
 
