@@ -96,7 +96,7 @@ class DecisionsView(PhaseView):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("Decision log (4)", classes="section-title", markup=False)
+        yield Static("4  Build vs partner vs acquire: decision log", classes="section-title", markup=False)
         yield Static(
             "a: new decision (guided)   e/Enter: edit   d: delete", classes="section-help", markup=False
         )

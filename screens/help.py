@@ -14,8 +14,12 @@ PARTNER WORKSHOP — KEYS
 Everywhere
   F1             this help                  ctrl+p   command palette (every phase, every action)
   ctrl+s         save now (autosave is on)  ctrl+q   quit (everything is already saved)
-  F3             blueprint export preview   F9       high-contrast projector theme
+  ctrl+z/ctrl+y  undo / redo (50+ steps)    F3       blueprint export preview, save as Markdown
+  F2             park a note                F4       the parking lot
+  F5             presenter mode (no chrome) F6       pause / resume the timebox clock
+  F7             charts                     F9       high-contrast projector theme
   alt+→ / alt+←  next / previous phase      Esc      back to the phase list (stepper)
+  The agenda (planned minutes per phase) and "who is editing" are in the command palette.
 
 In the phase list and tables (when not typing in a field)
   1 … 8          jump to a phase            ] / [    next / previous phase

@@ -55,7 +55,7 @@ class TiersView(PhaseView):
     # ------------------------------------------------------------------ compose
 
     def compose(self) -> ComposeResult:
-        yield Static("Tiers (3.1)", classes="section-title", markup=False)
+        yield Static("3.1  Tier criteria, benefits and commitments", classes="section-title", markup=False)
         yield Static(
             "a: add a missing tier   e/Enter: edit criteria, benefits, commitments", classes="section-help", markup=False
         )

@@ -170,3 +170,24 @@ async def test_every_phase_opens_by_its_number_key_with_focus_inside(tmp_path: P
             view = app.screen.current_view
             assert view is not None and view.key == key
             assert app.focused is not None and view in app.focused.ancestors_with_self
+
+
+async def test_later_phases_say_recruitment_is_on_hold_until_the_thesis_is_signed(tmp_path: Path):
+    from textual.widgets import Static
+
+    from workshop.models import SignOff
+
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        banner = app.screen.query_one("#hold-banner", Static)
+        app.screen.show_phase("mapping")
+        await pilot.pause()
+        assert banner.display and "on hold" in str(banner.render())
+        app.screen.show_phase("thesis")
+        await pilot.pause()
+        assert not banner.display  # where it is signed, it would only be noise
+        app.session.thesis.signoff = SignOff(name="Maya Okafor")
+        app.edited("Thesis signed off")
+        app.screen.show_phase("decisions")
+        await pilot.pause(0.6)
+        assert not banner.display
