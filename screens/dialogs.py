@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from screens.fields import FieldEditor, FieldSpec
 from screens.text import literal
@@ -58,12 +58,22 @@ class EditDialog(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "close", "Done")]
 
-    def __init__(self, title: str, target: BaseModel, specs: Sequence[FieldSpec], *, intro: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        target: BaseModel,
+        specs: Sequence[FieldSpec],
+        *,
+        intro: str = "",
+        select_first: bool = False,
+    ) -> None:
         super().__init__()
         self.dialog_title = title
         self.target = target
         self.specs = list(specs)
         self.intro = intro
+        self.select_first = select_first
+        """A new record: its placeholder text is selected, so typing replaces it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
@@ -80,7 +90,10 @@ class EditDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         editors = self.query(FieldEditor)
         if editors:
-            editors.first().query_one("#input").focus()
+            first = editors.first().query_one("#input")
+            first.focus()
+            if self.select_first and isinstance(first, Input):
+                first.select_all()
 
     @on(Button.Pressed, "#done")
     def _done(self) -> None:

@@ -107,8 +107,13 @@ class RecordTable(DataTable):
         self.app.edited(what)  # type: ignore[attr-defined]
         self.reload()
 
-    def edit(self, record: Any, *, title: str | None = None) -> None:
-        dialog = EditDialog(title or f"Edit {self.noun}: {self.title_of(record)}", record, self._specs_for(record))
+    def edit(self, record: Any, *, title: str | None = None, new: bool = False) -> None:
+        dialog = EditDialog(
+            title or f"Edit {self.noun}: {self.title_of(record)}",
+            record,
+            self._specs_for(record),
+            select_first=new,
+        )
         self.app.push_screen(dialog, lambda _: self.reload())
 
     def action_add(self) -> None:
@@ -118,7 +123,7 @@ class RecordTable(DataTable):
         self.records().append(record)
         self._edited(f"Added {self.noun}")
         self.move_cursor(row=self.row_count - 1)
-        self.edit(record, title=f"New {self.noun}")
+        self.edit(record, title=f"New {self.noun}", new=True)
 
     def action_edit(self) -> None:
         record = self.selected
