@@ -154,7 +154,21 @@ def _environment(loader: jinja2.BaseLoader) -> SandboxedEnvironment:
 
 @lru_cache(maxsize=1)
 def _default_environment() -> SandboxedEnvironment:
+    """The built-in template's environment: made once; Jinja caches the compiled template."""
     return _environment(jinja2.FileSystemLoader(str(TEMPLATES)))
+
+
+@lru_cache(maxsize=8)
+def _custom_environment(folder: str) -> SandboxedEnvironment:
+    """An organisation's templates folder, made once per folder.
+
+    Jinja caches each compiled template and, with ``auto_reload``, compiles it again when its
+    file's modification time changes (and likewise for what it includes or extends), so an
+    edited template is picked up on the next export while an unchanged one is compiled once.
+    """
+    env = _environment(jinja2.FileSystemLoader(folder))
+    env.auto_reload = True
+    return env
 
 
 def _one_line(text: str) -> str:
@@ -177,7 +191,7 @@ def _load(template: Path | None) -> tuple[jinja2.Template, str]:
     path = Path(template)
     if not path.is_file():
         raise ExportError(f"{path}: template not found")
-    env = _environment(jinja2.FileSystemLoader(str(path.parent.resolve())))
+    env = _custom_environment(str(path.parent.resolve()))
     try:
         return env.get_template(path.name), str(path.resolve())
     except UnicodeDecodeError:

@@ -29,11 +29,23 @@ import re
 EMPTY = "—"
 """What empty (or blank) user text renders as."""
 
-_ALWAYS = frozenset("\\`*_~[]<>&|$#@")
 _LINE_START = frozenset("-+=")
 _ORDERED_MARKER = re.compile(r"^\d{1,9}(?=[.)](?:\s|$))")
-_WWW = re.compile(r"www(?=\.)", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+
+# Controls (C0 but tab, DEL, C1) -> control pictures (C0, DEL) or U+FFFD (C1), in one C pass.
+_CONTROL_PICTURES = {
+    **{code: chr(0x2400 + code) for code in range(0x20) if code != 0x09},
+    0x7F: "\u2421",
+    **{code: "\ufffd" for code in range(0x80, 0xA0)},
+}
+_CONTROL = r"\x00-\x08\x0a-\x1f\x7f-\x9f"
+# Inside a line's body (between its leading and trailing white space), what gets a backslash:
+# the always-escaped punctuation, ":" followed by a non-space, the "." of "www." (any case).
+_BODY_SPECIAL = re.compile(r"[\\`*_~\[\]<>&|$#@]|:(?=\S)|(?i:(?<=www))\.")
+# A superset of everything _escape_line changes: when it finds nothing, the line is returned
+# as it is (the common case: most user text has nothing to escape).
+_MAY_CHANGE = re.compile(rf"[{_CONTROL}]|{_BODY_SPECIAL.pattern}|^[-+=\d\s]|\s\Z")
 
 
 class Markdown(str):
@@ -49,59 +61,33 @@ class Markdown(str):
         return f"Markdown({str.__repr__(self)})"
 
 
-def _control_picture(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
-
-
-def _is_control(char: str) -> bool:
-    code = ord(char)
-    return (code < 0x20 and char != "\t") or 0x7F <= code <= 0x9F
-
-
 def visible_text(text: str) -> str:
     """The text a reader sees after rendering: line breaks as ``\\n``, controls as pictures."""
-    lines = _LINE_BREAK.split(text)
-    return "\n".join(
-        "".join(_control_picture(c) if _is_control(c) and c != "\n" else c for c in line)
-        for line in lines
-    )
+    return "\n".join(line.translate(_CONTROL_PICTURES) for line in _LINE_BREAK.split(text))
 
 
-def _reference(char: str) -> str:
-    return f"&#{ord(char)};"
+def _references(text: str) -> str:
+    return "".join(f"&#{ord(char)};" for char in text)
 
 
 def _escape_line(line: str) -> str:
     """One line (no line breaks in it) as inline Markdown that shows exactly this text."""
-    line = "".join(_control_picture(c) if _is_control(c) else c for c in line)
+    if not _MAY_CHANGE.search(line):
+        return line
+    line = line.translate(_CONTROL_PICTURES)
     start = len(line) - len(line.lstrip())
     end = len(line.rstrip())
     if start >= end:  # only white space (or nothing)
-        return "".join(_reference(c) for c in line)
+        return _references(line)
     body = line[start:end]
-    www_dots = {m.end() for m in _WWW.finditer(body)}
-    marker = _ORDERED_MARKER.match(body)
-    marker_at = marker.end() if marker else -1
-    out: list[str] = [_reference(c) for c in line[:start]]
-    last = len(body) - 1
-    for index, char in enumerate(body):
-        if (
-            char in _ALWAYS
-            or (index == 0 and char in _LINE_START)
-            or index == marker_at
-            or (char == "." and index in www_dots)
-            or (char == ":" and index < last and not body[index + 1].isspace())
-        ):
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    out.extend(_reference(c) for c in line[end:])
-    return "".join(out)
+    marker = _ORDERED_MARKER.match(body)  # digits (never escaped), then "." or ")"
+    escaped = _BODY_SPECIAL.sub(r"\\\g<0>", body)
+    if marker:
+        at = marker.end()
+        escaped = f"{escaped[:at]}\\{escaped[at:]}"
+    elif body[0] in _LINE_START:
+        escaped = "\\" + escaped
+    return _references(line[:start]) + escaped + _references(line[end:])
 
 
 def _is_blank(text: str) -> bool:
