@@ -23,6 +23,7 @@ from workshop.models import (
     Session,
 )
 from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, ranked_partners
+from workshop.team_scoring import DISAGREEMENT_THRESHOLD, disagreement
 from workshop.thesis_statement import render_thesis
 from workshop.tier_movement import evaluate_program
 
@@ -130,4 +131,6 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         ],
         "economics_inputs": session.economics,
         "recent_changes": session.history[-RECENT_CHANGES:],
+        "team_views": [disagreement(p) for p in partners if p.team_ratings],
+        "disagreement_threshold": DISAGREEMENT_THRESHOLD,
     }

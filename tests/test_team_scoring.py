@@ -1,0 +1,212 @@
+"""The team's own scores: mean, per-participant scores, spread, disagreement (workshop/team_scoring.py)."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from workshop.models import Participant, Partner, ParticipantRatings, Ratings, Session
+from workshop.scoring import Band
+from workshop.team_scoring import (
+    DISAGREEMENT_THRESHOLD,
+    apply_team_mean,
+    disagreement,
+    disputed_partners,
+    mean_ratings,
+    participant_names,
+    set_participant_rating,
+)
+
+FIELDS = ("icp_overlap", "market_influence", "practice_alignment", "partnership_appetite", "revenue_potential")
+
+
+def all_five(value: float) -> Ratings:
+    return Ratings(**{field: value for field in FIELDS})
+
+
+def partner_rated_by(**people: Ratings) -> Partner:
+    return Partner(
+        name="Acme",
+        team_ratings=[ParticipantRatings(participant=name, ratings=r) for name, r in people.items()],
+    )
+
+
+def test_threshold_is_twenty_points():
+    assert DISAGREEMENT_THRESHOLD == 20.0
+
+
+def test_mean_per_criterion_of_ratings_set_only():
+    partner = partner_rated_by(
+        ann=Ratings(icp_overlap=80, market_influence=60),
+        bob=Ratings(icp_overlap=90),
+        cy=Ratings(icp_overlap=100, practice_alignment=10),
+    )
+    mean = mean_ratings(partner)
+    assert mean.icp_overlap == 90.0
+    assert mean.market_influence == 60.0  # bob and cy did not rate it: not counted as zero
+    assert mean.practice_alignment == 10.0
+    assert mean.partnership_appetite is None
+    assert mean.revenue_potential is None
+
+
+def test_mean_rounds_half_up_to_one_decimal():
+    partner = partner_rated_by(ann=Ratings(icp_overlap=85), bob=Ratings(icp_overlap=90), cy=Ratings(icp_overlap=90))
+    assert mean_ratings(partner).icp_overlap == 88.3
+    partner = partner_rated_by(ann=Ratings(icp_overlap=80.1), bob=Ratings(icp_overlap=80.2))
+    assert mean_ratings(partner).icp_overlap == 80.2  # 80.15 exactly, half-up (not float's 80.149999)
+
+
+def test_one_participant_has_a_score_but_no_spread():
+    view = disagreement(partner_rated_by(ann=all_five(80)))
+    assert view.team_score == 80.0
+    assert view.band is Band.PRIORITY
+    assert [(s.participant, s.score) for s in view.scores] == [("ann", 80.0)]
+    assert view.spread is None
+    assert not view.disputed
+    assert "Only ann" in view.sentence and "two complete scores" in view.sentence
+
+
+def test_incomplete_participant_is_not_in_the_spread():
+    view = disagreement(partner_rated_by(ann=all_five(90), bob=all_five(40), cy=Ratings(icp_overlap=0)))
+    by_name = {s.participant: s for s in view.scores}
+    assert by_name["cy"].score is None
+    assert by_name["cy"].missing == ("Market influence", "Practice alignment", "Partnership appetite",
+                                     "Revenue potential")
+    assert view.spread == 50.0  # ann and bob only
+    assert view.criterion_spread["icp_overlap"] == 90.0  # cy's 0 counts per criterion
+    assert view.criterion_spread["market_influence"] == 50.0
+
+
+def test_spread_exactly_at_threshold_is_not_disputed():
+    view = disagreement(partner_rated_by(ann=all_five(95.3), bob=all_five(75.3)))
+    assert view.spread == 20.0  # not 20.000000000000004
+    assert not view.disputed
+    assert view.sentence.startswith("The room agrees")
+
+
+def test_spread_just_above_threshold_is_disputed_and_says_so():
+    view = disagreement(partner_rated_by(ann=all_five(95.4), bob=all_five(75.3)))
+    assert view.spread == 20.1
+    assert view.disputed
+    assert view.sentence.startswith("ROOM DISAGREES — discuss")
+    assert "75.3 (bob)" in view.sentence and "95.4 (ann)" in view.sentence
+
+
+def test_disputed_sentence_names_the_criterion_furthest_apart():
+    ann = Ratings(icp_overlap=90, market_influence=90, practice_alignment=90, partnership_appetite=90,
+                  revenue_potential=90)
+    bob = Ratings(icp_overlap=60, market_influence=20, practice_alignment=60, partnership_appetite=60,
+                  revenue_potential=60)
+    view = disagreement(partner_rated_by(ann=ann, bob=bob))
+    assert view.disputed
+    assert "furthest apart on Market influence (70 points)" in view.sentence
+
+
+def test_custom_threshold():
+    partner = partner_rated_by(ann=all_five(60), bob=all_five(50))
+    assert not disagreement(partner).disputed
+    assert disagreement(partner, threshold=5).disputed
+
+
+def test_nobody_rated():
+    view = disagreement(Partner(name="Acme", ratings=all_five(70)))
+    assert not view.rated
+    assert view.sentence == "No participant has rated this partner yet."
+    assert view.team_score == 70.0  # the partner's own ratings stand
+
+
+def test_apply_team_mean_sets_the_partner_score():
+    partner = partner_rated_by(ann=all_five(90), bob=all_five(50))
+    partner.ratings = all_five(10)
+    assert apply_team_mean(partner)
+    assert partner.ratings == all_five(70)
+
+
+def test_apply_team_mean_keeps_criteria_nobody_rated():
+    partner = partner_rated_by(ann=Ratings(icp_overlap=40))
+    partner.ratings = all_five(80)
+    assert apply_team_mean(partner)
+    assert partner.ratings.icp_overlap == 40
+    assert partner.ratings.market_influence == 80
+    assert disagreement(partner).kept == ("Market influence", "Practice alignment", "Partnership appetite",
+                                         "Revenue potential")
+
+
+def test_apply_team_mean_without_ratings_changes_nothing():
+    partner = Partner(name="Acme", ratings=all_five(80))
+    assert not apply_team_mean(partner)
+    assert partner.ratings == all_five(80)
+
+
+def test_set_participant_rating_adds_updates_and_clears():
+    partner = Partner(name="Acme")
+    set_participant_rating(partner, "ann", "icp_overlap", 70)
+    set_participant_rating(partner, "ann", "market_influence", 60)
+    set_participant_rating(partner, "bob", "icp_overlap", 30)
+    assert [e.participant for e in partner.team_ratings] == ["ann", "bob"]
+    assert partner.team_ratings[0].ratings.market_influence == 60
+    set_participant_rating(partner, "ann", "icp_overlap", 75)
+    assert partner.team_ratings[0].ratings.icp_overlap == 75
+    set_participant_rating(partner, "bob", "icp_overlap", None)
+    assert [e.participant for e in partner.team_ratings] == ["ann"]  # nothing left for bob
+    set_participant_rating(partner, "cy", "icp_overlap", None)
+    assert [e.participant for e in partner.team_ratings] == ["ann"]
+
+
+@pytest.mark.parametrize("value", [-1, 100.5, float("nan"), float("inf")])
+def test_set_participant_rating_refuses_bad_values_and_changes_nothing(value):
+    partner = partner_rated_by(ann=Ratings(icp_overlap=70))
+    with pytest.raises(ValidationError):
+        set_participant_rating(partner, "ann", "icp_overlap", value)
+    with pytest.raises(ValidationError):
+        set_participant_rating(partner, "new", "icp_overlap", value)
+    assert partner.team_ratings == [ParticipantRatings(participant="ann", ratings=Ratings(icp_overlap=70))]
+
+
+def test_set_participant_rating_refuses_unknown_criterion():
+    with pytest.raises(ValueError, match="unknown rating"):
+        set_participant_rating(Partner(name="Acme"), "ann", "charm", 50)
+
+
+def test_participant_names_lists_session_people_then_other_raters():
+    session = Session(participants=[Participant(name="ann"), Participant(name=" "), Participant(name="ann"),
+                                    Participant(name="bob")])
+    partner = partner_rated_by(zed=all_five(1), ann=all_five(2))
+    assert participant_names(session, partner) == ["ann", "bob", "zed"]
+
+
+def test_disputed_partners_in_map_order():
+    session = Session()
+    calm = partner_rated_by(ann=all_five(70), bob=all_five(60))
+    hot = partner_rated_by(ann=all_five(95), bob=all_five(20))
+    hot2 = partner_rated_by(ann=all_five(10), bob=all_five(90))
+    hot.name, hot2.name = "Hot", "Hot 2"
+    session.mapping.partners.extend([hot2, calm, Partner(name="Nobody"), hot])
+    assert [v.partner.name for v in disputed_partners(session)] == ["Hot 2", "Hot"]
+
+
+def test_hostile_names_are_kept_as_text():
+    view = disagreement(partner_rated_by(**{"[b]x[/]": all_five(99)}, **{"a [/] b": all_five(1)}))
+    assert "([b]x[/])" in view.sentence and "(a [/] b)" in view.sentence
+
+
+def test_export_appendix_lists_each_participants_ratings():
+    from workshop.export import export_markdown
+
+    session = Session(title="t")
+    hot = partner_rated_by(**{"Ann | *x*": all_five(95)}, bob=all_five(20))
+    hot.name = "Hot # Co"
+    session.mapping.partners.append(hot)
+    markdown = export_markdown(session)
+    section = markdown[markdown.index("### D. Individual ratings"):markdown.index("### E. Session metadata")]
+    assert "#### Hot \\# Co: team score 57.5 — the room disagrees" in section
+    assert "| Ann \\| \\*x\\* | 95 | 95 | 95 | 95 | 95 | 95.0 |" in section
+    assert "| Team mean | 57.5 | 57.5 | 57.5 | 57.5 | 57.5 | 57.5 |" in section
+    assert "ROOM DISAGREES — discuss" in section
+
+
+def test_export_without_individual_ratings_says_so():
+    from workshop.export import export_markdown
+
+    markdown = export_markdown(Session(title="t"))
+    assert "_No individual ratings recorded" in markdown

@@ -1,0 +1,115 @@
+"""The numbers behind the charts screen (issue 6), from the engine; pure, no plotting here.
+
+Each chart is either data or, when an input is missing, the sentence to show instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from workshop.dates import money
+from workshop.economics import partner_economics
+from workshop.models import Session, TierName
+from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, ranked_partners
+
+TOP_PARTNERS = 10
+"""How many partners the score chart shows, best first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    value: float
+    group: str = ""
+    """Which series it belongs to (a band, a tier)."""
+    note: str = ""
+    """Shown with the label: the value in words ("$5.3M", "6 partners")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    bars: tuple[Bar, ...]
+    lines: tuple[tuple[float, str], ...] = ()
+    """Reference lines: (value, what it is)."""
+    caption: str = ""
+    """A sentence under the chart: what is shown, what is left out."""
+    empty: str = ""
+    """When set, there is nothing to plot: show this sentence instead."""
+
+
+def score_chart(session: Session, top: int = TOP_PARTNERS) -> Chart:
+    """Partners by attractiveness score, best first, with the band thresholds as lines."""
+    title = "Partners by attractiveness score"
+    lines = ((PRIORITY_MIN, "Priority"), (SECONDARY_MIN, "Secondary"))
+    ranked = ranked_partners(session.mapping.partners)
+    scored = [row for row in ranked if row.score is not None]
+    unscored = len(ranked) - len(scored)
+    if not scored:
+        empty = ("No partner has a score yet: rate partners in Mapping (all five ratings) to see them here."
+                 if ranked else "No partners mapped yet: add partners in Mapping to see them here.")
+        return Chart(title, (), lines, empty=empty)
+    shown = scored[:top]
+    parts = [f"Top {len(shown)} of {len(scored)} scored partners" if len(scored) > len(shown)
+             else f"All {len(scored)} scored partners"]
+    if unscored:
+        parts.append(f"{unscored} unscored not shown")
+    parts.append(f"lines at {PRIORITY_MIN:g} (Priority) and {SECONDARY_MIN:g} (Secondary)")
+    bars = tuple(Bar(row.partner.name, row.score or 0.0, (row.band or Band.OPPORTUNISTIC).label) for row in shown)
+    return Chart(title, bars, lines, caption="; ".join(parts) + ".")
+
+
+def millions(amount: float) -> str:
+    """``$5.3M`` (one decimal), for a chart label."""
+    tenths = Decimal(repr(amount)) / Decimal(1_000_000)
+    return f"${tenths.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}M"
+
+
+def _needs(items: tuple[str, ...] | list[str]) -> str:
+    return "Needs " + ", ".join(items) + " to draw this chart."
+
+
+def arr_chart(session: Session) -> Chart:
+    """Partner-sourced ARR target by year (in $M) against the total target ARR (a line)."""
+    economics = partner_economics(session)
+    title = "Partner-sourced ARR target by year ($M)"
+    if not economics.years:
+        return Chart(title, (), empty=_needs(economics.partner_arr_target.needs))
+    total = session.intake.target_arr
+    assert total is not None  # years exist only with a target ARR
+    bars = tuple(
+        Bar(year.label, (year.partner_arr.value or 0.0) / 1e6, note=millions(year.partner_arr.value or 0.0))
+        for year in economics.years
+    )
+    final = economics.partner_arr_target
+    caption = (f"Bars: partner-sourced ARR each year, reaching {final.text} "
+               f"({final.inputs.get('partner share', '')} of the target). "
+               f"Line: total target ARR {money(total)}.")
+    return Chart(title, bars, ((total / 1e6, "Total target ARR"),), caption=caption)
+
+
+def pipeline_chart(session: Session) -> Chart:
+    """Pipeline needed in a year, split by tier (in $M), with the partners each tier needs."""
+    economics = partner_economics(session)
+    title = "Pipeline needed per year by tier ($M)"
+    if not economics.years:
+        return Chart(title, (), empty=_needs(economics.pipeline_total.needs))
+    annual = economics.years[0].pipeline.value or 0.0
+    inputs = session.economics
+    shares = {
+        TierName.PLATINUM: inputs.platinum_pipeline_share_pct,
+        TierName.GOLD: inputs.gold_pipeline_share_pct,
+        TierName.SILVER: inputs.silver_pipeline_share_pct,
+    }
+    bars = []
+    for (name, share), figure in zip(shares.items(), economics.partners_by_tier):
+        bars.append(Bar(name.label, annual * share / 100 / 1e6, name.label,
+                        note="" if figure.value is None else figure.text))
+    caption = (f"Pipeline needed each year: {money(annual)} (new partner-sourced ARR ÷ win rate), "
+               "split by the tier pipeline mix.")
+    missing = [n for f in economics.partners_by_tier for n in f.needs
+               if n not in economics.partner_arr_target.needs]
+    if missing:
+        caption += " Partner counts need " + ", ".join(dict.fromkeys(missing)) + "."
+    return Chart(title, tuple(bars), caption=caption)

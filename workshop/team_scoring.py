@@ -1,0 +1,216 @@
+"""The team's own scores (issue 6): each participant rates a partner, the team rating is the mean.
+
+Each participant gives their own five ratings (``Partner.team_ratings``).  The team rating of a
+criterion is the mean of the participants' ratings that are set, rounded half-up to one
+decimal (the precision the room sees).  :func:`apply_team_mean` writes it to
+``Partner.ratings``, so the partner's score everywhere (mapping, health, export) is the team's;
+a criterion nobody has rated keeps the rating it had.
+
+The room *disagrees* about a partner when the spread of the participants' attractiveness scores
+(highest − lowest, over participants who gave all five ratings) is above
+:data:`DISAGREEMENT_THRESHOLD`.  See docs/method.md, "The team's own scores".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from workshop.models import RATING_FIELDS, Partner, ParticipantRatings, Ratings, Session
+from workshop.scoring import Band, attractiveness, band_for, format_score, missing_ratings
+
+DISAGREEMENT_THRESHOLD = 20.0
+"""Score points: a spread above this (not equal to it) means the room disagrees."""
+
+_TENTH = Decimal("0.1")
+
+
+def _exact(value: float) -> Decimal:
+    return Decimal(repr(value))
+
+
+def _points(value: Decimal) -> float:
+    return float(value.quantize(_TENTH, rounding=ROUND_HALF_UP))
+
+
+def _spread(values: Iterable[float]) -> float | None:
+    """Highest − lowest, exactly (95.3 − 75.3 is 20.0, not 20.000000000000004); None when empty."""
+    exact = [_exact(v) for v in values]
+    return _points(max(exact) - min(exact)) if exact else None
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantScore:
+    participant: str
+    ratings: Ratings
+    score: float | None
+    """The engine's attractiveness of this participant's ratings; None until all five are given."""
+    missing: tuple[str, ...]
+    """Labels of the ratings this participant has not given yet."""
+
+    @property
+    def score_text(self) -> str:
+        return format_score(self.score)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamView:
+    """What the room's individual ratings of one partner say."""
+
+    partner: Partner
+    mean: Ratings
+    """Per-criterion mean of the ratings set; None where nobody rated."""
+    ratings: Ratings
+    """What :func:`apply_team_mean` writes: the mean, or the partner's rating where nobody rated."""
+    kept: tuple[str, ...]
+    """Labels of the criteria nobody rated (the partner's own rating is kept there)."""
+    team_score: float | None
+    band: Band | None
+    scores: tuple[ParticipantScore, ...]
+    spread: float | None
+    """Highest − lowest participant score; None with fewer than two complete scores."""
+    criterion_spread: dict[str, float | None]
+    """Per rating field: highest − lowest of the ratings set; None when nobody rated it."""
+    disputed: bool
+    sentence: str
+
+    @property
+    def rated(self) -> bool:
+        """Whether any participant has rated anything."""
+        return any(getattr(self.mean, field) is not None for field in RATING_FIELDS)
+
+
+def _participant_entries(partner: Partner) -> list[ParticipantRatings]:
+    return [entry for entry in partner.team_ratings if any(
+        getattr(entry.ratings, field) is not None for field in RATING_FIELDS)]
+
+
+def mean_ratings(partner: Partner) -> Ratings:
+    """Per criterion, the mean of the participants' ratings that are set (one decimal, half-up)."""
+    values: dict[str, float | None] = {}
+    for field in RATING_FIELDS:
+        given = [_exact(v) for e in partner.team_ratings if (v := getattr(e.ratings, field)) is not None]
+        values[field] = _points(sum(given, Decimal(0)) / len(given)) if given else None
+    return Ratings(**values)
+
+
+def disagreement(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) -> TeamView:
+    """The team's mean ratings and score, each participant's score, the spread and a sentence."""
+    mean = mean_ratings(partner)
+    combined = {
+        field: getattr(mean, field) if getattr(mean, field) is not None else getattr(partner.ratings, field)
+        for field in RATING_FIELDS
+    }
+    kept = tuple(
+        label for field, (label, _w) in RATING_FIELDS.items()
+        if getattr(mean, field) is None and any(getattr(mean, f) is not None for f in RATING_FIELDS)
+    )
+    ratings = Ratings(**combined)
+    team_score = attractiveness(ratings)
+    scores = tuple(
+        ParticipantScore(e.participant, e.ratings, attractiveness(e.ratings), tuple(missing_ratings(e.ratings)))
+        for e in _participant_entries(partner)
+    )
+    complete = [s for s in scores if s.score is not None]
+    spread = _spread(s.score for s in complete) if len(complete) >= 2 else None  # type: ignore[misc]
+    criterion_spread = {
+        field: _spread(v for e in partner.team_ratings if (v := getattr(e.ratings, field)) is not None)
+        for field in RATING_FIELDS
+    }
+    disputed = spread is not None and _exact(spread) > _exact(threshold)
+    return TeamView(
+        partner=partner,
+        mean=mean,
+        ratings=ratings,
+        kept=kept,
+        team_score=team_score,
+        band=band_for(team_score),
+        scores=scores,
+        spread=spread,
+        criterion_spread=criterion_spread,
+        disputed=disputed,
+        sentence=_sentence(complete, spread, criterion_spread, disputed, threshold, bool(scores)),
+    )
+
+
+def _sentence(
+    complete: list[ParticipantScore],
+    spread: float | None,
+    criterion_spread: dict[str, float | None],
+    disputed: bool,
+    threshold: float,
+    anyone: bool,
+) -> str:
+    limit = f"{threshold:g}"
+    if not anyone:
+        return "No participant has rated this partner yet."
+    if spread is None:
+        if complete:
+            only = complete[0]
+            return (f"Only {only.participant} has given all five ratings ({only.score_text}): "
+                    "the spread needs two complete scores.")
+        return "No participant has given all five ratings yet: the spread needs two complete scores."
+    low = min(complete, key=lambda s: _exact(s.score or 0.0))
+    high = max(complete, key=lambda s: _exact(s.score or 0.0))
+    if not disputed:
+        return (f"The room agrees: scores range from {low.score_text} to {high.score_text}, "
+                f"a spread of {spread:.1f} points ({limit} or less).")
+    widest_field = max(
+        (f for f in RATING_FIELDS if criterion_spread[f] is not None),
+        key=lambda f: _exact(criterion_spread[f] or 0.0),
+    )
+    widest = f"{criterion_spread[widest_field]:g}"
+    return (f"ROOM DISAGREES — discuss: scores range from {low.score_text} ({low.participant}) to "
+            f"{high.score_text} ({high.participant}), a spread of {spread:.1f} points, above {limit}; "
+            f"furthest apart on {RATING_FIELDS[widest_field][0]} ({widest} points).")
+
+
+def apply_team_mean(partner: Partner) -> bool:
+    """Set ``partner.ratings`` to the team rating; False (and no change) when nobody has rated."""
+    view = disagreement(partner)
+    if not view.rated:
+        return False
+    if view.ratings != partner.ratings:
+        partner.ratings = view.ratings
+    return True
+
+
+def set_participant_rating(partner: Partner, participant: str, criterion: str, value: float | None) -> None:
+    """Record one participant's rating of one criterion (None clears it).
+
+    Raises ``ValueError`` for an unknown criterion and pydantic's ``ValidationError`` (a
+    ``ValueError``) for a value outside 0-100; the partner is unchanged then.  A participant
+    whose five ratings are all cleared is removed from ``team_ratings``.
+    """
+    if criterion not in RATING_FIELDS:
+        raise ValueError(f"unknown rating {criterion!r}")
+    entry = next((e for e in partner.team_ratings if e.participant == participant), None)
+    if entry is None:
+        if value is None:
+            return
+        candidate = Ratings(**{criterion: value})  # validates before anything is added
+        partner.team_ratings.append(ParticipantRatings(participant=participant, ratings=candidate))
+        return
+    setattr(entry.ratings, criterion, value)
+    if all(getattr(entry.ratings, field) is None for field in RATING_FIELDS):
+        partner.team_ratings.remove(entry)
+
+
+def participant_names(session: Session, partner: Partner) -> list[str]:
+    """Who rates ``partner``: the session's participants (named, once each), then anyone else who
+    rated it (a participant since renamed or removed still counts in the mean, so is shown)."""
+    names: list[str] = []
+    for person in session.participants:
+        if person.name.strip() and person.name not in names:
+            names.append(person.name)
+    for entry in partner.team_ratings:
+        if entry.participant not in names:
+            names.append(entry.participant)
+    return names
+
+
+def disputed_partners(session: Session, threshold: float = DISAGREEMENT_THRESHOLD) -> list[TeamView]:
+    """Partners the room disagrees about, in map order (for the mapping screen to highlight)."""
+    views = (disagreement(p, threshold) for p in session.mapping.partners if p.team_ratings)
+    return [view for view in views if view.disputed]
