@@ -120,3 +120,17 @@ async def test_the_clock_counts_the_current_phase_and_shows_time_left(tmp_path: 
         app._tick()
         assert agenda.timebox(app.session, Phase.INTAKE).spent_seconds == spent
         assert "paused" in app.sub_title
+
+
+async def test_f7_opens_the_charts_from_any_phase(tmp_path: Path):
+    from screens.charts import ChartsScreen
+    from tests.app_harness import demo_app
+
+    app = demo_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, ChartsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)

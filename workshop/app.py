@@ -83,6 +83,7 @@ class PartnerWorkshopApp(App[None]):
         Binding("f4", "parking_lot", "Parking lot", show=False),
         Binding("f5", "toggle_presenter", "Present", show=False),
         Binding("f6", "toggle_timer", "Timer", show=False),
+        Binding("f7", "charts", "Charts", show=False),
         Binding("f9", "toggle_projector_theme", "Contrast", show=False),
     ]
 
@@ -498,6 +499,12 @@ class PartnerWorkshopApp(App[None]):
         if self.session is not None and not isinstance(self.screen, ParkingLotScreen):
             self.push_screen(ParkingLotScreen())
 
+    def action_charts(self) -> None:
+        from screens.charts import ChartsScreen
+
+        if self.session is not None and not isinstance(self.screen, ChartsScreen):
+            self.push_screen(ChartsScreen())
+
     def action_toggle_presenter(self) -> None:
         self.presenting = not self.presenting
 
@@ -552,6 +559,7 @@ class PartnerWorkshopApp(App[None]):
             yield SystemCommand("Redo", "Redo what was undone (ctrl+y)", self.action_redo)
             yield SystemCommand("Park a note", "Quick note for the parking lot (F2)", self.action_park_note)
             yield SystemCommand("Parking lot", "All parked notes (F4)", self.action_parking_lot)
+            yield SystemCommand("Charts", "Partners by score, ARR target by year, pipeline by tier (F7)", self.action_charts)
             yield SystemCommand("Presenter mode", "Hide the chrome for the room (F5)", self.action_toggle_presenter)
             yield SystemCommand("Pause / resume timer", "The phase timebox clock (F6)", self.action_toggle_timer)
             yield SystemCommand("Agenda", "Plan the timeboxes and see time spent", self.action_edit_agenda)
