@@ -114,7 +114,7 @@ async def test_the_clock_counts_the_current_phase_and_shows_time_left(tmp_path: 
         app._tick()
         app._tick()
         assert agenda.timebox(app.session, Phase.INTAKE).spent_seconds >= 2
-        assert "⏱ 29:5" in app.sub_title and "left" in app.sub_title
+        assert "phase 29:5" in app.sub_title and "left" in app.sub_title
         await pilot.press("f6")
         spent = agenda.timebox(app.session, Phase.INTAKE).spent_seconds
         app._tick()

@@ -400,7 +400,7 @@ class PartnerWorkshopApp(App[None]):
         phase = self.session.position.phase
         left = agenda.seconds_left(agenda.timebox(self.session, phase))
         state = "paused" if not self.timer_running else ("over" if left < 0 else "left")
-        return f"⏱ {agenda.clock(abs(left))} {state} · day {agenda.clock(agenda.day_seconds_left(self.session))}"
+        return f"phase {agenda.clock(abs(left))} {state} · day {agenda.clock(agenda.day_seconds_left(self.session))}"
 
     def _refresh_save_state(self) -> None:
         if self.session is None:
