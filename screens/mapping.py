@@ -29,6 +29,7 @@ from screens.mapping_table import (
     PartnerAction,
     PartnerFilter,
     PartnerTable,
+    row_signature,
 )
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
@@ -200,8 +201,24 @@ class MappingView(PhaseView):
             return f"{partner.name}: unscored — still to rate: {', '.join(missing).lower()}."
         return f"{partner.name}: score {format_score(score)} — {band.label}. {band.advice}"
 
+    _ecosystem_input: tuple[object, ...] | None = None
+
     def _show_ecosystem(self) -> None:
-        analysis = ecosystem(self.session.mapping)
+        """The engine's ecosystem analysis, recomputed only when what it is made from changed.
+
+        Its input is the partners as the table shows them (name, type, tier, ratings, stage,
+        lock) and the competitors: cheap to compare, while the analysis scores every partner.
+        Editing notes, practice, dates or other phases leaves it as it is.
+        """
+        mapping = self.session.mapping
+        made_from = (
+            tuple(map(row_signature, mapping.partners)),
+            tuple((c.name, tuple(c.key_partners), c.model, c.perceived_strength) for c in mapping.competitors),
+        )
+        if made_from == self._ecosystem_input:
+            return
+        self._ecosystem_input = made_from
+        analysis = ecosystem(mapping)
         lines = ["Recruit first — available or under-served, best score first:"]
         lines += _limited(analysis.gap_lines, "none: no available or under-served prospect")
         lines.append("Locked to a competitor — counter-narrative, approach adjacent partners:")

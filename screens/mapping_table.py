@@ -10,6 +10,7 @@ work for unchanged rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
@@ -17,9 +18,10 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import CellKey, DuplicateKey, Row, RowKey
 
 from screens.text import cell
-from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Mapping, Partner, PartnerType
+from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
 from workshop.scoring import Band, attractiveness, band_for, format_score, ranked_partners
 from workshop.values import format_number
 
@@ -87,7 +89,7 @@ class PartnerFilter:
 BAND_CYCLE: list[Band | str | None] = [None, Band.PRIORITY, Band.SECONDARY, Band.OPPORTUNISTIC, UNSCORED]
 
 
-def _signature(partner: Partner) -> tuple[Any, ...]:
+def row_signature(partner: Partner) -> tuple[Any, ...]:
     """Everything a row shows, raw (cheap to compute and compare)."""
     r = partner.ratings
     return (
@@ -97,27 +99,103 @@ def _signature(partner: Partner) -> tuple[Any, ...]:
     )
 
 
-def _lock_text(partner: Partner) -> str:
-    if partner.lock_status is LockStatus.LOCKED and partner.locked_to.strip():
-        return f"Locked to {partner.locked_to}"
-    return partner.lock_status.label
+_UNSET: Any = object()
 
 
-def row_cells(partner: Partner) -> list[Text]:
-    """The row of one partner, score and band from the engine."""
-    score = attractiveness(partner.ratings)
-    band = band_for(score)
-    ratings = [getattr(partner.ratings, key) for key in RATING_KEYS]
-    return [
-        cell(partner.name),
-        cell(format_score(score), justify="right", style="" if score is not None else "dim"),
-        cell(BAND_WORD[band] if band is not None else "—", style=BAND_STYLE[band] if band else "dim"),
-        *[cell(format_number(value) if value is not None else "—", justify="right") for value in ratings],
-        cell(partner.type.label),
-        cell(partner.landscape_tier.value, justify="center"),
-        cell(partner.stage.value.capitalize()),
-        cell(_lock_text(partner)),
-    ]
+class _RowData:
+    """What one row shows, captured raw when the row is built (its :func:`row_signature`).
+
+    Formatting, and the score and band, wait until the row is drawn: a table of 10,000
+    partners draws only the rows on screen.  A score already computed for the rebuild (sorted
+    or filtered by band) is passed in and not computed again.
+    """
+
+    __slots__ = ("signature", "_score", "_band")
+
+    def __init__(self, signature: tuple[Any, ...], score: float | None = _UNSET, band: Band | None = None) -> None:
+        self.signature = signature
+        self._score = score
+        self._band = band
+
+    def scored(self) -> tuple[float | None, Band | None]:
+        if self._score is _UNSET:
+            ratings = Ratings.model_construct(**dict(zip(RATING_KEYS, self.signature[3:8])))
+            self._score = attractiveness(ratings)
+            self._band = band_for(self._score)
+        return self._score, self._band
+
+
+def _lock_words(lock_status: LockStatus, locked_to: str) -> str:
+    if lock_status is LockStatus.LOCKED and locked_to.strip():
+        return f"Locked to {locked_to}"
+    return lock_status.label
+
+
+def _cell_text(row: _RowData, column: int) -> Text:
+    """The cell in ``column`` (an index into :data:`COLUMNS`) of one row, score and band from the engine."""
+    name, ptype, tier, *rest = row.signature
+    ratings, (stage, lock_status, locked_to) = rest[:5], rest[5:]
+    if column == 0:
+        return cell(name)
+    if column in (1, 2):
+        score, band = row.scored()
+        if column == 1:
+            return cell(format_score(score), justify="right", style="" if score is not None else "dim")
+        return cell(BAND_WORD[band] if band is not None else "—", style=BAND_STYLE[band] if band else "dim")
+    if column < FIRST_RATING_COLUMN + len(RATING_KEYS):
+        value = ratings[column - FIRST_RATING_COLUMN]
+        return cell(format_number(value) if value is not None else "—", justify="right")
+    field = column - FIRST_RATING_COLUMN - len(RATING_KEYS)
+    if field == 0:
+        return cell(ptype.label)
+    if field == 1:
+        return cell(tier.value, justify="center")
+    if field == 2:
+        return cell(stage.value.capitalize())
+    return cell(_lock_words(lock_status, locked_to))
+
+
+class LazyCell:
+    """A cell that becomes a rich :class:`~rich.text.Text` (literal, never markup) when drawn."""
+
+    __slots__ = ("row", "column")
+
+    def __init__(self, row: _RowData, column: int) -> None:
+        self.row = row
+        self.column = column
+
+    def __rich__(self) -> Text:
+        return _cell_text(self.row, self.column)
+
+    def __str__(self) -> str:
+        return _cell_text(self.row, self.column).plain
+
+    def __repr__(self) -> str:
+        return f"LazyCell({str(self)!r})"
+
+
+_COLUMN_INDEXES = range(len(COLUMNS))
+_COLUMN_INDEX = {key: index for index, key in enumerate(COLUMN_KEYS)}
+
+
+class _LazyRow(dict):  # type: ignore[type-arg]
+    """A row's cells by column key, each made the first time DataTable asks for it."""
+
+    __slots__ = ("row",)
+
+    def __init__(self, row: _RowData) -> None:
+        super().__init__()
+        self.row = row
+
+    def __missing__(self, column_key: Any) -> LazyCell:
+        made = self[column_key] = LazyCell(self.row, _COLUMN_INDEX[column_key])
+        return made
+
+
+def row_cells(partner: Partner, score: float | None = _UNSET, band: Band | None = None) -> list[LazyCell]:
+    """The row of one partner (``score``/``band``: already computed by the engine, if at hand)."""
+    row = _RowData(row_signature(partner), score, band)
+    return [LazyCell(row, column) for column in _COLUMN_INDEXES]
 
 
 class PartnerAction(Message):
@@ -162,30 +240,73 @@ class PartnerTable(DataTable):
 
     # ------------------------------------------------------------------ rows
 
-    def _ordered(self) -> list[tuple[Partner, Band | None]]:
+    def _ordered(self) -> list[tuple[Partner, float | None, Band | None]]:
+        """The partners to show, in order, with score and band when they had to be computed."""
         partners = self.mapping.partners
-        if self.sort_by_score:
-            rows = [(s.partner, s.band) for s in ranked_partners(partners)]
+        if self.sort_by_score:  # the engine scores every partner once for the rebuild
+            rows = [(s.partner, s.score, s.band) for s in ranked_partners(partners)]
         elif self.filter.band is not None:
-            rows = [(p, band_for(attractiveness(p.ratings))) for p in partners]
+            rows = []
+            for partner in partners:
+                score = attractiveness(partner.ratings)
+                rows.append((partner, score, band_for(score)))
         else:
-            rows = [(p, None) for p in partners]  # bands not needed: nothing filters on them
-        return [(p, band) for p, band in rows if self.filter.keeps(p, band)]
+            rows = [(p, _UNSET, None) for p in partners]  # scored when drawn: nothing filters on them
+        if not self.filter.active:
+            return rows
+        return [row for row in rows if self.filter.keeps(row[0], row[2])]
 
     def rebuild(self, *, keep: Partner | None = None) -> None:
         """Redraw all rows (after add, delete, sort or filter), keeping a partner selected."""
         current = keep if keep is not None else self.selected
-        self.shown = [partner for partner, _band in self._ordered()]
+        ordered = self._ordered()
+        self.shown = [partner for partner, _score, _band in ordered]
         self._all_ids = [p.id for p in self.mapping.partners]
-        self._shown_sig = {p.id: _signature(p) for p in self.shown}
         self.clear()
-        self.add_rows_keyed(self.shown)
+        self._shown_sig = {}
+        self._add_rows(ordered)
         if current is not None and current.id in self._shown_sig:
             self.move_cursor(row=self.get_row_index(current.id), animate=False)
 
-    def add_rows_keyed(self, partners: list[Partner]) -> None:
-        for partner in partners:
-            self.add_row(*row_cells(partner), key=partner.id)
+    def _add_rows(self, ordered: list[tuple[Partner, float | None, Band | None]]) -> None:
+        """Rows at the end, keyed by partner id, in one batch: only the row tuples are built.
+
+        ``DataTable.add_rows`` takes no row keys and ``add_row`` does per-row work that costs
+        seconds at 10,000 rows (it re-orders the columns and re-validates the cursor each
+        time), so this stores the rows the way ``add_row`` does (Textual 8.2.8: pinned in
+        constraints.txt) and then does its once-per-change work once.
+        """
+        locations, data, rows, signatures = self._row_locations, self._data, self.rows, self._shown_sig
+        was_empty = self.row_count == 0
+        index = self.row_count
+        for partner, score, band in ordered:
+            row_key = RowKey(partner.id)
+            if row_key in locations:
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            row = _RowData(row_signature(partner), score, band)
+            signatures[partner.id] = row.signature
+            locations[row_key] = index
+            data[row_key] = _LazyRow(row)
+            rows[row_key] = Row(row_key, 1)
+            index += 1
+        if not ordered:
+            return
+        self._require_update_dimensions = True
+        self.cursor_coordinate = self.cursor_coordinate
+        if was_empty and self.columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()
+        self._update_count += 1
+        self.check_idle()
+
+    # Every column has a fixed width, every row is one line and there are no row labels, so
+    # nothing needs measuring: DataTable would otherwise measure every cell of every new row
+    # (and, after an edit, whole columns), which at 10,000 partners means drawing them all.
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        super()._update_dimensions(())
+
+    def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
+        self._require_update_dimensions = True
 
     def append_partner(self, partner: Partner) -> None:
         """A new partner at the end: one row added in entry order, else a rebuild."""
@@ -194,8 +315,7 @@ class PartnerTable(DataTable):
             return
         self._all_ids.append(partner.id)
         self.shown.append(partner)
-        self._shown_sig[partner.id] = _signature(partner)
-        self.add_rows_keyed([partner])
+        self._add_rows([(partner, _UNSET, None)])
         self.move_cursor(row=self.row_count - 1, animate=False)
 
     def remove_partner(self, partner: Partner) -> None:
@@ -211,8 +331,9 @@ class PartnerTable(DataTable):
         """Show one partner's changed fields (its cells only)."""
         if partner.id not in self._shown_sig:
             return
-        self._shown_sig[partner.id] = _signature(partner)
-        for key, value in zip(COLUMN_KEYS, row_cells(partner)):
+        cells = row_cells(partner)
+        self._shown_sig[partner.id] = cells[0].row.signature
+        for key, value in zip(COLUMN_KEYS, cells):
             self.update_cell(partner.id, key, value)
 
     def sync(self) -> None:
@@ -222,7 +343,7 @@ class PartnerTable(DataTable):
             self.rebuild()
             return
         for partner in self.shown:
-            if self._shown_sig.get(partner.id) != _signature(partner):
+            if self._shown_sig.get(partner.id) != row_signature(partner):
                 self.update_partner(partner)
 
     @property

@@ -329,3 +329,30 @@ async def test_a_big_map_is_never_rebuilt_while_rating(tmp_path):
         assert table.row_count == 2_000 and len(app.session.mapping.partners) == 2_000
         assert column(table, "score")[0] == "75.0"
         assert app.session.mapping.partners[0].ratings == rated(90, 80, 70, 60, 50)
+
+
+async def test_sorting_a_big_map_shows_the_engine_order_and_scores(tmp_path):
+    # The table builds its rows in one batch and draws cells only when shown: every row must
+    # still hold the engine's score and band, in the engine's order, and edits touch one row.
+    session = Session(title="Big map")
+    session.mapping.partners = [
+        Partner(name=f"P{i:04d}", landscape_tier=LandscapeTier.C, ratings=rated(*[(i * 7) % 101] * 5))
+        for i in range(1_500)
+    ] + [Partner(name="Unrated", landscape_tier=LandscapeTier.C)]
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        assert table.row_count == 1_501
+        assert column(table, "name") == [p.name for p in session.mapping.partners]
+        await pilot.press("s")
+        await pilot.pause()
+        from workshop.scoring import format_score, ranked_partners
+
+        ranked = ranked_partners(session.mapping.partners)
+        assert column(table, "name") == [s.partner.name for s in ranked]
+        assert column(table, "score") == [format_score(s.score) for s in ranked]
+        assert column(table, "score")[-1] == format_score(None) and column(table, "band")[-1] == "—"
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.cursor_row == 1_500 and view.table.selected.name == "Unrated"
