@@ -265,7 +265,7 @@ class TeamScoringScreen(ModalScreen[None]):
         lines = [view.sentence]
         if view.rated:
             lines.append(f"Team score {format_score(view.team_score)}: {band}. "
-                         f"Disputed when the spread is above {DISAGREEMENT_THRESHOLD:g} points.")
+                         f"Disputed when scores, or any one rating, are more than {DISAGREEMENT_THRESHOLD:g} points apart.")
         if view.kept:
             lines.append("Nobody rated " + ", ".join(view.kept).lower() + " yet: the partner's rating is kept.")
         verdict = self.query_one("#team-verdict", Static)

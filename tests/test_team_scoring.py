@@ -210,3 +210,19 @@ def test_export_without_individual_ratings_says_so():
 
     markdown = export_markdown(Session(title="t"))
     assert "_No individual ratings recorded" in markdown
+
+
+def test_far_apart_on_one_criterion_is_a_disagreement_even_when_the_totals_agree():
+    # ICP 90 vs 40 (50 apart), compensated elsewhere so the two scores land 1.5 points apart.
+    ann = Ratings(icp_overlap=90, market_influence=50, practice_alignment=50, partnership_appetite=50, revenue_potential=50)
+    ben = Ratings(icp_overlap=40, market_influence=110 - 50, practice_alignment=100, partnership_appetite=50, revenue_potential=50)
+    view = disagreement(partner_rated_by(ann=ann, ben=ben))
+    assert view.spread is not None and view.spread <= DISAGREEMENT_THRESHOLD
+    assert view.disputed
+    assert view.sentence.startswith("ROOM DISAGREES — discuss")
+    assert "ICP client overlap (50 points)" in view.sentence
+
+
+def test_a_partial_rating_far_from_the_others_is_a_disagreement():
+    view = disagreement(partner_rated_by(ann=all_five(90), ben=all_five(88), cy=Ratings(icp_overlap=40)))
+    assert view.disputed and "ICP client overlap (50 points)" in view.sentence

@@ -118,7 +118,16 @@ def disagreement(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) ->
         field: _spread(v for e in partner.team_ratings if (v := getattr(e.ratings, field)) is not None)
         for field in RATING_FIELDS
     }
-    disputed = spread is not None and _exact(spread) > _exact(threshold)
+    widest = max(
+        (f for f in RATING_FIELDS if criterion_spread[f] is not None),
+        key=lambda f: _exact(criterion_spread[f] or 0.0),
+        default=None,
+    )
+    # The room disagrees when the scores are far apart, or when one criterion is: two people
+    # 55 points apart on ICP overlap is a discussion even if their totals happen to agree.
+    disputed = (spread is not None and _exact(spread) > _exact(threshold)) or (
+        widest is not None and _exact(criterion_spread[widest] or 0.0) > _exact(threshold)
+    )
     return TeamView(
         partner=partner,
         mean=mean,
@@ -145,6 +154,21 @@ def _sentence(
     limit = f"{threshold:g}"
     if not anyone:
         return "No participant has rated this partner yet."
+    widest_field = max(
+        (f for f in RATING_FIELDS if criterion_spread[f] is not None),
+        key=lambda f: _exact(criterion_spread[f] or 0.0),
+        default=None,
+    )
+    if disputed and widest_field is not None:
+        apart = (f"furthest apart on {RATING_FIELDS[widest_field][0]} "
+                 f"({criterion_spread[widest_field]:g} points)")
+        if spread is not None and _exact(spread) > _exact(threshold):
+            low = min(complete, key=lambda s: _exact(s.score or 0.0))
+            high = max(complete, key=lambda s: _exact(s.score or 0.0))
+            return (f"ROOM DISAGREES — discuss: scores range from {low.score_text} ({low.participant}) "
+                    f"to {high.score_text} ({high.participant}), a spread of {spread:.1f} points, "
+                    f"above {limit}; {apart}.")
+        return f"ROOM DISAGREES — discuss: {apart}, above {limit}, even where the scores are close."
     if spread is None:
         if complete:
             only = complete[0]
@@ -153,17 +177,8 @@ def _sentence(
         return "No participant has given all five ratings yet: the spread needs two complete scores."
     low = min(complete, key=lambda s: _exact(s.score or 0.0))
     high = max(complete, key=lambda s: _exact(s.score or 0.0))
-    if not disputed:
-        return (f"The room agrees: scores range from {low.score_text} to {high.score_text}, "
-                f"a spread of {spread:.1f} points ({limit} or less).")
-    widest_field = max(
-        (f for f in RATING_FIELDS if criterion_spread[f] is not None),
-        key=lambda f: _exact(criterion_spread[f] or 0.0),
-    )
-    widest = f"{criterion_spread[widest_field]:g}"
-    return (f"ROOM DISAGREES — discuss: scores range from {low.score_text} ({low.participant}) to "
-            f"{high.score_text} ({high.participant}), a spread of {spread:.1f} points, above {limit}; "
-            f"furthest apart on {RATING_FIELDS[widest_field][0]} ({widest} points).")
+    return (f"The room agrees: scores range from {low.score_text} to {high.score_text}, "
+            f"a spread of {spread:.1f} points, and no rating is more than {limit} points apart.")
 
 
 def apply_team_mean(partner: Partner) -> bool:
