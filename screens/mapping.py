@@ -46,6 +46,7 @@ from workshop.models import (
     Phase,
 )
 from workshop.scoring import attractiveness, band_for, format_score
+from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
 
 PARTNER_FIELDS = [
@@ -115,7 +116,7 @@ class MappingView(PhaseView):
 
         yield Static("2.2  Attractiveness scoring", classes="section-title", markup=False)
         yield Static(
-            "a: add  e/Enter: edit  d: delete  r: rate (type, Enter → next)  s: sort  f: band filter",
+            "a: add  e/Enter: edit  d: delete  r: rate (type, Enter → next)  g: team scores  s: sort  f: band filter  ⚑: the room disagrees",
             classes="section-help",
             markup=False,
         )
@@ -190,7 +191,10 @@ class MappingView(PhaseView):
         if partner is None:
             detail.update(literal("No partner selected." if self.session.mapping.partners else "No partners yet: press a to add one."))
             return
-        detail.update(literal(self._score_sentence(partner)))
+        sentence = self._score_sentence(partner)
+        if partner.team_ratings:
+            sentence += " Team: " + disagreement(partner).sentence
+        detail.update(literal(sentence))
 
     @staticmethod
     def _score_sentence(partner: Partner) -> str:
@@ -277,6 +281,21 @@ class MappingView(PhaseView):
             self.table.focus()
 
         self.app.push_screen(EditDialog(title, partner, PARTNER_FIELDS), closed)
+
+    def action_team_partner(self) -> None:
+        """Each participant's own five ratings for the selected partner (the team mean is its score)."""
+        from screens.team_scoring import TeamScoringScreen
+
+        partner = self.table.selected
+        if partner is None:
+            return
+
+        def closed(_result: object) -> None:
+            self.table.update_partner(partner)
+            self.refresh_view()
+            self.table.focus()
+
+        self.app.push_screen(TeamScoringScreen(partner), closed)
 
     def action_edit_ratings(self) -> None:
         """All five ratings in one form (an emptied field clears that rating)."""
@@ -480,6 +499,7 @@ class MappingView(PhaseView):
     def screen_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Add partner", "Add a partner to the map and edit it", self.action_add_partner)
         yield SystemCommand("Rate selected partner", "Type the five ratings, Enter moves on", self._command_rate)
+        yield SystemCommand("Team scores for selected partner", "Each participant's own ratings; the team mean is the score (g)", self.action_team_partner)
         yield SystemCommand("Edit ratings of selected partner", "The five ratings in one form; empty clears one", self.action_edit_ratings)
         yield SystemCommand("Sort partners", "Toggle by score / entry order", self.action_sort_partner)
         yield SystemCommand("Filter partners by band", "Cycle any / priority / secondary / opportunistic / unscored", self.action_filter_partner)

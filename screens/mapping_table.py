@@ -23,6 +23,7 @@ from textual.widgets.data_table import CellKey, DuplicateKey, Row, RowKey
 from screens.text import cell
 from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
 from workshop.scoring import Band, attractiveness, band_for, format_score, ranked_partners
+from workshop.team_scoring import disagreement
 from workshop.values import format_number
 
 RATING_KEYS = list(RATING_FIELDS)
@@ -96,6 +97,7 @@ def row_signature(partner: Partner) -> tuple[Any, ...]:
         partner.name, partner.type, partner.landscape_tier,
         r.icp_overlap, r.market_influence, r.practice_alignment, r.partnership_appetite, r.revenue_potential,
         partner.stage, partner.lock_status, partner.locked_to,
+        bool(partner.team_ratings) and disagreement(partner).disputed,
     )
 
 
@@ -134,14 +136,17 @@ def _lock_words(lock_status: LockStatus, locked_to: str) -> str:
 def _cell_text(row: _RowData, column: int) -> Text:
     """The cell in ``column`` (an index into :data:`COLUMNS`) of one row, score and band from the engine."""
     name, ptype, tier, *rest = row.signature
-    ratings, (stage, lock_status, locked_to) = rest[:5], rest[5:]
+    ratings, (stage, lock_status, locked_to, disputed) = rest[:5], rest[5:]
     if column == 0:
         return cell(name)
     if column in (1, 2):
         score, band = row.scored()
         if column == 1:
             return cell(format_score(score), justify="right", style="" if score is not None else "dim")
-        return cell(BAND_WORD[band] if band is not None else "—", style=BAND_STYLE[band] if band else "dim")
+        word = BAND_WORD[band] if band is not None else "—"
+        if disputed:  # the room disagrees on this partner: a mark, not only a colour
+            word += " ⚑"
+        return cell(word, style=BAND_STYLE[band] if band else "dim")
     if column < FIRST_RATING_COLUMN + len(RATING_KEYS):
         value = ratings[column - FIRST_RATING_COLUMN]
         return cell(format_number(value) if value is not None else "—", justify="right")
@@ -217,6 +222,7 @@ class PartnerTable(DataTable):
         Binding("r", "rate", "Rate"),
         Binding("s", "sort", "Sort"),
         Binding("f", "filter", "Filter"),
+        Binding("g", "team", "Team scores"),
     ]
 
     DEFAULT_CSS = """
@@ -400,6 +406,9 @@ class PartnerTable(DataTable):
 
     def action_filter(self) -> None:
         self.post_message(PartnerAction(self, "filter"))
+
+    def action_team(self) -> None:
+        self.post_message(PartnerAction(self, "team"))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self:

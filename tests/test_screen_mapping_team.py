@@ -1,0 +1,51 @@
+"""The mapping screen's way into team scoring (g) and its mark for partners the room disputes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from screens.mapping_table import PartnerTable
+from screens.team_scoring import TeamScoringScreen
+from tests.app_harness import app_on
+from workshop.defaults import new_session
+from workshop.models import Participant, ParticipantRatings, Partner, Ratings
+
+
+def rated(value: float) -> Ratings:
+    return Ratings(
+        icp_overlap=value, market_influence=value, practice_alignment=value,
+        partnership_appetite=value, revenue_potential=value,
+    )
+
+
+async def test_g_opens_team_scores_and_a_disputed_partner_is_marked_in_words(tmp_path: Path):
+    session = new_session("Offsite")
+    session.participants = [Participant(name="Ann", role="CEO"), Participant(name="Ben", role="CFO")]
+    session.mapping.partners = [
+        Partner(name="Calm Co", team_ratings=[
+            ParticipantRatings(participant="Ann", ratings=rated(80)),
+            ParticipantRatings(participant="Ben", ratings=rated(78)),
+        ]),
+        Partner(name="Split [bold]Co[/]", team_ratings=[
+            ParticipantRatings(participant="Ann", ratings=rated(90)),
+            ParticipantRatings(participant="Ben", ratings=rated(40)),
+        ]),
+    ]
+    session.position.phase = session.position.phase.__class__("mapping")
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(PartnerTable)
+        table.focus()
+        await pilot.pause()
+        band_column = 2
+        assert "⚑" not in str(table.get_cell_at((0, band_column)))
+        assert "⚑" in str(table.get_cell_at((1, band_column)))
+        table.move_cursor(row=1)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScoringScreen)
+        assert app.screen.partner.name == "Split [bold]Co[/]"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, TeamScoringScreen)
