@@ -65,3 +65,14 @@ def test_tier_rules_produce_a_mix(demo_session: Session) -> None:
         "Castellan Systems": Action.HOLD,
         "Fincrest Advisors": Action.EXIT,
     }
+
+
+def test_the_demo_scores_are_the_teams_where_the_team_rated() -> None:
+    from session_store import load_session
+    from tests.conftest import BUNDLED_DEMO
+    from workshop.team_scoring import mean_ratings
+
+    rated = [p for p in load_session(BUNDLED_DEMO).mapping.partners if p.team_ratings]
+    assert rated
+    for partner in rated:
+        assert partner.ratings == mean_ratings(partner), partner.name

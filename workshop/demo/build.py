@@ -102,8 +102,9 @@ def partners() -> list[Partner]:
             notes="Co-sell motion live in 14 US regional banks; joint AML modernisation offer.",
             ratings=rated(90, 95, 85, 80, 90),  # 88.75
             team_ratings=[
-                ParticipantRatings(participant="Maya Okafor", ratings=rated(90, 95, 80, 85, 90)),
-                ParticipantRatings(participant="Sarah Whitfield", ratings=rated(95, 90, 85, 75, 95)),
+                # the team mean is exactly the partner's ratings above
+                ParticipantRatings(participant="Maya Okafor", ratings=rated(88, 97, 82, 85, 88)),
+                ParticipantRatings(participant="Sarah Whitfield", ratings=rated(92, 93, 88, 75, 92)),
             ],
             stage=PartnerStage.SIGNED,
             program_tier=TierName.PLATINUM,
