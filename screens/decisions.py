@@ -71,7 +71,7 @@ class DecisionTable(RecordTable):
             **kwargs,
         )
 
-    def edit(self, record: Decision, *, title: str | None = None) -> None:
+    def edit(self, record: Decision, *, title: str | None = None, new: bool = False) -> None:
         names = [p.name for p in self.view.session.mapping.partners]
         form = DecisionForm(record, names, title=title or f"Decision {record.id}")
         self.app.push_screen(form, lambda _: self.view.refresh_view())

@@ -165,11 +165,16 @@ class FieldEditor(Vertical):
         self._show_error("")
         self.post_message(self.Changed(self, f"{self.spec.label} changed"))
 
+    _shown_error = ""
+
     def _show_error(self, message: str) -> None:
+        if message == self._shown_error:
+            return  # most keystrokes change nothing here: no relayout for them
+        self._shown_error = message
         self.set_class(bool(message), "-invalid")
         self.query_one(".field-error", Static).update(literal(message))
 
     @property
     def error(self) -> str:
         """The validation message shown under the field ("" when the value was accepted)."""
-        return str(self.query_one(".field-error", Static).render()) if self.has_class("-invalid") else ""
+        return self._shown_error

@@ -59,7 +59,7 @@ class SponsorTable(RecordTable):
             id="exec-map",
         )
 
-    def edit(self, record: ExecSponsor, *, title: str | None = None) -> None:
+    def edit(self, record: ExecSponsor, *, title: str | None = None, new: bool = False) -> None:
         partners = [p.name for p in self.session.mapping.partners]
         dialog = SponsorDialog(title or f"Edit executive sponsor: {one_line(record.partner, 60)}", record, partners)
         self.app.push_screen(dialog, lambda _: self.reload())

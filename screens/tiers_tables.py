@@ -239,7 +239,7 @@ class ResultsTable(RecordTable):
         self.move_cursor(row=self.row_count - 1)
         self.edit(result, title=f"{partner.name}: new quarter")
 
-    def edit(self, record: QuarterResult, *, title: str | None = None) -> None:
+    def edit(self, record: QuarterResult, *, title: str | None = None, new: bool = False) -> None:
         partner = self.partner()
         if partner is None:
             return

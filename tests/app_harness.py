@@ -10,6 +10,16 @@ from session_store import SessionFile, load_session
 from workshop.app import PartnerWorkshopApp
 from workshop.models import Session
 
+def _steady_cursors() -> None:
+    """Text cursors do not blink in tests: a snapshot must not depend on when it is taken."""
+    from textual.widgets import Input, TextArea
+
+    Input._toggle_cursor = lambda self: None  # type: ignore[method-assign]
+    TextArea._toggle_cursor_blink_visible = lambda self: None  # type: ignore[method-assign]
+
+
+_steady_cursors()
+
 TODAY = date(2026, 11, 25)
 """The "today" of every App test (the demo session is dated around it)."""
 
