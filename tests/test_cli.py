@@ -248,3 +248,14 @@ def test_serve_runs_the_app_behind_textual_serve_on_loopback(
     command, host, port = started[0]
     assert (host, port) == ("127.0.0.1", 8123)
     assert command.endswith(f"-m workshop open {BUNDLED_DEMO.resolve()}")
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    import subprocess
+
+    run = subprocess.run(
+        f"{sys.executable} -m workshop check {BUNDLED_DEMO} --json --today 2026-11-25 | head -c 10",
+        shell=True, capture_output=True, text=True, check=False,
+    )
+    assert run.stdout == "{\n  \"today\""[:10]
+    assert "Broken pipe" not in run.stderr
