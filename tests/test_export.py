@@ -56,7 +56,7 @@ SECTIONS = [
     "Appendix",
 ]
 APPENDIX = ["A. Health report", "B. Partner economics", "C. Parking lot", "D. Individual ratings",
-            "E. Session metadata"]
+            "E. Agenda: time spent", "F. Session metadata"]
 
 
 def full_session() -> Session:
@@ -165,6 +165,7 @@ FULL_TABLE_COLUMNS = [
     3,  # A. completeness
     5,  # B. economics by year
     4,  # B. figures with inputs
+    3,  # E. agenda: phase, planned, spent
 ]
 
 
@@ -434,3 +435,13 @@ def test_every_curated_hostile_string_shows_literally_everywhere() -> None:
         shown = "\n".join(all_text(parse(markdown)))
         for text in set(_printed(session)):
             assert visible_text(text) in shown, text
+
+
+def test_the_appendix_shows_the_time_planned_and_spent_per_phase() -> None:
+    from workshop import agenda
+    from workshop.models import Phase
+
+    session = full_session()
+    agenda.timebox(session, Phase.THESIS).spent_seconds = 75 * 60 + 30
+    markdown = export_markdown(session)
+    assert "| Thesis | 1:15:00 | 1:15:30 |" in markdown.replace("\\:", ":")  # ":" is escaped in text

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from workshop.agenda import spent_summary
 from workshop.competitors import ecosystem
 from workshop.decision_rules import assess_decision
 from workshop.findings import Status
@@ -117,6 +118,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "raci": session.governance.raci,
         "exec_map": session.governance.exec_map,
         "parking_lot": session.parking_lot,
+        "agenda": spent_summary(session),
         "health": health,
         "completeness": list(health.completeness.values()),
         "economics": economics,
