@@ -44,7 +44,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("Session", "Company", "Phase", "Last updated")
+        # Widths that fit 80 columns; longer titles end in "…" (the full title is in the session).
+        for label, width in (("Session", 24), ("Company", 14), ("Phase", 14), ("Last updated", 16)):
+            table.add_column(label, width=width)
         self.action_reload()
 
     def on_screen_resume(self) -> None:
