@@ -72,13 +72,7 @@ class GovernanceView(PhaseView):
         if self.grid.row_count:
             self.grid.move_cursor(row=min(row, self.grid.row_count - 1))
 
-    def focus_target(self, where: str) -> None:
-        if not self.is_mounted or not self.children:
-            self.call_after_refresh(self.focus_target, where)  # just mounted by a jump
-            return
-        self._show_target(where)
-
-    def _show_target(self, where: str) -> None:
+    def show_target(self, where: str) -> None:
         if "executive" in where.lower() or "sponsor" in where.lower():
             names = [e.partner.strip().casefold() for e in self.session.governance.exec_map]
             for index, name in enumerate(names):

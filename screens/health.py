@@ -140,13 +140,7 @@ class HealthView(PhaseView):
         if rules.option_count:
             rules.highlighted = min(row, rules.option_count - 1)
 
-    def focus_target(self, where: str) -> None:
-        if not self.is_mounted or not self.children:
-            self.call_after_refresh(self.focus_target, where)  # just mounted by a jump
-            return
-        self._show_target(where)
-
-    def _show_target(self, where: str) -> None:
+    def show_target(self, where: str) -> None:
         if "econom" in where.lower():
             self.query_one("#field-win_rate_pct #input").focus()
             self.scroll_to_widget(self.query_one("#economics-inputs"))

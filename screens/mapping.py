@@ -275,12 +275,17 @@ class MappingView(PhaseView):
             self._edit(partner, f"Edit partner: {partner.name}")
 
     def _edit(self, partner: Partner, title: str) -> None:
+        self.app.push_screen(EditDialog(title, partner, PARTNER_FIELDS), self._after_dialog(partner))
+
+    def _after_dialog(self, partner: Partner):  # noqa: ANN202 - a screen-result callback
+        """When a dialog on ``partner`` closes: redraw its row and what derives from it."""
+
         def closed(_result: object) -> None:
             self.table.update_partner(partner)
             self.refresh_view()
             self.table.focus()
 
-        self.app.push_screen(EditDialog(title, partner, PARTNER_FIELDS), closed)
+        return closed
 
     def action_team_partner(self) -> None:
         """Each participant's own five ratings for the selected partner (the team mean is its score)."""
@@ -290,12 +295,7 @@ class MappingView(PhaseView):
         if partner is None:
             return
 
-        def closed(_result: object) -> None:
-            self.table.update_partner(partner)
-            self.refresh_view()
-            self.table.focus()
-
-        self.app.push_screen(TeamScoringScreen(partner), closed)
+        self.app.push_screen(TeamScoringScreen(partner), self._after_dialog(partner))
 
     def action_edit_ratings(self) -> None:
         """All five ratings in one form (an emptied field clears that rating)."""
@@ -303,12 +303,9 @@ class MappingView(PhaseView):
         if partner is None:
             return
 
-        def closed(_result: object) -> None:
-            self.table.update_partner(partner)
-            self.refresh_view()
-            self.table.focus()
-
-        self.app.push_screen(EditDialog(f"Ratings: {partner.name}", partner.ratings, RATING_SPECS), closed)
+        self.app.push_screen(
+            EditDialog(f"Ratings: {partner.name}", partner.ratings, RATING_SPECS), self._after_dialog(partner)
+        )
 
     def action_delete_partner(self) -> None:
         partner = self.table.selected

@@ -265,13 +265,7 @@ class OkrsView(PhaseView):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def focus_target(self, where: str) -> None:
-        if not self.is_mounted or not self.children:
-            self.call_after_refresh(self.focus_target, where)  # just mounted by a jump
-            return
-        self._show_target(where)
-
-    def _show_target(self, where: str) -> None:
+    def show_target(self, where: str) -> None:
         lowered = where.lower()
         if "roadmap" in lowered:
             if "review" in lowered:

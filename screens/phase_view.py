@@ -67,7 +67,18 @@ class PhaseView(VerticalScroll):
         """Select a row in this view's main table (when resuming or jumping from health)."""
 
     def focus_target(self, where: str) -> None:
-        """Show the place a health finding points at (a field name or a row label)."""
+        """Show the place a health finding points at (a field name or a row label).
+
+        A jump from the health report may arrive before a freshly mounted view has its
+        children: it is then retried after the next refresh.
+        """
+        if not self.is_mounted or not self.children:
+            self.call_after_refresh(self.focus_target, where)
+            return
+        self.show_target(where)
+
+    def show_target(self, where: str) -> None:
+        """Select and focus what ``where`` names; by default the first row."""
         self.focus_row(0)
 
     def screen_commands(self) -> Iterable[SystemCommand]:
