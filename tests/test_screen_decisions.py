@@ -29,6 +29,12 @@ def rendered(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+async def paste(pilot, text: str) -> None:
+    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 def log_rows(app) -> list[list[str]]:
     table = app.screen.query_one("#decisions", DataTable)
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
@@ -43,7 +49,8 @@ async def test_guided_form_adds_a_partner_decision(tmp_path: Path) -> None:
         decision = app.session.decisions[-1]
         assert decision.id == "D-006" and decision.decided_on == TODAY
         assert "No rule matches" in rendered(app, "#matches")
-        await pilot.press(*"Claims analytics [/] # x", "enter")
+        await paste(pilot, "Claims analytics [/] # x")  # long text pasted; short text is typed below
+        await pilot.press("enter")
         assert app.screen.query_one(MatrixQuestions).has_focus
         await pilot.press("n", "n", "y", "y")
         assert "No rule matches" in rendered(app, "#matches")
@@ -59,14 +66,13 @@ async def test_guided_form_adds_a_partner_decision(tmp_path: Path) -> None:
         assert "NOT FINAL" in status and "2027-02-25 (default" in status
         app.screen.query_one("#field-decision #input").value = DecisionChoice.PARTNER
         await pilot.press("tab")
-        await pilot.press(*"Partners bring the data.")
-        await pilot.press("tab", *"a | b", "tab", "tab")
+        await paste(pilot, "Partners bring the data.")
+        await pilot.press("tab", *"a | b", "tab", "tab")  # typed key by key
         assert app.screen.query_one("#field-finance_input #input", TextArea).has_focus
-        await pilot.press(*"Margin positive at 20%")
-        await pilot.pause()
+        await paste(pilot, "Margin positive at 20%")
         assert "Status: FINAL" in rendered(app, "#status")
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await pilot.pause()
         on_disk = saved(app).decisions[-1]
         assert on_disk.capability == "Claims analytics [/] # x"
         answers = on_disk.answers
@@ -84,7 +90,9 @@ async def test_bad_build_time_is_refused_next_to_the_question(tmp_path: Path) ->
     app = app_on(demo_on_decisions(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("a", *"Risk scoring", "enter", *"nnnnnn")
+        await pilot.press("a")
+        await paste(pilot, "Risk scoring")
+        await pilot.press("enter", *"nnnnnn")
         questions = app.screen.query_one(MatrixQuestions)
         assert questions.current == "build_time_months"
         await pilot.press("y")
@@ -99,7 +107,7 @@ async def test_bad_build_time_is_refused_next_to_the_question(tmp_path: Path) ->
         assert questions.current == "build_time_months"
         assert "30" in str(questions.render())
         await pilot.press("u")
-        await pilot.pause(0.5)
+        await pilot.pause()
         assert saved(app).decisions[-1].answers.build_time_months is None
 
 
@@ -129,7 +137,7 @@ async def test_decision_without_finance_is_not_final_and_edit_reopens_the_form(t
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        await pilot.pause(0.5)
+        await pilot.pause()
         assert "D-010" not in [d.id for d in saved(app).decisions]
 
 
@@ -148,7 +156,7 @@ async def test_hostile_text_in_the_form_is_shown_literally(tmp_path: Path) -> No
         rationale.insert(long)  # as a paste would
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await pilot.pause(0.2)  # the view's debounced refresh (0.15 s)
         decision = saved(app).decisions[-1]
         assert decision.capability == text and decision.rationale == long
         assert log_rows(app)[-1][1] == text[:40] + "…"
