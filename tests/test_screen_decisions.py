@@ -156,7 +156,7 @@ async def test_hostile_text_in_the_form_is_shown_literally(tmp_path: Path) -> No
         rationale.insert(long)  # as a paste would
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.2)  # the view's debounced refresh (0.15 s)
+        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
         decision = saved(app).decisions[-1]
         assert decision.capability == text and decision.rationale == long
         assert log_rows(app)[-1][1] == text[:40] + "…"

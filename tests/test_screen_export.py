@@ -20,7 +20,7 @@ def export_session(company: str = "Acme Corp") -> Session:
 
 async def open_preview(pilot) -> ExportPreviewScreen:
     await pilot.press("f3")
-    await pilot.pause(0.5)
+    await pilot.pause()  # the preview is built on mount
     screen = pilot.app.screen
     assert isinstance(screen, ExportPreviewScreen)
     return screen

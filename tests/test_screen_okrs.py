@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import events
+
 from screens.okrs import OkrsView
 from screens.okrs_roadmap import RoadmapItemsTable
 from tests.app_harness import TODAY, app_on, saved
@@ -40,6 +42,12 @@ async def open_okrs(pilot) -> OkrsView:
     return view
 
 
+async def paste(pilot, text: str) -> None:
+    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 def table_text(table) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
 
@@ -73,7 +81,7 @@ async def test_add_objective_and_key_result_saved(tmp_path):
         editor = app.screen.query_one("#input")
         editor.text = ""  # the multiline objective
         await pilot.pause()
-        await pilot.press(*"Grow [bold]X[/] | b")
+        await paste(pilot, "Grow [bold]X[/] | b")
         await pilot.press("escape")
         await pilot.pause(0.3)
         assert app.session.objectives[2].text == "Grow [bold]X[/] | b"
@@ -90,8 +98,8 @@ async def test_add_objective_and_key_result_saved(tmp_path):
         select.value = KRKind.LEADING
         await pilot.pause()
         await pilot.press("tab", *"5")
-        await pilot.press("tab", *"Ana", "tab", *"2027-13-01")
-        await pilot.pause()
+        await pilot.press("tab", *"Ana", "tab")  # typed key by key
+        await paste(pilot, "2027-13-01")
         due = app.screen.query_one("#field-due")
         assert "not a date" in due.error
         await pilot.press("escape")
@@ -158,7 +166,7 @@ async def test_roadmap_tick_move_and_stamp(tmp_path):
         await pilot.pause()
         assert [i.text for i in quarters[2].items] == ["Finalize thesis"]
         await pilot.press("t")
-        await pilot.pause(0.5)
+        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
         assert app.session.roadmap.last_reviewed == TODAY
         review = str(view.query_one("#roadmap-review").render())
         assert review.startswith("PASS")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Input, Static
 
 from screens.dialogs import ConfirmDialog, EditDialog
@@ -37,6 +38,12 @@ def table_text(app, selector: str) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+async def paste(pilot, text: str) -> None:
+    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 def program_row(app, name: str) -> int:
     return [row[0].split("\n")[0] for row in table_text(app, "#program")].index(name)
 
@@ -54,7 +61,7 @@ async def test_apply_promotion_sets_recorded_tier_after_confirmation(tmp_path: P
         await pilot.press("n")  # changed my mind: nothing happens
         assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.GOLD
         await pilot.press("p", "y")
-        await pilot.pause(0.5)
+        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
         assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
         assert partner(saved(app), "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
         assert "promote applied" in app.session.history[-1].what
@@ -69,7 +76,7 @@ async def test_apply_exit_marks_partner_exited(tmp_path: Path) -> None:
         row = program_row(app, "Fincrest Advisors")
         assert table_text(app, "#program")[row][1] == "✗ EXIT\nCONTRADICTION"
         await pilot.press(*["down"] * row, "p", "y")
-        await pilot.pause(0.5)
+        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
         assert partner(saved(app), "Fincrest Advisors").stage is PartnerStage.EXITED
         assert not any("Fincrest Advisors" in r[0] for r in table_text(app, "#program"))
 
@@ -96,13 +103,11 @@ async def test_add_quarter_refuses_bad_and_repeated_quarters(tmp_path: Path) -> 
         added = deloitte.results[-1]
         for bad, message in [("2026-Q5", "not a quarter"), ("26-Q1", "not a quarter"), ("2026-Q3", "recorded twice")]:
             quarter.value = ""
-            await pilot.press(*bad)
-            await pilot.pause()
+            await paste(pilot, bad)
             assert message in app.screen.errors["quarter"]
             assert added.quarter == "2026-Q4"
         quarter.value = ""
-        await pilot.press(*"2027-Q1")
-        await pilot.pause()
+        await paste(pilot, "2027-Q1")
         assert "quarter" not in app.screen.errors
         await pilot.press("tab")
         pipeline = app.screen.query_one("#field-pipeline #input", Input)
@@ -110,12 +115,12 @@ async def test_add_quarter_refuses_bad_and_repeated_quarters(tmp_path: Path) -> 
         await pilot.press(*"-5")
         assert "negative" in app.screen.errors["pipeline"]
         pipeline.value = ""
-        await pilot.press(*"1.5M")
-        await pilot.press("tab", "tab", "space", "tab", *"2026-12-01")
-        await pilot.pause()
+        await pilot.press(*"1.5M")  # typed key by key, as "-5" above
+        await pilot.press("tab", "tab", "space", "tab")
+        await paste(pilot, "2026-12-01")
         assert app.screen.errors == {}
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
         on_disk = partner(saved(app), "Deloitte").results
         result = next(r for r in on_disk if r.quarter == "2027-Q1")
         assert result.pipeline == 1_500_000
@@ -132,7 +137,7 @@ async def test_delete_quarter_asks_first(tmp_path: Path) -> None:
         await pilot.press("enter", "d")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        await pilot.pause(0.5)
+        await pilot.pause()
         assert "2025-Q2" not in [r.quarter for r in partner(saved(app), "Deloitte").results]
 
 
@@ -162,7 +167,7 @@ async def test_edit_tier_criteria_and_rules(tmp_path: Path) -> None:
         await pilot.press("3")
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
         on_disk = saved(app)
         assert on_disk.tiers.tier(TierName.GOLD).pipeline_min == 750_000
         assert on_disk.tiers.rules.promotion_quarters == 3
@@ -182,7 +187,7 @@ async def test_sign_partner_from_the_map(tmp_path: Path) -> None:
         await pilot.press(*["down"] * (len(labels) - 1), "enter")  # the last one: the hostile name
         assert isinstance(app.screen, PickDialog)
         await pilot.press("down", "enter")  # Gold
-        await pilot.pause(0.5)
+        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
         signed = partner(saved(app), HOSTILE[0])
         assert signed.stage is PartnerStage.SIGNED and signed.program_tier is TierName.GOLD
         rows = table_text(app, "#program")
