@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Select, TextArea
 
 from screens.fields import FieldEditor
@@ -61,7 +62,9 @@ async def test_a_note_parked_from_anywhere_lands_in_the_parking_lot(tmp_path: Pa
         await pilot.pause()
         assert isinstance(app.screen, QuickNoteDialog)
         assert app.screen.query_one("#note-phase", Select).value == Phase.INTAKE
-        await pilot.press(*"Ask Legal about [bold]MDF[/] | caps", "ctrl+s")
+        app.post_message(events.Paste("Ask Legal about [bold]MDF[/] | caps"))  # pasted into the note
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert [(n.text, n.phase) for n in app.session.parking_lot] == [
             ("Ask Legal about [bold]MDF[/] | caps", Phase.INTAKE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+
 from screens.governance import GovernanceView
 from screens.governance_raci import RaciGrid
 from tests.app_harness import app_on, saved
@@ -31,6 +33,12 @@ async def open_governance(pilot) -> GovernanceView:
     view.grid.focus()
     await pilot.pause()
     return view
+
+
+async def paste(pilot, text: str) -> None:
+    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
 
 
 def grid_rows(grid: RaciGrid) -> list[list[str]]:
@@ -77,7 +85,8 @@ async def test_add_rename_delete_role_keeps_cells_aligned(tmp_path):
         view = await open_governance(pilot)
         await pilot.press("N")
         await pilot.pause()
-        await pilot.press(*"Finance [b]", "enter")
+        await paste(pilot, "Finance [b]")
+        await pilot.press("enter")
         await pilot.pause()
         raci = app.session.governance.raci
         assert raci.roles == ["CPO", "VP Alliance", "Legal", "Finance [b]"]
@@ -118,7 +127,9 @@ async def test_add_rename_delete_decision(tmp_path):
         assert grid_rows(view.grid)[-1][0] == "a [/] b"
         await pilot.press("e")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"[@click=app.quit]x[/]", "enter")
+        await pilot.press("ctrl+u")
+        await paste(pilot, "[@click=app.quit]x[/]")
+        await pilot.press("enter")
         await pilot.pause(0.3)
         assert raci.rows[-1].decision == "[@click=app.quit]x[/]"
         await pilot.press("ctrl+up")
@@ -143,7 +154,9 @@ async def test_exec_map_add_with_partner_completion(tmp_path):
         hint = str(app.screen.query_one("#field-partner .field-hint").render())
         assert "Deloitte, Accenture" in hint
         await pilot.press(*"acc", "right")  # accept the completion
-        await pilot.press("tab", *"Managing Director", "tab", *"CPO + CEO", "tab", *"# x | 🤝")
+        for text in ("Managing Director", "CPO + CEO", "# x | 🤝"):  # the completion above was typed
+            await pilot.press("tab")
+            await paste(pilot, text)
         await pilot.press("escape")
         await pilot.pause(0.3)
         sponsor = app.session.governance.exec_map[-1]
