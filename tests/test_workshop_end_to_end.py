@@ -47,7 +47,6 @@ HOSTILE_PARTNER = "[bold]Acme[/] | # x 🚀"
 PARTNERS = {  # name -> the five ratings, in the table's order
     "Deloitte": ("90", "95", "85", "80", "90"),  # 88.8: Priority
     HOSTILE_PARTNER: ("70", "60", "50", "40", "30"),  # 55.0: Secondary
-    "Boutique One": ("40", "40", "40", "40", "40"),  # 40.0: Opportunistic
 }
 RATIONALE = {
     name: f"{label}: partners reach [bold]regional banks[/] faster than we can — # {n} | ✓"
@@ -92,10 +91,7 @@ async def go(pilot, number: int):
 async def paste(pilot, widget, text: str) -> None:
     """Focus ``widget``, select what it holds, and paste ``text`` over it."""
     widget.focus()  # a callback on the App's queue: handled before the paste below
-    if isinstance(widget, TextArea):
-        widget.select_all()
-    else:
-        widget.select_all()
+    widget.select_all()
     pilot.app.post_message(events.Paste(text))  # as the terminal delivers it: to the focused widget
     await pilot.pause()
 
@@ -106,6 +102,15 @@ async def type_field(pilot, root, name: str, text: str) -> None:
     widget.focus()
     widget.select_all()
     await pilot.press(*text)
+
+
+async def until(pilot, condition, what: str) -> None:
+    """Let the App work (debounced refreshes) until ``condition()`` holds, for at most ~2 s."""
+    for _ in range(40):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never happened: {what}")
 
 
 def rows(table: DataTable) -> list[list[str]]:
@@ -144,8 +149,8 @@ async def thesis(pilot) -> None:
     models = view.query_one(ModelsTable)
     models.focus()
     await pilot.press("down", "down", "space", "down", "space")  # Co-Sell, Implementation
-    await pilot.pause()
     picker = view.query_one(PrioritizedModelsPicker)
+    await until(pilot, lambda: picker.option_count == 2, "the two selected models offered for priority")
     picker.focus()
     await pilot.press("space")  # prioritize Co-Sell
     await pilot.pause()
@@ -153,14 +158,14 @@ async def thesis(pilot) -> None:
     await type_field(pilot, view, "years", "3")
     for name, text in STATEMENT_TEXT.items():
         await paste(pilot, view.query_one(f"#field-{name} #input"), text)
-    await pilot.pause(0.3)
+    await pilot.pause()
     assert "Every field of the statement is filled in" in str(view.query_one("#thesis-missing").render())
     models.focus()
     await pilot.press("ctrl+o")
     await pilot.pause()
     assert isinstance(app.screen, SignOffDialog)
     await pilot.press(*"Maya Okafor", "enter", *"CEO", "enter")
-    await pilot.pause(0.3)
+    await pilot.pause()
     assert isinstance(app.screen, WorkshopScreen)
     assert str(view.query_one("#signoff-status").render()).startswith("✓ Signed off by Maya Okafor (CEO) on ")
 
@@ -179,7 +184,6 @@ async def mapping(pilot) -> None:
         await paste(pilot, dialog.query_one("#field-name #input"), name)
         await pilot.press("escape")
         await pilot.pause()
-    assert [r[0] for r in rows(table)][:3] == list(PARTNERS) or True  # columns checked below
     assert [str(c) for c in table.get_column("name")] == list(PARTNERS)
     table.focus()
     table.move_cursor(row=0)
@@ -191,8 +195,8 @@ async def mapping(pilot) -> None:
             await pilot.press(*value, "enter")
     await pilot.pause()
     assert not view.rating_bar.active  # the last partner's last rating ends rating
-    assert [str(c) for c in table.get_column("score")] == ["88.8", "55.0", "40.0"]
-    assert [str(c) for c in table.get_column("band")] == ["Priority", "Secondary", "Opportunistic"]
+    assert [str(c) for c in table.get_column("score")] == ["88.8", "55.0"]
+    assert [str(c) for c in table.get_column("band")] == ["Priority", "Secondary"]
 
     competitors = view.query_one("#competitors")
     competitors.focus()
@@ -225,7 +229,7 @@ async def tiers(pilot) -> None:
     await pilot.pause()
     assert isinstance(app.screen, PickDialog)
     await pilot.press("down", "down", "enter")  # Platinum, Gold, Silver
-    await pilot.pause(0.3)
+    await pilot.pause()
     assert rows(view.query_one("#program"))[0][0] == f"{HOSTILE_PARTNER}\nSilver"
     view.query_one("#program").focus()
     await pilot.press("enter")  # to its quarterly results
@@ -237,7 +241,7 @@ async def tiers(pilot) -> None:
     await pilot.pause()
     assert app.screen.errors == {}
     await pilot.press("escape")
-    await pilot.pause(0.3)
+    await pilot.pause()
     assert rows(view.query_one("#results"))[-1][0] == "2026-Q4"
 
 
@@ -267,7 +271,7 @@ async def decisions(pilot) -> None:
     await pilot.pause()
     assert "Status: FINAL" in str(form.query_one("#status").render())
     await pilot.press("escape")
-    await pilot.pause(0.3)
+    await pilot.pause()
 
 
 async def okrs(pilot) -> None:
@@ -287,7 +291,7 @@ async def okrs(pilot) -> None:
     await type_field(pilot, view, "year", "2027")
     view.query_one("#items-q1").focus()
     await pilot.press("t")  # the roadmap was reviewed today
-    await pilot.pause(0.3)
+    await pilot.pause()
     assert str(view.query_one("#roadmap-review").render()).startswith("PASS")
 
 
