@@ -198,7 +198,7 @@ def test_export_appendix_lists_each_participants_ratings():
     hot.name = "Hot # Co"
     session.mapping.partners.append(hot)
     markdown = export_markdown(session)
-    section = markdown[markdown.index("### D. Individual ratings"):markdown.index("### E. Session metadata")]
+    section = markdown[markdown.index("### D. Individual ratings"):markdown.index("### E. Agenda: time spent")]
     assert "#### Hot \\# Co: team score 57.5 — the room disagrees" in section
     assert "| Ann \\| \\*x\\* | 95 | 95 | 95 | 95 | 95 | 95.0 |" in section
     assert "| Team mean | 57.5 | 57.5 | 57.5 | 57.5 | 57.5 | 57.5 |" in section
