@@ -44,6 +44,14 @@ def demo_app(folder: Path) -> PartnerWorkshopApp:
     return app_on(load_session(BUNDLED_DEMO), folder, "demo.toml")
 
 
+async def paste(pilot, text: str) -> None:  # noqa: ANN001 - a Textual Pilot
+    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 def saved(app: PartnerWorkshopApp) -> Session:
     """What is on disk now, after flushing the App's pending autosave."""
     assert app.flush_save()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.widgets import DataTable, Input
 
 from screens.dialogs import ConfirmDialog, EditDialog
@@ -13,7 +12,7 @@ from screens.fields import FieldEditor
 from screens.home import HomeScreen
 from screens.workshop import WorkshopScreen
 from session_store import SessionFile, backup_path, load_session
-from tests.app_harness import TODAY, app_on, saved
+from tests.app_harness import TODAY, app_on, paste, saved
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 
@@ -32,12 +31,6 @@ async def type_into(pilot, app: PartnerWorkshopApp, name: str, text: str) -> Non
     editor.query_one(Input).focus()
     await pilot.pause()
     await pilot.press("ctrl+a", "ctrl+k", *text)
-
-
-async def paste(pilot, text: str) -> None:
-    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 async def test_typing_in_a_field_is_saved_to_disk_without_asking(tmp_path: Path):

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from screens.decisions_form import DecisionForm, MatrixQuestions
 from screens.dialogs import ConfirmDialog
 from session_store import load_session
-from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, saved
+from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, paste, saved
 from workshop.models import Decision, DecisionChoice, Phase, Session
 
 SIZE = (120, 40)
@@ -27,12 +27,6 @@ def demo_on_decisions(row: int = 0) -> Session:
 
 def rendered(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-async def paste(pilot, text: str) -> None:
-    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 def log_rows(app) -> list[list[str]]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from textual import events
 
 from screens.governance import GovernanceView
 from screens.governance_raci import RaciGrid
-from tests.app_harness import app_on, saved
+from tests.app_harness import app_on, paste, saved
 from workshop.models import ExecSponsor, Partner, Raci, RaciCode, RaciRow, Session
 
 R, A, C, I, N = RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE
@@ -33,12 +32,6 @@ async def open_governance(pilot) -> GovernanceView:
     view.grid.focus()
     await pilot.pause()
     return view
-
-
-async def paste(pilot, text: str) -> None:
-    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 def grid_rows(grid: RaciGrid) -> list[list[str]]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import events
 
 from screens.dialogs import ConfirmDialog, EditDialog
 from screens.mapping import MappingView
 from screens.mapping_landscape import LandscapeTree
 from screens.mapping_table import PartnerTable
 from screens.record_table import RecordTable
-from tests.app_harness import TODAY, app_on, saved
+from tests.app_harness import TODAY, app_on, paste, saved
 from workshop.models import (
     Competitor,
     LandscapeTier,
@@ -55,12 +54,6 @@ async def open_mapping(pilot) -> MappingView:
     view.table.focus()
     await pilot.pause()
     return view
-
-
-async def paste(pilot, text: str) -> None:
-    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 def rows(table) -> list[list[str]]:

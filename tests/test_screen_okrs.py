@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import events
 
 from screens.okrs import OkrsView
 from screens.okrs_roadmap import RoadmapItemsTable
-from tests.app_harness import TODAY, app_on, saved
+from tests.app_harness import TODAY, app_on, paste, saved
 from workshop.models import KeyResult, KRKind, Objective, RoadmapItem, Session
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji ✓"]
@@ -40,12 +39,6 @@ async def open_okrs(pilot) -> OkrsView:
     view.objectives_table.focus()
     await pilot.pause()
     return view
-
-
-async def paste(pilot, text: str) -> None:
-    """Put ``text`` in the focused field as a terminal paste does (the App hands it to the focus)."""
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 def table_text(table) -> list[list[str]]:

@@ -90,7 +90,8 @@ async def go(pilot, number: int):
 
 async def paste(pilot, widget, text: str) -> None:
     """Focus ``widget``, select what it holds, and paste ``text`` over it."""
-    widget.focus()  # a callback on the App's queue: handled before the paste below
+    widget.focus()
+    await until(pilot, lambda: widget.has_focus, "focus on the field to paste into")
     widget.select_all()
     pilot.app.post_message(events.Paste(text))  # as the terminal delivers it: to the focused widget
     await pilot.pause()
@@ -158,8 +159,11 @@ async def thesis(pilot) -> None:
     await type_field(pilot, view, "years", "3")
     for name, text in STATEMENT_TEXT.items():
         await paste(pilot, view.query_one(f"#field-{name} #input"), text)
-    await pilot.pause()
-    assert "Every field of the statement is filled in" in str(view.query_one("#thesis-missing").render())
+    await until(  # the preview refreshes after a short quiet spell
+        pilot,
+        lambda: "Every field of the statement is filled in" in str(view.query_one("#thesis-missing").render()),
+        "the statement complete",
+    )
     models.focus()
     await pilot.press("ctrl+o")
     await pilot.pause()
