@@ -52,6 +52,11 @@ async def paste(pilot, text: str) -> None:  # noqa: ANN001 - a Textual Pilot
     await pilot.pause()
 
 
+def table_rows(table) -> list[list[str]]:  # noqa: ANN001 - any DataTable
+    """What a DataTable shows, row by row, as plain strings."""
+    return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+
 def saved(app: PartnerWorkshopApp) -> Session:
     """What is on disk now, after flushing the App's pending autosave."""
     assert app.flush_save()

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from screens.decisions_form import DecisionForm, MatrixQuestions
 from screens.dialogs import ConfirmDialog
 from session_store import load_session
-from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, paste, saved
+from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, paste, saved, table_rows
 from workshop.models import Decision, DecisionChoice, Phase, Session
 
 SIZE = (120, 40)
@@ -31,7 +31,7 @@ def rendered(app, selector: str) -> str:
 
 def log_rows(app) -> list[list[str]]:
     table = app.screen.query_one("#decisions", DataTable)
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    return table_rows(table)
 
 
 async def test_guided_form_adds_a_partner_decision(tmp_path: Path) -> None:

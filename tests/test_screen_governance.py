@@ -4,8 +4,7 @@ from __future__ import annotations
 
 
 from screens.governance import GovernanceView
-from screens.governance_raci import RaciGrid
-from tests.app_harness import app_on, paste, saved
+from tests.app_harness import app_on, paste, saved, table_rows
 from workshop.models import ExecSponsor, Partner, Raci, RaciCode, RaciRow, Session
 
 R, A, C, I, N = RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE
@@ -34,15 +33,11 @@ async def open_governance(pilot) -> GovernanceView:
     return view
 
 
-def grid_rows(grid: RaciGrid) -> list[list[str]]:
-    return [[str(c) for c in grid.get_row_at(r)] for r in range(grid.row_count)]
-
-
 async def test_grid_shows_codes_and_row_problems(tmp_path):
     app = app_on(gov_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_governance(pilot)
-        rows = grid_rows(view.grid)
+        rows = table_rows(view.grid)
         assert rows[0] == ["New partnership approval", "ok", "A", "R", "C"]
         assert rows[1][1] == "no A, no R"
         assert rows[2][1] == "2 As"
@@ -68,7 +63,7 @@ async def test_space_cycles_and_letters_set(tmp_path):
         await pilot.press("x")
         assert cells == [A, R, N]
         await pilot.pause(0.3)
-        assert grid_rows(view.grid)[1] == ["Tier promotion", "ok", "A", "R", "·"]
+        assert table_rows(view.grid)[1] == ["Tier promotion", "ok", "A", "R", "·"]
         assert saved(app).governance.raci.rows[1].cells == [A, R, N]
 
 
@@ -117,7 +112,7 @@ async def test_add_rename_delete_decision(tmp_path):
         await pilot.pause()
         raci = app.session.governance.raci
         assert raci.rows[-1].decision == "a [/] b" and raci.rows[-1].cells == [N, N, N]
-        assert grid_rows(view.grid)[-1][0] == "a [/] b"
+        assert table_rows(view.grid)[-1][0] == "a [/] b"
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("ctrl+u")

@@ -10,7 +10,7 @@ from screens.mapping import MappingView
 from screens.mapping_landscape import LandscapeTree
 from screens.mapping_table import PartnerTable
 from screens.record_table import RecordTable
-from tests.app_harness import TODAY, app_on, paste, saved
+from tests.app_harness import TODAY, app_on, paste, saved, table_rows
 from workshop.models import (
     Competitor,
     LandscapeTier,
@@ -54,10 +54,6 @@ async def open_mapping(pilot) -> MappingView:
     view.table.focus()
     await pilot.pause()
     return view
-
-
-def rows(table) -> list[list[str]]:
-    return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
 
 
 def column(table, key: str) -> list[str]:
@@ -249,7 +245,7 @@ async def test_competitors_refresh_date_and_notes(tmp_path):
         await paste(pilot, "Deloitte\nKPMG")  # two lines
         await pilot.press("escape")
         await pilot.pause(0.3)
-        assert rows(competitors)[-1][:2] == ["[bold]X[/]", "Deloitte, KPMG"]
+        assert table_rows(competitors)[-1][:2] == ["[bold]X[/]", "Deloitte, KPMG"]
         eco = str(view.query_one("#ecosystem").render())
         assert "KPMG: RivalCo, OtherCo, [bold]X[/]" in eco
         assert "Deloitte is listed by [bold]X[/] but marked available" in eco

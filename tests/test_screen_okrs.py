@@ -7,7 +7,7 @@ from datetime import date
 
 from screens.okrs import OkrsView
 from screens.okrs_roadmap import RoadmapItemsTable
-from tests.app_harness import TODAY, app_on, paste, saved
+from tests.app_harness import TODAY, app_on, paste, saved, table_rows
 from workshop.models import KeyResult, KRKind, Objective, RoadmapItem, Session
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji ✓"]
@@ -41,18 +41,14 @@ async def open_okrs(pilot) -> OkrsView:
     return view
 
 
-def table_text(table) -> list[list[str]]:
-    return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
-
-
 async def test_flags_shown_in_words(tmp_path):
     app = app_on(okr_session(), tmp_path)
     async with app.run_test(size=(160, 48)) as pilot:
         view = await open_okrs(pilot)
-        rows = table_text(view.objectives_table)
+        rows = table_rows(view.objectives_table)
         assert rows[0][0] == "O1" and "no leading" in rows[0][2]
         assert "no key results" in rows[1][2]
-        krs = table_text(view.kr_table)
+        krs = table_rows(view.kr_table)
         assert krs[0][1] == "LAGGING" and krs[0][2] == "ok"
         assert krs[1][1] == "not marked"
         assert "not marked leading or lagging" in krs[1][2] and "no target and no owner" in krs[1][2]
@@ -104,7 +100,7 @@ async def test_add_objective_and_key_result_saved(tmp_path):
         on_disk = saved(app)
         assert on_disk.objectives[2].text == "Grow [bold]X[/] | b"
         assert on_disk.objectives[2].key_results[0].kind is KRKind.LEADING
-        rows = table_text(view.objectives_table)
+        rows = table_rows(view.objectives_table)
         assert rows[2][3] == "Grow [bold]X[/] | b"
 
 
@@ -144,7 +140,7 @@ async def test_roadmap_tick_move_and_stamp(tmp_path):
         q1.focus()
         await pilot.press("space")
         assert app.session.roadmap.quarters[0].items[0].done is True
-        assert table_text(q1)[0][0] == "[x]"
+        assert table_rows(q1)[0][0] == "[x]"
         await pilot.press("greater_than_sign")
         await pilot.pause()
         quarters = app.session.roadmap.quarters
@@ -189,13 +185,13 @@ async def test_hostile_text_literal_and_bad_year_refused(tmp_path):
     app = app_on(session, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_okrs(pilot)
-        rows = table_text(view.objectives_table)
+        rows = table_rows(view.objectives_table)
         assert [r[3] for r in rows[2:]] == HOSTILE
         view.focus_row(2 + HOSTILE.index("a [/] b"))
         await pilot.pause()
-        assert table_text(view.kr_table)[0][3] == "a [/] b"
+        assert table_rows(view.kr_table)[0][3] == "a [/] b"
         assert "a [/] b" in str(view.query_one("#kr-title").render())
-        items = table_text(view.query_one("#items-q2"))
+        items = table_rows(view.query_one("#items-q2"))
         assert [r[1] for r in items] == HOSTILE
         year = view.query_one("#field-year")
         year.query_one("#input").focus()

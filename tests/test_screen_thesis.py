@@ -10,7 +10,7 @@ from screens.thesis_models import SELECTED_MARK, ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from screens.workshop import WorkshopScreen
-from tests.app_harness import app_on, saved
+from tests.app_harness import app_on, saved, table_rows
 from workshop.defaults import new_session
 from workshop.models import Participant, Session
 from workshop.thesis_statement import render_thesis
@@ -46,10 +46,6 @@ async def open_thesis(pilot) -> ThesisView:
     return view
 
 
-def cells(table) -> list[list[str]]:
-    return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
-
-
 async def type_into(pilot, view, selector: str, text: str, *, replace: bool = False) -> None:
     """Focus a field's input and type ``text`` key by key (after erasing it, with ``replace``)."""
     widget = view.query_one(f"{selector} #input")
@@ -78,11 +74,11 @@ async def test_select_models_annotate_and_prioritize(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_thesis(pilot)
         table = view.query_one(ModelsTable)
-        assert len(cells(table)) == 7
+        assert len(table_rows(table)) == 7
         table.focus()
         await pilot.press("down", "down", "space", "down", "space")  # Co-Sell, Implementation
         await pilot.pause(0.3)
-        rows = cells(table)
+        rows = table_rows(table)
         assert rows[2][1] == SELECTED_MARK and rows[3][1] == SELECTED_MARK and rows[0][1] == "—"
         await pilot.press("up", "space")  # unselect Co-Sell again, then select it once more
         await pilot.pause()
@@ -94,7 +90,7 @@ async def test_select_models_annotate_and_prioritize(tmp_path):
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause(0.3)
-        assert "joint accounts" in cells(table)[2][6]
+        assert "joint accounts" in table_rows(table)[2][6]
 
         picker = view.query_one(PrioritizedModelsPicker)
         assert picker.display and picker.option_count == 2
@@ -200,7 +196,7 @@ async def test_statement_fields_live_preview_and_hostile_text(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_thesis(pilot)
         assert view.query_one("#field-delivery_gap #input").text == long_note
-        assert cells(view.query_one(ModelsTable))[0][6].startswith("a [/] b")
+        assert table_rows(view.query_one(ModelsTable))[0][6].startswith("a [/] b")
         # One field typed key by key (keys reach the field); the rest pasted: the same text, far quicker.
         await type_into(pilot, view, "#field-partner_types", HOSTILE[0], replace=True)
         for field, text in (("icp", HOSTILE[1]), ("markets", HOSTILE[2]), ("access_partners", HOSTILE[3]),

@@ -11,7 +11,7 @@ from screens.dialogs import ConfirmDialog, EditDialog
 from screens.tiers_pick import PickDialog
 from screens.tiers_results import QuarterResultDialog
 from session_store import load_session
-from tests.app_harness import BUNDLED_DEMO, app_on, saved
+from tests.app_harness import BUNDLED_DEMO, app_on, saved, table_rows
 from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Session, TierName
 
 SIZE = (120, 40)
@@ -35,7 +35,7 @@ def rendered(app, selector: str) -> str:
 
 def table_text(app, selector: str) -> list[list[str]]:
     table = app.screen.query_one(selector, DataTable)
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    return table_rows(table)
 
 
 async def paste(pilot, text: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from textual import events
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input
 
 from screens.decisions_form import DecisionForm, MatrixQuestions
 from screens.dialogs import EditDialog
@@ -25,7 +25,7 @@ from screens.tiers_pick import PickDialog
 from screens.tiers_results import QuarterResultDialog
 from screens.workshop import WorkshopScreen
 from session_store import load_session
-from tests.app_harness import TODAY, app_on, saved
+from tests.app_harness import TODAY, app_on, saved, table_rows
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 from workshop.export import export_markdown
@@ -112,10 +112,6 @@ async def until(pilot, condition, what: str) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError(f"never happened: {what}")
-
-
-def rows(table: DataTable) -> list[list[str]]:
-    return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
 
 
 def partner(session: Session, name: str):
@@ -234,7 +230,7 @@ async def tiers(pilot) -> None:
     assert isinstance(app.screen, PickDialog)
     await pilot.press("down", "down", "enter")  # Platinum, Gold, Silver
     await pilot.pause()
-    assert rows(view.query_one("#program"))[0][0] == f"{HOSTILE_PARTNER}\nSilver"
+    assert table_rows(view.query_one("#program"))[0][0] == f"{HOSTILE_PARTNER}\nSilver"
     view.query_one("#program").focus()
     await pilot.press("enter")  # to its quarterly results
     await pilot.press("a")
@@ -246,7 +242,7 @@ async def tiers(pilot) -> None:
     assert app.screen.errors == {}
     await pilot.press("escape")
     await pilot.pause()
-    assert rows(view.query_one("#results"))[-1][0] == "2026-Q4"
+    assert table_rows(view.query_one("#results"))[-1][0] == "2026-Q4"
 
 
 async def decisions(pilot) -> None:
