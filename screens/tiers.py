@@ -21,7 +21,14 @@ from screens.text import literal, visible
 from screens.tiers_pick import PickDialog
 from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable, action_words
 from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
-from workshop.tier_movement import Action, PartnerMovement, QuarterMovement, evaluate_program
+from workshop.tier_movement import (
+    Action,
+    PartnerMovement,
+    QuarterMovement,
+    apply_movement,
+    evaluate_program,
+    sign_partner,
+)
 
 NO_TIER = "none"
 
@@ -222,12 +229,11 @@ class TiersView(PhaseView):
             if value is None:
                 return
             if value == NO_TIER:
-                partner.program_tier = None
+                sign_partner(partner, None)
                 self.edited(f"{partner.name}: removed from the program tiers")
                 return
             tier = TierName(value)
-            partner.program_tier = tier
-            partner.stage = PartnerStage.SIGNED
+            sign_partner(partner, tier)
             self.edited(f"{partner.name}: program tier set to {tier.label} (signed)")
             self.call_after_refresh(self.focus_target, partner.name)
 
@@ -251,8 +257,7 @@ class TiersView(PhaseView):
             )
 
             def confirmed(answer: bool | None) -> None:
-                if answer:
-                    partner.program_tier = target
+                if answer and apply_movement(movement):
                     self.edited(f"{partner.name}: {movement.action.value} applied, {movement.recorded_tier.label} → {target.label}")
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Apply"), confirmed)
@@ -260,8 +265,7 @@ class TiersView(PhaseView):
             question = f"✗ EXIT: terminate the partnership agreement with {partner.name} (stage: exited)?\n\n{movement.reason}"
 
             def exited(answer: bool | None) -> None:
-                if answer:
-                    partner.stage = PartnerStage.EXITED
+                if answer and apply_movement(movement):
                     self.edited(f"{partner.name}: exit applied, partnership terminated")
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Exit partner"), exited)

@@ -52,6 +52,16 @@ async def paste(pilot, text: str) -> None:  # noqa: ANN001 - a Textual Pilot
     await pilot.pause()
 
 
+async def settle(pilot) -> None:  # noqa: ANN001 - a Textual Pilot
+    """Let pending autosaves and debounced refreshes finish, so a snapshot shows a calm screen."""
+    app = pilot.app
+    for _ in range(60):
+        await pilot.pause(0.1)
+        if not app._pending and app.save_state == "saved":
+            break
+    await pilot.pause(0.5)  # view (0.15 s) and stepper (0.4 s) refreshes
+
+
 def table_rows(table) -> list[list[str]]:  # noqa: ANN001 - any DataTable
     """What a DataTable shows, row by row, as plain strings."""
     return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]

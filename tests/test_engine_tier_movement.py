@@ -229,3 +229,23 @@ def test_ten_thousand_partners() -> None:
     movements = evaluate_program(session, TODAY)
     assert len(movements) == 10_000
     assert all(m.contradiction for m in movements)
+
+
+def test_signing_records_the_tier_and_the_stage_and_applying_follows_the_rules() -> None:
+    from workshop.models import PartnerStage
+    from workshop.tier_movement import apply_movement, sign_partner
+
+    partner = Partner(name="Acme")
+    sign_partner(partner, TierName.SILVER)
+    assert (partner.program_tier, partner.stage) == (TierName.SILVER, PartnerStage.SIGNED)
+    session = new_session()
+    session.mapping.partners = [partner]
+    partner.results = [q(f"2024-Q{n}", GOLD) for n in (3, 4)]
+    (movement,) = evaluate_program(session, TODAY)
+    assert movement.action is Action.PROMOTE
+    assert apply_movement(movement) and partner.program_tier is TierName.GOLD
+    partner.program_tier = TierName.GOLD
+    partner.results = [q(f"2024-Q{n}", GOLD) for n in (3, 4)]
+    (after,) = evaluate_program(session, TODAY)
+    assert after.action is Action.HOLD
+    assert not apply_movement(after) and partner.program_tier is TierName.GOLD

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from session_store import load_session
-from tests.app_harness import BUNDLED_DEMO, LARGE, SMALL, app_on
+from tests.app_harness import BUNDLED_DEMO, LARGE, SMALL, app_on, settle
 from workshop.models import Phase
 
 
@@ -27,5 +27,10 @@ def test_decision_form_small(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(decisions_app(tmp_path), terminal_size=SMALL, press=["down", "e", "right", "right"])
 
 
+async def _answer_three(pilot) -> None:
+    await pilot.press("a", *"Claims data", "enter", "n", "n", "y")
+    await settle(pilot)  # the status reads "saved", not "saving…"
+
+
 def test_decision_form_large(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(decisions_app(tmp_path), terminal_size=LARGE, press=["a", *"Claims data", "enter", "n", "n", "y"])
+    assert snap_compare(decisions_app(tmp_path), terminal_size=LARGE, run_before=_answer_three)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app_harness import LARGE, SMALL, demo_app
+from tests.app_harness import LARGE, SMALL, demo_app, settle
 
 
 async def _open_mapping(pilot) -> None:
@@ -15,7 +15,7 @@ async def _rating(pilot) -> None:
     await pilot.pause(0.5)
     view.table.focus()
     await pilot.press("r", "9", "5", "enter")
-    await pilot.pause(0.5)
+    await settle(pilot)  # the status reads "saved", not "saving…"
 
 
 def test_mapping_small(snap_compare, tmp_path):

@@ -334,3 +334,25 @@ def evaluate_program(session: Session, today: date) -> list[PartnerMovement]:
         for partner in session.mapping.partners
         if partner.program_tier is not None and partner.stage is not PartnerStage.EXITED
     ]
+
+
+def sign_partner(partner: Partner, tier: TierName | None) -> None:
+    """Record a partner's program tier; holding a tier means the partner is signed."""
+    partner.program_tier = tier
+    if tier is not None:
+        partner.stage = PartnerStage.SIGNED
+
+
+def apply_movement(movement: PartnerMovement) -> bool:
+    """Record what the rules recommend (promote/demote: the new tier; exit: the stage).
+
+    Returns False when the recommendation changes nothing (hold, warning).
+    """
+    partner = movement.partner
+    if movement.action in (Action.PROMOTE, Action.DEMOTE) and movement.action_tier is not None:
+        partner.program_tier = movement.action_tier
+        return True
+    if movement.action is Action.EXIT:
+        partner.stage = PartnerStage.EXITED
+        return True
+    return False
