@@ -16,16 +16,20 @@ checks and the title block use) defaults to the day the session was last updated
 
 from __future__ import annotations
 
+import operator
 import re
 import traceback
-from collections.abc import Iterable
+import types
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.filters
 from jinja2.sandbox import SandboxedEnvironment
 
 from workshop.export_context import blueprint_context
@@ -63,6 +67,8 @@ def _text_of(value: Any) -> str:
 
 def to_markdown(value: Any) -> Markdown:
     """Anything a template prints: Markdown passes, ``None`` is "—", the rest is escaped."""
+    if type(value) is str:  # user text, the most common value
+        return escape(value)
     if isinstance(value, Markdown):
         return value
     if value is None:
@@ -90,9 +96,14 @@ def percent(value: float | None) -> Markdown:
 
 
 def number(value: float | int | None, decimals: int | None = None) -> Markdown:
-    """A plain number; ``decimals`` fixes the places (``number(1.2, 2)`` is ``1.20``)."""
+    """A plain number; ``decimals`` fixes the places (``number(1.2, 2)`` is ``1.20``).
+
+    Anything else (text) is printed as any value is: escaped.
+    """
     if value is None:
         return Markdown(EMPTY)
+    if not isinstance(value, (int, float, Decimal)):
+        return to_markdown(value)
     if decimals is not None:
         return Markdown(f"{value:,.{decimals}f}")
     if isinstance(value, int):
@@ -134,11 +145,185 @@ _FILTERS = {
 }
 
 
+# --------------------------------------------------------------------------- repeated parts
+
+# The parts of the blueprint that repeat per partner (a 10,000-partner session has ~60,000 such
+# lines) are written here, in Python, instead of in the template: the same text, several times
+# faster than Jinja evaluating each value in its sandbox.  Every value still goes through
+# :func:`to_markdown` (or a filter above): :func:`_fill` is the only way these lines get a value.
+
+
+def _fill(markdown: str, *values: Any) -> str:
+    """``markdown`` (fixed text written in this module) with its ``{}`` filled in by ``values``,
+    each converted exactly as the template prints a value (:func:`to_markdown`: escaped unless
+    already Markdown)."""
+    return markdown.format(*[to_markdown(value) for value in values])
+
+
+def _ratings_of(columns: Iterable[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """The ratings of the columns' fields, in column order, from a ``Ratings`` record."""
+    fields = [column.field for column in columns]
+    if not fields:
+        return lambda ratings: ()
+    if len(fields) == 1:
+        one = operator.attrgetter(fields[0])
+        return lambda ratings: (one(ratings),)
+    return operator.attrgetter(*fields)
+
+
+def _lines(lines: Iterable[str]) -> Markdown:
+    """Lines of Markdown as one block (no final line break: the template's line has it)."""
+    return Markdown("\n".join(lines))
+
+
+class RepeatedParts:
+    """The per-partner parts of the built-in template, each one Markdown block (or one per group).
+
+    Made on first use (a custom template that never reads them costs nothing).  Each block is
+    exactly what the built-in template's loops printed before (``blueprint_plain.md.j2`` still
+    has them as loops; a test compares the two templates' output).
+    """
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self._context = context
+
+    @cached_property
+    def landscape(self) -> list[Markdown]:
+        """One block per landscape group (``landscape``): its partners as list items."""
+        return [
+            _lines(
+                _fill("- {} ({}, {}", p.name, p.type, jinja2.filters.do_lower(p.lock_status))
+                + (_fill(" to {}", p.locked_to) if p.locked_to.strip() else "")
+                + ")"
+                + (_fill(": {}", p.practice) if p.practice.strip() else "")
+                + (_fill(". Notes: {}", p.notes) if p.notes.strip() else "")
+                for p in group.partners
+            )
+            for group in self._context["landscape"]
+        ]
+
+    @cached_property
+    def scoring_rows(self) -> Markdown:
+        """The scoring table's rows (``scored``): rank, name, the five ratings, score, band."""
+        ratings = _ratings_of(self._context["rating_columns"])
+        return _lines(
+            _fill("| {} | {} |", row.rank, row.partner.name)
+            + "".join(f" {number(value)} |" for value in ratings(row.partner.ratings))
+            + _fill(" {} | {} |", score(row.score), row.band_label)
+            for row in self._context["scored"]
+        )
+
+    @cached_property
+    def gap_lines(self) -> Markdown:
+        return _lines(_fill("- {}", line) for line in self._context["ecosystem"].gap_lines)
+
+    @cached_property
+    def counter_strategy_lines(self) -> Markdown:
+        lines = self._context["ecosystem"].counter_strategy_lines
+        return _lines(_fill("- {}", line) for line in lines)
+
+    @cached_property
+    def tier_action_rows(self) -> Markdown:
+        """The current tier actions' rows (``movements``)."""
+        return _lines(
+            _fill("| {} | {} | {} | {}", m.partner.name, m.recorded_tier, m.rules_tier, m.action)
+            + (_fill(" to {}", m.action_tier) if m.action_tier else "")
+            + _fill(" | {} |", m.reason)
+            for m in self._context["movements"]
+        )
+
+    @cached_property
+    def contradictions(self) -> Markdown:
+        """The contradictions among ``movements``, one list item each (empty when none)."""
+        return _lines(
+            _fill("- {}", m.contradiction) for m in self._context["movements"] if m.contradiction
+        )
+
+    @cached_property
+    def team_views(self) -> Markdown:
+        """Appendix D: per partner with individual ratings, its heading, table and sentence."""
+        columns = self._context["rating_columns"]
+        ratings = _ratings_of(columns)
+        header = "| Participant |" + "".join(
+            _fill(" {} ({}%) |", column.label, column.weight_pct) for column in columns
+        )
+        header += " Score |\n| --- |" + " ---: |" * len(columns) + " ---: |\n"
+
+        def view(v: Any) -> str:
+            return (
+                _fill("#### {}: team score {}", v.partner.name, score(v.team_score))
+                + (" — the room disagrees" if v.disputed else "")
+                + "\n\n"
+                + header
+                + "".join(
+                    _fill("| {} |", s.participant)
+                    + "".join(f" {number(value)} |" for value in ratings(s.ratings))
+                    + _fill(" {} |\n", score(s.score))
+                    for s in v.scores
+                )
+                + "| Team mean |"
+                + "".join(f" {number(value)} |" for value in ratings(v.mean))
+                + _fill(" {} |\n\n{}\n", score(v.team_score), v.sentence)
+            )
+
+        return _lines(view(v) for v in self._context["team_views"])
+
+
 # --------------------------------------------------------------------------- environment
 
 
+_METHOD_TYPES = (types.MethodType, types.BuiltinMethodType)
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with its verdict on each attribute remembered per (type, name).
+
+    :meth:`SandboxedEnvironment.is_safe_attribute` depends only on the object's type and the
+    attribute's name (a leading underscore, or an internal attribute of a function, method,
+    type, code, frame, traceback or generator object), so the verdict for one object holds for
+    every object of its type.  The sandbox asks it on every ``a.b`` (and every ``a["b"]`` that
+    falls back to an attribute) a template evaluates — tens of thousands of times in a large
+    blueprint.  Bound methods (``str.format`` among them, which the sandbox wraps) and failed
+    lookups take Jinja's own path, unchanged.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def _checked(self, obj: Any, attribute: str, value: Any) -> Any:
+        key = (type(obj), attribute)
+        safe = self._verdicts.get(key)
+        if safe is None:
+            safe = self._verdicts[key] = self.is_safe_attribute(obj, attribute, value)
+        return value if safe else self.unsafe_undefined(obj, attribute)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if isinstance(value, _METHOD_TYPES):
+            return super().getattr(obj, attribute)
+        return self._checked(obj, attribute, value)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        try:
+            return obj[argument]
+        except (TypeError, LookupError):
+            if not isinstance(argument, str):
+                return self.undefined(obj=obj, name=argument)
+        try:
+            value = getattr(obj, argument)
+        except AttributeError:
+            return self.undefined(obj=obj, name=argument)
+        if isinstance(value, _METHOD_TYPES):
+            return super().getitem(obj, argument)
+        return self._checked(obj, argument, value)
+
+
 def _environment(loader: jinja2.BaseLoader) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=loader,
         autoescape=False,
         finalize=to_markdown,
@@ -227,6 +412,7 @@ def export_markdown(
     day = today if today is not None else session.updated.date()
     compiled, filename = _load(template)
     context = blueprint_context(session, day)
+    context["repeated"] = RepeatedParts(context)
     try:
         text = compiled.render(context)
     except jinja2.TemplateError as error:
