@@ -184,8 +184,12 @@ class RepeatedParts:
     has them as loops; a test compares the two templates' output).
     """
 
+    _USES = ("landscape", "rating_columns", "scored", "ecosystem", "movements", "team_views")
+
     def __init__(self, context: dict[str, Any]) -> None:
-        self._context = context
+        # The variables it reads, not the context itself: the context holds this object, and
+        # a reference cycle would leave the whole context to the garbage collector.
+        self._context = {name: context[name] for name in self._USES}
 
     @cached_property
     def landscape(self) -> list[Markdown]:
