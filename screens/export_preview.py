@@ -1,7 +1,8 @@
-"""The blueprint as it will be exported, in Textual's Markdown viewer, with save-to-file.
+"""The blueprint as it will be exported, rendered for reading, with contents and save-to-file.
 
-Reached with F3 from the workshop or "Export preview" in the command palette.  The Markdown
-viewer is imported only when this screen opens: it is heavy and not needed at start-up.
+Reached with F3 from the workshop or "Export preview" in the command palette.  The text is
+rendered in the background (:mod:`screens.blueprint_preview`): a big session's blueprint shows
+its first page at once and the keys work while the rest arrives.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
+from screens.blueprint_preview import BlueprintPreview
 from screens.export_file import default_export_path
 from screens.text import literal
+
+CONTENTS_LEVELS = 3
+"""Headings down to this level (###) are listed in the contents."""
 
 
 class ExportPreviewScreen(Screen[None]):
@@ -28,8 +34,11 @@ class ExportPreviewScreen(Screen[None]):
     DEFAULT_CSS = """
     ExportPreviewScreen #export-status { padding: 0 1; color: $text-muted; }
     ExportPreviewScreen #export-problem { padding: 1 2; color: $text-error; }
-    ExportPreviewScreen #export-body { height: 1fr; }
-    ExportPreviewScreen MarkdownViewer { height: 1fr; }
+    ExportPreviewScreen #export-body { height: 1fr; layout: horizontal; }
+    ExportPreviewScreen #export-contents { width: 36; height: 1fr; border-right: tall $primary 30%; }
+    ExportPreviewScreen #export-contents.-hidden { display: none; }
+    ExportPreviewScreen #export-contents { text-wrap: nowrap; text-overflow: ellipsis; }
+    ExportPreviewScreen BlueprintPreview { width: 1fr; }
     """
 
     def __init__(self) -> None:
@@ -59,26 +68,42 @@ class ExportPreviewScreen(Screen[None]):
             status.update("Nothing to save: see the problem below.   Esc: back")
             body.mount(Static(literal(self.problem), id="export-problem"))
             return
-        from textual.widgets import MarkdownViewer
-
         status.update(
             literal(f"Preview of the blueprint ({len(self.markdown.splitlines())} lines).   "
                     "s: save as Markdown   t: contents   Esc: back")
         )
-        viewer = MarkdownViewer(self.markdown, show_table_of_contents=self.size.width >= 100, id="export-viewer")
-        body.mount(viewer)
-        self.call_after_refresh(viewer.focus)
+        preview = BlueprintPreview(self.markdown, id="export-viewer")
+        contents = OptionList(
+            *(
+                Option(literal("\u00a0\u00a0" * (section.level - 1) + section.title), id=str(index))
+                for index, section in enumerate(preview.sections)
+                if 1 <= section.level <= CONTENTS_LEVELS
+            ),
+            id="export-contents",
+        )
+        contents.set_class(self.size.width < 100, "-hidden")
+        body.mount(contents, preview)
+        self.call_after_refresh(preview.focus)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        preview = self.query_one(BlueprintPreview)
+        if not preview.scroll_to_section(int(event.option.id or 0)):
+            self.notify("That part is still being rendered: try again in a moment.", timeout=3)
+            return
+        preview.focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_toggle_contents(self) -> None:
-        from textual.widgets import MarkdownViewer
-
-        viewers = self.query(MarkdownViewer)
-        if viewers:
-            viewer = viewers.first()
-            viewer.show_table_of_contents = not viewer.show_table_of_contents
+        contents = self.query("#export-contents")
+        if not contents:
+            return
+        shown = contents.first().toggle_class("-hidden")
+        if shown.has_class("-hidden"):
+            self.query_one(BlueprintPreview).focus()
+        else:
+            shown.focus()
 
     def default_path(self) -> Path:
         app = self.app

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import workshop.export
+from screens.blueprint_preview import BlueprintPreview, split_sections
 from screens.export_file import default_export_path, slug, write_export_file
 from screens.export_preview import ExportPreviewScreen
 from screens.export_save import ExportSaveDialog
 from tests.app_harness import TODAY, app_on
-from workshop.models import Session
+from workshop.models import Partner, Session
 
 
 def export_session(company: str = "Acme Corp") -> Session:
@@ -24,6 +25,16 @@ async def open_preview(pilot) -> ExportPreviewScreen:
     screen = pilot.app.screen
     assert isinstance(screen, ExportPreviewScreen)
     return screen
+
+
+async def rendered(pilot, screen: ExportPreviewScreen) -> BlueprintPreview:
+    """The preview once every section is rendered (it renders in the background)."""
+    preview = screen.query_one(BlueprintPreview)
+    for _ in range(200):
+        if preview.rendered:
+            return preview
+        await pilot.pause(0.05)
+    raise AssertionError("the preview never finished rendering")
 
 
 def test_default_name_is_slugged():
@@ -54,11 +65,10 @@ async def test_preview_shows_blueprint_and_saves(tmp_path):
     app = app_on(export_session(), tmp_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_preview(pilot)
-        from textual.widgets import MarkdownViewer
-
-        viewer = screen.query_one(MarkdownViewer)
+        preview = await rendered(pilot, screen)
         assert "Acme Corp" in screen.markdown
-        assert viewer.show_table_of_contents
+        assert "Acme Corp: Partnership Blueprint" in preview.text
+        assert not screen.query_one("#export-contents").has_class("-hidden")
         await pilot.press("s")
         await pilot.pause()
         dialog = app.screen
@@ -138,3 +148,75 @@ async def test_hostile_company_previewed_literally(tmp_path):
         await pilot.press("s")
         await pilot.pause()
         assert app.screen.query_one("#export-path").value.endswith("click-app-quit-x-a-b-partnership-blueprint-2026-11-25.md")
+
+
+def test_sections_cut_at_headings_outside_code_fences():
+    markdown = "intro\n# Title\ntext\n```\n# not a heading\n```\n## Decision D-001: A \\#1\nmore"
+    sections = split_sections(markdown)
+    assert [(s.level, s.title) for s in sections] == [(0, ""), (1, "Title"), (2, "Decision D-001: A #1")]
+    assert "\n".join(s.markdown for s in sections) == markdown
+
+
+async def test_contents_jump_to_a_section_and_toggle(tmp_path):
+    app = app_on(export_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_preview(pilot)
+        preview = await rendered(pilot, screen)
+        contents = screen.query_one("#export-contents")
+        index = next(i for i, s in enumerate(preview.sections) if s.title.startswith("Phase 3"))
+        contents.focus()
+        contents.highlighted = contents.get_option_index(str(index))
+        await pilot.press("enter")
+        await pilot.pause()
+        line = preview.section_lines[index]
+        assert line and preview.scroll_y == line
+        assert "Phase 3" in preview._lines[line + 1].text or "Phase 3" in preview._lines[line].text
+        assert preview.has_focus
+        await pilot.press("t")
+        assert contents.has_class("-hidden")
+        await pilot.press("t")
+        assert not contents.has_class("-hidden") and contents.has_focus
+
+
+async def test_narrow_screen_hides_contents_until_asked(tmp_path):
+    app = app_on(export_session(), tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_preview(pilot)
+        await rendered(pilot, screen)
+        assert screen.query_one("#export-contents").has_class("-hidden")
+        await pilot.press("t")
+        assert not screen.query_one("#export-contents").has_class("-hidden")
+
+
+async def test_hostile_text_and_escapes_are_shown_literally_in_the_preview(tmp_path):
+    hostile = "[@click=app.quit]x[/] a [/] b \x1b[31mred"
+    session = export_session(hostile)
+    session.mapping.partners = [Partner(name="[bold]X[/] | # x 🤝")]
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_preview(pilot)
+        preview = await rendered(pilot, screen)
+        text = preview.text
+        assert "[@click=app.quit]x[/] a [/] b" in text
+        assert "[bold]X[/] | # x 🤝" in text
+        assert "\x1b" not in text and "\u241b[31mred" in text
+        await pilot.click(BlueprintPreview, offset=(5, 1))
+        assert app.is_running
+
+
+async def test_a_big_blueprint_is_readable_before_it_is_all_rendered(tmp_path):
+    session = export_session()
+    session.mapping.partners = [Partner(name=f"Partner {n}") for n in range(600)]
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_preview(pilot)
+        preview = screen.query_one(BlueprintPreview)
+        for _ in range(200):
+            if preview.section_lines[0] is not None:
+                break
+            await pilot.pause(0.02)
+        assert "Acme Corp: Partnership Blueprint" in preview.text
+        await pilot.press("escape")  # keys work while the rest renders; closing stops it
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportPreviewScreen)
+        assert app.is_running

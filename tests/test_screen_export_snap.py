@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from screens.blueprint_preview import BlueprintPreview
 from tests.app_harness import LARGE, SMALL, demo_app
 
 
+async def preview_rendered(pilot) -> None:  # noqa: ANN001 - a Textual Pilot
+    """Open the preview and wait until every section is rendered (it renders in the background)."""
+    await pilot.press("f3")
+    for _ in range(200):
+        previews = pilot.app.screen.query(BlueprintPreview)
+        if previews and previews.first().rendered:
+            break
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError("the preview never finished rendering")
+    await pilot.pause()
+
+
 def test_export_small(snap_compare, tmp_path):
-    assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, press=["f3"])
+    assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, run_before=preview_rendered)
 
 
 def test_export_large(snap_compare, tmp_path):
-    assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, press=["f3"])
+    assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, run_before=preview_rendered)
