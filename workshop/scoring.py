@@ -3,10 +3,10 @@
 Score = 30% ICP overlap + 25% market influence + 20% practice alignment
 + 15% partnership appetite + 10% revenue potential, each rating 0-100.
 
-The score is computed exactly (decimal arithmetic on the ratings as typed) and rounded
-half-up to one decimal, the precision the room sees; the band is decided on that rounded
-score, so the number on screen and its band always agree (74.95 shows "75.0" and is
-Priority).  A partner with any rating missing is *unscored*: no score, no band, ranked last.
+The score is computed exactly (integer arithmetic on the ratings as typed; decimal arithmetic
+for a rating with more than three decimals) and rounded half-up to one decimal, the precision
+the room sees; the band is decided on that rounded score, so the number on screen and its
+band always agree (74.95 shows "75.0" and is Priority).  A partner with any rating missing is *unscored*: no score, no band, ranked last.
 """
 
 from __future__ import annotations
@@ -54,12 +54,38 @@ _BAND_LABELS = {
 }
 
 
+_SCALE = 1000
+"""Ratings with at most three decimals (every rating typed, every team mean) are exact integers
+once multiplied by this; the weights are whole percents."""
+_PERCENTS: tuple[tuple[str, int], ...] = tuple(
+    (field, int(weight * 100)) for field, weight in _WEIGHTS
+)
+assert all(Decimal(p) / 100 == w for (_f, p), (_g, w) in zip(_PERCENTS, _WEIGHTS))
+_HALF_TENTH = _SCALE * 100 // 10 // 2  # the weighted sum is in units of 1 / (_SCALE * 100)
+_LIMIT = 1_000_000.0
+"""Above this (never a rating or a score) the exact decimal fallback is used."""
+
+
+def _scaled(value: float, scale: int) -> int | None:
+    """``value × scale`` as an exact integer when ``value`` *is* that decimal (as ``repr`` shows
+    it), else None.
+
+    ``m / scale == value`` means the decimal ``m / scale`` rounds to ``value``; below
+    :data:`_LIMIT` two decimals that far apart never round to the same float, so ``repr(value)``
+    (the shortest decimal that rounds to it) is that decimal: the same number the
+    ``Decimal(repr(value))`` fallback works with.
+    """
+    if not 0 <= value <= _LIMIT:  # also False for NaN
+        return None
+    m = round(value * scale)
+    return m if m / scale == value else None
+
+
 def _one_decimal(value: float) -> Decimal:
     return Decimal(repr(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
 
 
-def attractiveness(ratings: Ratings) -> float | None:
-    """The weighted score rounded half-up to one decimal, or None when any rating is missing."""
+def _attractiveness_decimal(ratings: Ratings) -> float | None:
     total = Decimal(0)
     for field, weight in _WEIGHTS:
         value = getattr(ratings, field)
@@ -69,10 +95,39 @@ def attractiveness(ratings: Ratings) -> float | None:
     return float(total.quantize(_TENTH, rounding=ROUND_HALF_UP))
 
 
+def attractiveness(ratings: Ratings) -> float | None:
+    """The weighted score rounded half-up to one decimal, or None when any rating is missing.
+
+    Exact integer arithmetic on the ratings as typed (thousandths); a rating with more decimals
+    than that takes the decimal-arithmetic path.  Both give the same result (tested over every
+    rating combination's weighted sum and on random values).
+    """
+    total = 0
+    for field, percent in _PERCENTS:
+        value = getattr(ratings, field)
+        if value is None:
+            return None
+        scaled = _scaled(value, _SCALE)
+        if scaled is None:
+            return _attractiveness_decimal(ratings)
+        total += scaled * percent
+    return ((total + _HALF_TENTH) // (2 * _HALF_TENTH)) / 10
+
+
+def _shown_tenths(score: float) -> int | None:
+    """The score as shown (half-up to one decimal), in tenths, when it has one decimal already."""
+    return _scaled(score, 10)
+
+
 def band_for(score: float | None) -> Band | None:
     """The band of a score as shown (rounded half-up to one decimal); None when unscored."""
     if score is None:
         return None
+    tenths = _shown_tenths(score)
+    if tenths is not None:
+        if tenths >= _PRIORITY_TENTHS:
+            return Band.PRIORITY
+        return Band.SECONDARY if tenths >= _SECONDARY_TENTHS else Band.OPPORTUNISTIC
     shown = _one_decimal(score)
     if shown >= Decimal(repr(PRIORITY_MIN)):
         return Band.PRIORITY
@@ -81,9 +136,18 @@ def band_for(score: float | None) -> Band | None:
     return Band.OPPORTUNISTIC
 
 
+_PRIORITY_TENTHS = round(PRIORITY_MIN * 10)
+_SECONDARY_TENTHS = round(SECONDARY_MIN * 10)
+
+
 def format_score(score: float | None) -> str:
     """``"75.0"``, or ``"unscored"``."""
-    return "unscored" if score is None else f"{_one_decimal(score):.1f}"
+    if score is None:
+        return "unscored"
+    tenths = _shown_tenths(score)
+    if tenths is not None:
+        return f"{tenths // 10}.{tenths % 10}"
+    return f"{_one_decimal(score):.1f}"
 
 
 def missing_ratings(ratings: Ratings) -> list[str]:
