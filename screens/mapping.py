@@ -174,7 +174,16 @@ class MappingView(PhaseView):
         self.query_one(LandscapeTree).sync()
         self._show_status()
         self._show_detail()
-        self._show_ecosystem()
+        self._schedule_ecosystem()
+
+    _ecosystem_scheduled = False
+
+    def _schedule_ecosystem(self) -> None:
+        """The ecosystem analysis after the next paint: the table and the row just edited are
+        shown first (the analysis scores every partner; its section is below the table)."""
+        if not self._ecosystem_scheduled:
+            self._ecosystem_scheduled = True
+            self.call_after_refresh(self._show_ecosystem)
 
     def _show_status(self) -> None:
         table = self.table
@@ -214,6 +223,9 @@ class MappingView(PhaseView):
         lock) and the competitors: cheap to compare, while the analysis scores every partner.
         Editing notes, practice, dates or other phases leaves it as it is.
         """
+        self._ecosystem_scheduled = False
+        if not self.is_attached:
+            return
         mapping = self.session.mapping
         made_from = (
             tuple(map(row_signature, mapping.partners)),

@@ -23,7 +23,7 @@ from textual.widgets.data_table import CellKey, DuplicateKey, Row, RowKey
 from screens.text import cell
 from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
 from workshop.scoring import Band, attractiveness, band_for, format_score, ranked_partners
-from workshop.team_scoring import disagreement
+from workshop.team_scoring import is_disputed, team_key
 from workshop.values import format_number
 
 RATING_KEYS = list(RATING_FIELDS)
@@ -91,13 +91,14 @@ BAND_CYCLE: list[Band | str | None] = [None, Band.PRIORITY, Band.SECONDARY, Band
 
 
 def row_signature(partner: Partner) -> tuple[Any, ...]:
-    """Everything a row shows, raw (cheap to compute and compare)."""
+    """Everything a row shows, raw (cheap to compute and compare): the participants' own ratings
+    stand for the ⚑ mark, which is worked out from them only when the row is drawn."""
     r = partner.ratings
     return (
         partner.name, partner.type, partner.landscape_tier,
         r.icp_overlap, r.market_influence, r.practice_alignment, r.partnership_appetite, r.revenue_potential,
         partner.stage, partner.lock_status, partner.locked_to,
-        bool(partner.team_ratings) and disagreement(partner).disputed,
+        team_key(partner) if partner.team_ratings else (),
     )
 
 
@@ -112,12 +113,22 @@ class _RowData:
     or filtered by band) is passed in and not computed again.
     """
 
-    __slots__ = ("signature", "_score", "_band")
+    __slots__ = ("signature", "partner", "_score", "_band", "_disputed")
 
-    def __init__(self, signature: tuple[Any, ...], score: float | None = _UNSET, band: Band | None = None) -> None:
+    def __init__(
+        self, partner: Partner, signature: tuple[Any, ...], score: float | None = _UNSET, band: Band | None = None
+    ) -> None:
+        self.partner = partner
         self.signature = signature
         self._score = score
         self._band = band
+        self._disputed: bool | None = None
+
+    def disputed(self) -> bool:
+        """The ⚑ mark: whether the room disagrees (the engine's verdict, computed once)."""
+        if self._disputed is None:
+            self._disputed = bool(self.signature[-1]) and is_disputed(self.partner)
+        return self._disputed
 
     def scored(self) -> tuple[float | None, Band | None]:
         if self._score is _UNSET:
@@ -136,7 +147,7 @@ def _lock_words(lock_status: LockStatus, locked_to: str) -> str:
 def _cell_text(row: _RowData, column: int) -> Text:
     """The cell in ``column`` (an index into :data:`COLUMNS`) of one row, score and band from the engine."""
     name, ptype, tier, *rest = row.signature
-    ratings, (stage, lock_status, locked_to, disputed) = rest[:5], rest[5:]
+    ratings, (stage, lock_status, locked_to, _team) = rest[:5], rest[5:]
     if column == 0:
         return cell(name)
     if column in (1, 2):
@@ -144,7 +155,7 @@ def _cell_text(row: _RowData, column: int) -> Text:
         if column == 1:
             return cell(format_score(score), justify="right", style="" if score is not None else "dim")
         word = BAND_WORD[band] if band is not None else "—"
-        if disputed:  # the room disagrees on this partner: a mark, not only a colour
+        if row.disputed():  # the room disagrees on this partner: a mark, not only a colour
             word += " ⚑"
         return cell(word, style=BAND_STYLE[band] if band else "dim")
     if column < FIRST_RATING_COLUMN + len(RATING_KEYS):
@@ -199,7 +210,7 @@ class _LazyRow(dict):  # type: ignore[type-arg]
 
 def row_cells(partner: Partner, score: float | None = _UNSET, band: Band | None = None) -> list[LazyCell]:
     """The row of one partner (``score``/``band``: already computed by the engine, if at hand)."""
-    row = _RowData(row_signature(partner), score, band)
+    row = _RowData(partner, row_signature(partner), score, band)
     return [LazyCell(row, column) for column in _COLUMN_INDEXES]
 
 
@@ -289,7 +300,7 @@ class PartnerTable(DataTable):
             row_key = RowKey(partner.id)
             if row_key in locations:
                 raise DuplicateKey(f"The row key {row_key!r} already exists.")
-            row = _RowData(row_signature(partner), score, band)
+            row = _RowData(partner, row_signature(partner), score, band)
             signatures[partner.id] = row.signature
             locations[row_key] = index
             data[row_key] = _LazyRow(row)

@@ -225,6 +225,40 @@ def participant_names(session: Session, partner: Partner) -> list[str]:
     return names
 
 
+TeamKey = tuple[tuple[str, tuple[float | None, ...]], ...]
+
+
+def team_key(partner: Partner) -> TeamKey:
+    """The participants' ratings of ``partner`` as plain values: everything a dispute depends on."""
+    return tuple(
+        (e.participant, (r.icp_overlap, r.market_influence, r.practice_alignment,
+                         r.partnership_appetite, r.revenue_potential))
+        for e in partner.team_ratings
+        for r in (e.ratings,)
+    )
+
+
+_DISPUTED: dict[tuple[TeamKey, float], bool] = {}
+_DISPUTED_LIMIT = 100_000
+
+
+def is_disputed(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) -> bool:
+    """``disagreement(partner, threshold).disputed``, remembered per set of participants' ratings.
+
+    A dispute depends only on the participants' own ratings (not on ``partner.ratings``), so
+    a big map's table and its re-checks after every edit compute each one once.
+    """
+    if not partner.team_ratings:
+        return False
+    key = (team_key(partner), threshold)
+    known = _DISPUTED.get(key)
+    if known is None:
+        if len(_DISPUTED) >= _DISPUTED_LIMIT:
+            _DISPUTED.clear()
+        known = _DISPUTED[key] = disagreement(partner, threshold).disputed
+    return known
+
+
 def disputed_partners(session: Session, threshold: float = DISAGREEMENT_THRESHOLD) -> list[TeamView]:
     """Partners the room disagrees about, in map order (for the mapping screen to highlight)."""
     views = (disagreement(p, threshold) for p in session.mapping.partners if p.team_ratings)
