@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 from workshop.dates import add_months, money, quarter_end, quarter_index
 from workshop.models import (
@@ -39,6 +40,9 @@ from workshop.models import (
 
 
 _RANK = {name: position for position, name in enumerate(TIER_ORDER)}
+
+_months_after = lru_cache(maxsize=16_384)(add_months)
+"""``add_months`` for the replay, which asks for the same (last activity, limit) every quarter."""
 
 
 class Action(str, Enum):
@@ -215,9 +219,9 @@ def _evaluate(
         action = Action.HOLD
 
         limit = _exit_limit(framework, held)
-        if last_activity is not None and as_of >= add_months(last_activity, limit):
+        if last_activity is not None and as_of >= _months_after(last_activity, limit):
             action = Action.EXIT
-            reason = _exit_sentence(held, limit, last_activity, add_months(last_activity, limit))
+            reason = _exit_sentence(held, limit, last_activity, _months_after(last_activity, limit))
         elif _RANK[qualifies] < _RANK[held]:
             misses, above = misses + 1, 0
             tier = tiers.get(held)
@@ -279,7 +283,7 @@ def _evaluate(
 
     rules_tier = held
     limit = _exit_limit(framework, rules_tier)
-    exit_due = add_months(last_activity, limit) if last_activity is not None else None
+    exit_due = _months_after(last_activity, limit) if last_activity is not None else None
     contradiction: str | None = None
     action_tier: TierName | None = None
 
