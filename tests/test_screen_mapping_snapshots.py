@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
+from screens.mapping_rating import RatingInput
 from tests.app_harness import LARGE, SMALL, demo_app, settle
+
+
+async def _until(pilot, condition, timeout: float = 20.0) -> None:  # noqa: ANN001 - a Textual Pilot
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the screen never got there"
+        await pilot.pause(0.05)
 
 
 async def _open_mapping(pilot) -> None:
@@ -11,10 +21,20 @@ async def _open_mapping(pilot) -> None:
 
 
 async def _rating(pilot) -> None:
-    view = pilot.app.screen.show_phase("mapping")
-    await pilot.pause(0.5)
+    # Each key waits for the screen it needs: a fixed pause was not always enough under load
+    # (the keys then reached the table before it had focus, or the input before it was shown).
+    app = pilot.app
+    view = app.screen.show_phase("mapping")
+    await _until(pilot, lambda: view.is_mounted and bool(view.children) and view.table.row_count > 0)
     view.table.focus()
-    await pilot.press("r", "9", "5", "enter")
+    await _until(pilot, lambda: app.focused is view.table)
+    await pilot.press("r")
+    await _until(pilot, lambda: isinstance(app.focused, RatingInput))
+    await pilot.press("9", "5")
+    await _until(pilot, lambda: app.focused.value == "95")
+    rating = view._rating
+    await pilot.press("enter")
+    await _until(pilot, lambda: view._rating != rating and app.focused.value == "")  # stored, moved on
     await settle(pilot)  # the status reads "saved", not "saving…"
 
 
