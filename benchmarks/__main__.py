@@ -13,13 +13,15 @@ import platform
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import textual
 
 from benchmarks.generate import TODAY, write_session
 from benchmarks.timing import median_ms, spawn_json, spawn_ms
-from session_store import SessionFile
+from session_store import SessionFile, parse_cache
+from session_store.codec import forget_rendered
 from workshop.health import health_report
 from workshop.tier_movement import evaluate_program
 
@@ -49,21 +51,39 @@ def machine() -> str:
 
 
 def engine_ops(path: Path, repeats: int) -> dict[str, float]:
+    """Median ms of each engine operation on the session file at ``path``.
+
+    Load is timed twice: cold (parse cache emptied first: a file new to this machine, e.g.
+    copied from another one) and warm (a file this machine opened or saved before). Save is
+    an autosave after one partner's rating changed (a different partner each time), and the
+    first save of a session, which has no memoised TOML yet.
+    """
     opened = SessionFile.open(path)
     session = opened.session
-    ops = {
-        "load": lambda: SessionFile.open(path),
-        "save": lambda: opened.save(session),
-        "scoring + health": lambda: health_report(session, TODAY),
-        "tier movements": lambda: evaluate_program(session, TODAY),
+    partners = session.mapping.partners
+    edits = iter(range(10**9))
+
+    def edit_one_partner() -> None:
+        index = next(edits)
+        partner = partners[(index * 7919) % len(partners)]
+        partner.ratings.icp_overlap = float(index % 101)
+
+    ops: dict[str, tuple[Callable[[], object], Callable[[], object] | None]] = {
+        "load, cold (new to this machine)": (lambda: SessionFile.open(path), parse_cache.clear),
+        "load, warm (opened/saved here before)": (lambda: SessionFile.open(path), None),
+        "save (autosave after one edit)": (lambda: opened.save(session), edit_one_partner),
+        "save, first of the session": (lambda: opened.save(session), forget_rendered),
+        "scoring + health": (lambda: health_report(session, TODAY), None),
+        "tier movements": (lambda: evaluate_program(session, TODAY), None),
     }
     try:
         from workshop.export import export_markdown
     except ImportError:
         export_markdown = None
     if export_markdown is not None:
-        ops["export"] = lambda: export_markdown(session, today=TODAY)
-    return {name: median_ms(run, repeats) for name, run in ops.items()}
+        ops["export"] = (lambda: export_markdown(session, today=TODAY), None)
+    opened.save(session)  # memoise the TOML, as the app's first autosave would
+    return {name: median_ms(run, repeats, setup) for name, (run, setup) in ops.items()}
 
 
 def startup(runs: int, home: Path) -> tuple[float, float, str]:
@@ -104,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Machine: {machine()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="pw-bench-") as scratch:
         folder = Path(scratch)
+        previous_home = os.environ.get("PARTNER_WORKSHOP_HOME")
+        os.environ["PARTNER_WORKSHOP_HOME"] = str(folder / "home")  # a private parse cache
         results: dict[int, dict[str, float]] = {}
         paths: dict[int, Path] = {}
         for size in SIZES:
@@ -143,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
         memory = spawn_json("benchmarks.memory", str(paths[10_000]))
         rows.append(("memory, 10k: RSS after imports → peak (MB)", f"{memory['rss_after_imports_mb']:.0f} → {memory['rss_peak_mb']:.0f}", "", ""))
         rows.append(("memory, 10k: Python allocations peak (MB)", f"{memory['python_peak_mb']:.0f}", "", ""))
+        if previous_home is None:
+            os.environ.pop("PARTNER_WORKSHOP_HOME", None)
+        else:
+            os.environ["PARTNER_WORKSHOP_HOME"] = previous_home
 
     width = max(len(r[0]) for r in rows)
     fig = max(len(r[1]) for r in rows)

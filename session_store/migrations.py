@@ -26,7 +26,9 @@ def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     if version is None:
         raise SessionError(f"{source}: schema_version: missing (every session file starts with it)")
     if type(version) is not int:
-        raise SessionError(f"{source}: schema_version: must be a whole number, got {version!r}")
+        got = repr(version)
+        got = got if len(got) <= 60 else got[:57] + "..."
+        raise SessionError(f"{source}: schema_version: must be a whole number, got {got}")
     if version > current:
         raise NewerVersionError(
             f"{source}: written by a newer Partner Workshop (schema version {version}; "

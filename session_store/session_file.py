@@ -8,8 +8,15 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from session_store import parse_cache
 from session_store.atomic import Fingerprint, atomic_write, backup_path, create_exclusive
-from session_store.codec import decode, dump_session, parse_session
+from session_store.codec import (
+    load_bytes,
+    render_session,
+    rendered_data,
+    session_data,
+    snapshot_json,
+)
 from session_store.errors import SessionConflictError, SessionError
 from workshop.models import Session
 
@@ -70,14 +77,17 @@ class SessionFile:
             raise SessionError(f"{path}: is a folder, not a session file") from None
         except OSError as exc:
             raise SessionError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        session = parse_session(decode(raw, str(path)), str(path))
-        return cls(path, session, Fingerprint.of(raw, stat))
+        fingerprint = Fingerprint.of(raw, stat)
+        session = load_bytes(raw, str(path), sha256=fingerprint.sha256)
+        return cls(path, session, fingerprint)
 
     @classmethod
     def create(cls, path: Path, session: Session) -> SessionFile:
         """Write ``session`` to a new file; refuses to replace an existing one."""
         path = Path(path)
-        data = _encode(dump_session(session), path)
+        snapshot = session_data(session)
+        data = _encode(render_session(snapshot), path)
+        rendered_data("")  # forget the snapshot: it is cached below
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             stat = create_exclusive(path, data)
@@ -85,7 +95,9 @@ class SessionFile:
             raise SessionError(f"{path}: already exists; choose another name") from None
         except OSError as exc:
             raise SessionError(f"{path}: cannot create: {exc.strerror or exc}") from None
-        return cls(path, session, Fingerprint.of(data, stat))
+        fingerprint = Fingerprint.of(data, stat)
+        parse_cache.store(fingerprint.sha256, lambda: snapshot_json(snapshot))
+        return cls(path, session, fingerprint)
 
     @property
     def backup(self) -> Path:
@@ -93,7 +105,7 @@ class SessionFile:
 
     def save(self, session: Session, *, force: bool = False) -> None:
         """Write ``session`` (see :meth:`write_text`) and make it :attr:`session`."""
-        self.write_text(dump_session(session), force=force)
+        self.write_text(render_session(session_data(session)), force=force)
         self.session = session
 
     def write_text(self, text: str, *, force: bool = False) -> None:
@@ -102,7 +114,12 @@ class SessionFile:
         Raises :class:`SessionConflictError` if the file on disk is no longer what this
         object read or last wrote (unless ``force``), :class:`SessionError` if it cannot
         be written; in both cases the file on disk is untouched. Thread-safe.
+
+        If ``text`` is what :func:`~session_store.codec.render_session` just returned on this
+        thread, the parse cache learns the new bytes (so reopening the file is fast) and
+        forgets the bytes they replaced.
         """
+        snapshot = rendered_data(text)
         data = _encode(text, self.path)
         with self._lock, _locked(self.path):
             if not force and self._fingerprint is not None and self._changed_on_disk():
@@ -117,7 +134,12 @@ class SessionFile:
                 raise SessionError(
                     f"{self.path}: cannot save: {exc.strerror or exc}; nothing was overwritten"
                 ) from None
-            self._fingerprint = Fingerprint.of(data, stat)
+            replaced, written = self._fingerprint, Fingerprint.of(data, stat)
+            self._fingerprint = written
+        if snapshot is not None:
+            parse_cache.store(written.sha256, lambda: snapshot_json(snapshot))
+        if replaced is not None and replaced.sha256 != written.sha256:
+            parse_cache.discard(replaced.sha256)
 
     def _changed_on_disk(self) -> bool:
         assert self._fingerprint is not None

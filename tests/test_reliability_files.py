@@ -142,3 +142,38 @@ def test_a_valid_file_still_loads(tmp_path: Path) -> None:
     assert check_refused(tmp_path, GOOD) == ""
     assert tomllib.loads(GOOD_TEXT)["schema_version"] == 1
     assert dump_session(load_session(tmp_path / "hostile.toml")).startswith("#")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        b"a" + b".a" * 50_000,
+        b'"a"' + b'."a"' * 50_000,
+        b"[a" + b" . a" * 50_000 + b"]",
+        b"x = { a" + b".a" * 50_000,
+    ],
+    ids=["bare", "quoted", "table-header", "inline-table"],
+)
+def test_a_key_of_thousands_of_parts_is_refused_before_tomllib(tmp_path: Path, key: bytes) -> None:
+    """tomllib needs ~25 s for one 50,000-part dotted key; the shape check refuses it at once."""
+    hostile = GOOD.replace(b"schema_version = 1\n", b"schema_version = 1\n" + key + b" = 1\n")
+    message = check_refused(tmp_path, hostile, both=True)
+    assert "a dotted key of more than 100 parts" in message
+    assert ": line 5, column " in message
+
+
+def test_values_nested_beyond_the_stack_are_refused_in_one_line(tmp_path: Path) -> None:
+    for value in (b"[" * 100_000 + b"]" * 100_000, b"{a=" * 100_000 + b"1" + b"}" * 100_000):
+        assert "nested too deeply" in check_refused(tmp_path, b"x = " + value + b"\n", both=True)
+
+
+def test_long_dotted_runs_in_text_and_comments_still_load(tmp_path: Path) -> None:
+    """Only keys are limited: a note or a comment may hold any number of dots."""
+    session = load_session(BUNDLED_DEMO)
+    run = "a." * 500 + "a"
+    session.mapping.partners[0].notes = f" {run} ' \" {run} # {run}"
+    session.mapping.partners[0].practice = run
+    path = tmp_path / "dots.toml"
+    SessionFile.create(path, session)
+    path.write_bytes(b"# " + run.encode() + b"\n" + path.read_bytes())
+    assert load_session(path) == session
