@@ -277,3 +277,12 @@ def test_a_thousand_signed_partners() -> None:
     s.thesis.signoff = signed()
     report = health_report(s, TODAY)
     assert len(report.rules) == 6
+
+
+def test_a_shared_map_analysis_gives_the_same_report(demo_session):
+    from workshop.health import analyse_map
+
+    today = date(2026, 11, 25)
+    analysis = analyse_map(demo_session, today)
+    assert health_report(demo_session, today, analysis) == health_report(demo_session, today)
+    assert analysis.ranked and analysis.movements

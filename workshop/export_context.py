@@ -11,11 +11,10 @@ from datetime import date
 from typing import Any
 
 from workshop.agenda import spent_summary
-from workshop.competitors import ecosystem
 from workshop.decision_rules import assess_decision
 from workshop.findings import Status
 from workshop.economics import partner_economics
-from workshop.health import health_report
+from workshop.health import analyse_map, health_report
 from workshop.models import (
     RATING_FIELDS,
     RATIONALE_FIELDS,
@@ -23,10 +22,9 @@ from workshop.models import (
     Partner,
     Session,
 )
-from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, ranked_partners
+from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band
 from workshop.team_scoring import DISAGREEMENT_THRESHOLD, disagreement
 from workshop.thesis_statement import render_thesis
-from workshop.tier_movement import evaluate_program
 
 
 RECENT_CHANGES = 10
@@ -67,12 +65,13 @@ class BandRule:
 def blueprint_context(session: Session, today: date) -> dict[str, Any]:
     """Every variable the blueprint template (built-in or custom) can use."""
     partners = session.mapping.partners
-    scored = ranked_partners(partners)
+    analysis = analyse_map(session, today)
+    scored = analysis.ranked
     rationale = [
         RationaleItem(label, question, getattr(session.thesis.rationale, field))
         for field, (label, question) in RATIONALE_FIELDS.items()
     ]
-    health = health_report(session, today)
+    health = health_report(session, today, analysis)
     economics = partner_economics(session)
     failing = [rule for rule in health.rules if rule.status is Status.FAIL]
     draft_reasons = (["the thesis is not signed off"] if session.thesis.signoff is None else []) + [
@@ -108,10 +107,10 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "scored": scored,
         "priority_partners": [row for row in scored if row.band is Band.PRIORITY],
         "competitors": session.mapping.competitors,
-        "ecosystem": ecosystem(session.mapping),
+        "ecosystem": analysis.ecosystem,
         "tiers": session.tiers.tiers,
         "movement_rules": session.tiers.rules,
-        "movements": evaluate_program(session, today),
+        "movements": analysis.movements,
         "decisions": [assess_decision(decision) for decision in session.decisions],
         "objectives": session.objectives,
         "roadmap": session.roadmap,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from workshop.competitors import ecosystem
+from workshop.competitors import EcosystemAnalysis, ecosystem
 from workshop.dates import add_months
 from workshop.decision_rules import assess_decision
 from workshop.findings import RuleResult, Status, finding, names_list
@@ -24,8 +24,8 @@ from workshop.models import (
 )
 from workshop.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
 from workshop.raci_checks import raci_findings
-from workshop.scoring import Band, ranked_partners
-from workshop.tier_movement import Action, evaluate_program
+from workshop.scoring import Band, ScoredPartner, ranked_partners
+from workshop.tier_movement import Action, PartnerMovement, evaluate_program
 
 ROADMAP_REVIEW_MONTHS = 3
 """The roadmap must be revisited quarterly."""
@@ -253,7 +253,9 @@ def _competitor_rule(session: Session, today: date) -> RuleResult:
 # --------------------------------------------------------------------------- other findings
 
 
-def _other_findings(session: Session, today: date, unscored: list[str]) -> list[RuleResult]:
+def _other_findings(
+    session: Session, today: date, unscored: list[str], analysis: EcosystemAnalysis
+) -> list[RuleResult]:
     found: list[RuleResult] = []
     intake = session.intake
     markets = [m for m in intake.growth_markets if m.strip()]
@@ -276,7 +278,6 @@ def _other_findings(session: Session, today: date, unscored: list[str]) -> list[
             f"{len(unscored)} partner(s) are unscored (ratings missing): {names_list(unscored)}.",
             Phase.MAPPING, "Partner landscape › ratings",
         ))
-    analysis = ecosystem(session.mapping)
     for lp in analysis.locked:
         if not lp.competitors:
             found.append(finding(
@@ -444,11 +445,31 @@ def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
 # --------------------------------------------------------------------------- the report
 
 
-def health_report(session: Session, today: date) -> HealthReport:
-    ranked = ranked_partners(session.mapping.partners)
+@dataclass(frozen=True)
+class MapAnalysis:
+    """The whole-map results the health report is built on: computed once, shared with
+    whoever needs them too (the export), since each walks every partner."""
+
+    ranked: list[ScoredPartner]
+    movements: list[PartnerMovement]
+    ecosystem: EcosystemAnalysis
+
+
+def analyse_map(session: Session, today: date) -> MapAnalysis:
+    return MapAnalysis(
+        ranked=ranked_partners(session.mapping.partners),
+        movements=evaluate_program(session, today),
+        ecosystem=ecosystem(session.mapping),
+    )
+
+
+def health_report(session: Session, today: date, analysis: MapAnalysis | None = None) -> HealthReport:
+    """The report; ``analysis`` (from :func:`analyse_map` on the same session and day) saves
+    computing it again."""
+    analysis = analysis or analyse_map(session, today)
+    ranked, movements = analysis.ranked, analysis.movements
     priority = [s.partner.name for s in ranked if s.band is Band.PRIORITY]
     unscored = [s.partner.name for s in ranked if s.score is None]
-    movements = evaluate_program(session, today)
     rules = [
         _thesis_rule(session, priority),
         _finance_rule(session),
@@ -460,6 +481,6 @@ def health_report(session: Session, today: date) -> HealthReport:
     return HealthReport(
         today=today,
         rules=rules,
-        findings=_other_findings(session, today, unscored),
+        findings=_other_findings(session, today, unscored, analysis.ecosystem),
         completeness=_completeness(session),
     )

@@ -24,6 +24,7 @@ the one type the export's template lets through unchanged.  The rules:
 
 from __future__ import annotations
 
+import functools
 import re
 
 EMPTY = "—"
@@ -125,10 +126,12 @@ def _is_blank(text: str) -> bool:
     return not text.strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def escape(text: str) -> Markdown:
     """User text as one line of inline Markdown; line breaks become ``<br>``.
 
-    Safe anywhere inline: table cells, headings, list items, paragraphs.
+    Safe anywhere inline: table cells, headings, list items, paragraphs.  Remembered for the
+    last 65,536 texts: a blueprint repeats the same names, types and tiers many times.
     """
     if text and not _may_change(text):  # one line, nothing to escape (the common case)
         return Markdown(text)
