@@ -25,6 +25,12 @@ from textual.worker import get_current_worker
 
 from screens.text import visible
 
+LINE_BREAK = "<br>"
+"""How the export writes a line break inside one line (a table cell, a list item); user text
+never contains it unescaped (``<`` and ``>`` are escaped)."""
+SHOWN_LINE_BREAK = " ↵ "
+"""What the preview shows for it: Rich's Markdown drops inline HTML, which ran lines together."""
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -65,7 +71,7 @@ def render_section(section: Section, width: int) -> list[Strip]:
     width = max(width - 2, 10)
     console = Console(width=width, color_system="truecolor", force_terminal=True, legacy_windows=False)
     options = console.options.update_width(width)
-    document = Markdown(visible(section.markdown), hyperlinks=False)
+    document = Markdown(visible(section.markdown).replace(LINE_BREAK, SHOWN_LINE_BREAK), hyperlinks=False)
     lines = console.render_lines(document, options, pad=False, new_lines=False)
     return [Strip([margin, *Segment.simplify(line)]) for line in lines] + [Strip.blank(0)]
 

@@ -191,7 +191,7 @@ async def test_narrow_screen_hides_contents_until_asked(tmp_path):
 async def test_hostile_text_and_escapes_are_shown_literally_in_the_preview(tmp_path):
     hostile = "[@click=app.quit]x[/] a [/] b \x1b[31mred"
     session = export_session(hostile)
-    session.mapping.partners = [Partner(name="[bold]X[/] | # x 🤝")]
+    session.mapping.partners = [Partner(name="[bold]X[/] | # x 🤝", notes="line one\nline two <br> three")]
     app = app_on(session, tmp_path)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_preview(pilot)
@@ -200,6 +200,7 @@ async def test_hostile_text_and_escapes_are_shown_literally_in_the_preview(tmp_p
         assert "[@click=app.quit]x[/] a [/] b" in text
         assert "[bold]X[/] | # x 🤝" in text
         assert "\x1b" not in text and "\u241b[31mred" in text
+        assert "line one ↵ line two <br> three" in text  # the export's line break, the typed text
         await pilot.click(BlueprintPreview, offset=(5, 1))
         assert app.is_running
 
