@@ -36,6 +36,8 @@ class PhaseView(VerticalScroll):
     can_focus = False  # focus goes to the fields and tables inside; the view scrolls to them
 
     _refresh_timer: Timer | None = None
+    _stale = False
+    """An edit came while this view was hidden: refresh it when it is shown again."""
 
     @property
     def session(self) -> Session:
@@ -43,14 +45,57 @@ class PhaseView(VerticalScroll):
         assert session is not None
         return session
 
+    _ready = False
+    """True once mounted and filled (on_mount ran): before that, focus and row requests wait."""
+    _waiting: list | None = None
+
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._schedule_refresh, init=False)
         self.refresh_view()
+        self._ready = True
+        for callback, args in self._waiting or ():
+            self.call_after_refresh(callback, *args)
+        self._waiting = None
+
+    def when_ready(self, callback, *args) -> None:  # type: ignore[no-untyped-def]
+        """Run ``callback(*args)`` now if the view is mounted and filled, else once it is
+        (a view mounted just now gets its children a few refreshes later when the app is busy)."""
+        if self._ready:
+            callback(*args)
+        else:
+            self._waiting = [*(self._waiting or ()), (callback, args)]
+
+    def focus_first(self) -> None:
+        """Focus the first focusable widget inside, unless the focus is already inside."""
+        self.when_ready(self._focus_first_now)
+
+    def _focus_first_now(self) -> None:
+        focused = self.app.focused
+        if focused is not None and self in focused.ancestors:
+            return
+        first = next((widget for widget in self.query("*") if widget.focusable), None)
+        if first is not None:
+            first.focus()
 
     def _schedule_refresh(self, _revision: int) -> None:
         if self._refresh_timer is not None:
             self._refresh_timer.stop()
-        self._refresh_timer = self.set_timer(REFRESH_DELAY, self.refresh_view)
+            self._refresh_timer = None
+        if not self.display:
+            # Hidden behind another phase: nobody sees it, so typing elsewhere costs it nothing.
+            self._stale = True
+            return
+        self._refresh_timer = self.set_timer(REFRESH_DELAY, self._refresh_now)
+
+    def _refresh_now(self) -> None:
+        self._refresh_timer = None
+        self._stale = False
+        self.refresh_view()
+
+    def refresh_if_stale(self) -> None:
+        """Called when the view is shown again: catch up with the edits made while it was hidden."""
+        if self._stale:
+            self._refresh_now()
 
     def refresh_view(self) -> None:
         """Update everything derived from the session. Must not rebuild a field being typed in."""
@@ -70,12 +115,9 @@ class PhaseView(VerticalScroll):
         """Show the place a health finding points at (a field name or a row label).
 
         A jump from the health report may arrive before a freshly mounted view has its
-        children: it is then retried after the next refresh.
+        children: it then waits until the view is ready.
         """
-        if not self.is_mounted or not self.children:
-            self.call_after_refresh(self.focus_target, where)
-            return
-        self.show_target(where)
+        self.when_ready(self.show_target, where)
 
     def show_target(self, where: str) -> None:
         """Select and focus what ``where`` names; by default the first row."""

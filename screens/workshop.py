@@ -32,6 +32,11 @@ STEPS: list[tuple[str, str, str]] = [
 STEP_KEYS = [key for key, _, _ in STEPS]
 
 STEPPER_REFRESH_DELAY = 0.4
+"""At most this long (plus the time to compute it) between an edit and the stepper showing it.
+
+The stepper's completion and health need the whole health report (≈ 40 ms at 1,000 partners),
+so it is recomputed at most once per this delay while someone types — never once per key, and
+never postponed for as long as the typing goes on."""
 
 
 def view_class(key: str) -> type[PhaseView]:
@@ -70,6 +75,7 @@ class WorkshopScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._stepper_timer: Timer | None = None
+        self._stepper_prompts: dict[str, Content] = {}
         self._current = ""
 
     # ------------------------------------------------------------------ compose
@@ -87,11 +93,14 @@ class WorkshopScreen(Screen[None]):
                     id="hold-banner",
                     markup=False,
                 )
-                yield ContentSwitcher(id="phase-body")
+                # The phase the team was on is composed with the screen (not mounted after it):
+                # one mount for the first paint, and the view is ready when the screen is.
+                first = self.app.session.position.phase.value  # type: ignore[attr-defined]
+                yield ContentSwitcher(view_class(first)(id=f"view-{first}"), id="phase-body", initial=f"view-{first}")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self._schedule_stepper_refresh, init=False)
+        self.watch(self.app, "revision", self._stepper_is_stale, init=False)
         self.watch(self.app, "clock_state", self._show_status)
         self.watch(self.app, "save_state", self._show_status)
         position = self.app.session.position  # type: ignore[attr-defined]
@@ -105,6 +114,7 @@ class WorkshopScreen(Screen[None]):
 
         report = health_report(self.app.session, self.app.today)  # type: ignore[attr-defined]
         options = []
+        self._stepper_prompts = {}
         for number, (key, label, _) in enumerate(STEPS, start=1):
             if key == "health":
                 state = f"{report.fails} fail" if report.fails else (
@@ -118,23 +128,29 @@ class WorkshopScreen(Screen[None]):
             prompt = Content.assemble(
                 (f"{number} ", "dim"), f"{mark} {label}", "\n", (f"    {state}", "dim")
             )
+            self._stepper_prompts[key] = prompt
             options.append(Option(prompt, id=key))
         return options
 
     def _show_status(self, _value: str = "") -> None:
         """Time left and save state under the stepper: always visible, whatever the title's length."""
         clock, _, day = self.app.clock_state.partition(" · ")  # type: ignore[attr-defined]
-        self.query_one("#session-status", Static).update(f"{clock}\n{day}\n{self.app.save_state}")  # type: ignore[attr-defined]
+        status = self.query_one("#session-status", Static)
+        # A fixed 24×3 box: its text changes every second, its size never does (no relayout).
+        status.update(f"{clock}\n{day}\n{self.app.save_state}", layout=False)  # type: ignore[attr-defined]
 
-    def _schedule_stepper_refresh(self, _revision: int) -> None:
-        if self._stepper_timer is not None:
-            self._stepper_timer.stop()
-        self._stepper_timer = self.set_timer(STEPPER_REFRESH_DELAY, self._refresh_stepper)
+    def _stepper_is_stale(self, _revision: int) -> None:
+        """After an edit: refresh the stepper soon, once for however many edits come meanwhile."""
+        if self._stepper_timer is None:
+            self._stepper_timer = self.set_timer(STEPPER_REFRESH_DELAY, self._refresh_stepper)
 
     def _refresh_stepper(self) -> None:
+        self._stepper_timer = None
         stepper = self.query_one(PhaseStepper)
+        previous = self._stepper_prompts
         for option in self._stepper_options():
-            stepper.replace_option_prompt(option.id, option.prompt)
+            if previous.get(option.id or "") != option.prompt:
+                stepper.replace_option_prompt(option.id, option.prompt)
         self._refresh_banner()
 
     def _refresh_banner(self) -> None:
@@ -164,6 +180,7 @@ class WorkshopScreen(Screen[None]):
             switcher.add_content(view, set_current=True)
         else:
             switcher.current = view.id
+            view.refresh_if_stale()
         self._current = key
         stepper = self.query_one(PhaseStepper)
         stepper.highlighted = STEP_KEYS.index(key)
@@ -184,13 +201,11 @@ class WorkshopScreen(Screen[None]):
         return found.first(PhaseView) if found else None
 
     def _focus_view(self, view: PhaseView) -> None:
-        first = next((widget for widget in view.query("*") if widget.focusable), None)
-        if first is not None:
-            first.focus()
+        view.focus_first()
 
     def go_to(self, key: str, where: str = "") -> None:
         """Open a phase and show a place in it (used by the health report)."""
-        view = self.show_phase(key, focus=True)
+        view = self.show_phase(key, focus=not where)  # with a place, the place gets the focus
         if where:
             self.call_after_refresh(view.focus_target, where)
 
@@ -213,7 +228,7 @@ class WorkshopScreen(Screen[None]):
 
     def action_go_home(self) -> None:
         self.app.flush_save()  # type: ignore[attr-defined]
-        self.app.pop_screen()
+        self.app.show_home()  # type: ignore[attr-defined]
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         for number, (key, label, _) in enumerate(STEPS, start=1):

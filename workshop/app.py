@@ -139,13 +139,33 @@ class PartnerWorkshopApp(App[None]):
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
         self.set_interval(1.0, self._tick)
-        from screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
+        # A session given on the command line opens straight away: the home screen (and what
+        # it imports) is only built when it is shown — on a failed open, or ctrl+h.
         if self.initial_file is not None:
             self.show_session(self.initial_file)
         elif self.initial_path is not None:
             self.open_session(self.initial_path)
+        else:
+            self.show_home()
+
+    def show_home(self) -> None:
+        """Show the home screen: back to it from a workshop, or build it if it is not there yet."""
+        from screens.home import HomeScreen
+
+        if isinstance(self.screen, HomeScreen):
+            return
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+        elif len(self.screen_stack) > 1:
+            self.switch_screen(HomeScreen())
+        else:
+            self.push_screen(HomeScreen())
+
+    def _home_if_nothing_shown(self) -> None:
+        """After a failed open at start-up, the home screen, not a blank one, is behind the message."""
+        if len(self.screen_stack) <= 1:
+            self.show_home()
 
     @property
     def today(self) -> date:
@@ -159,9 +179,11 @@ class PartnerWorkshopApp(App[None]):
         try:
             session_file = SessionFile.open(path)
         except SessionError as error:
+            self._home_if_nothing_shown()
             self._offer_backup(path, error)
             return False
         except OSError as error:
+            self._home_if_nothing_shown()
             self.notify(f"Could not open {path}: {error.strerror or error}", severity="error", markup=False)
             return False
         self.show_session(session_file)
