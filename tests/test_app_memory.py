@@ -1,0 +1,53 @@
+"""A big session's objects are frozen out of the garbage collector's walks; an undo step, which
+replaces the session, releases them so what is garbage can still be freed."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from tests.app_harness import app_on
+from workshop.app import FREEZE_FROM_PARTNERS
+from workshop.defaults import new_session
+from workshop.models import Partner, Session
+
+
+@pytest.fixture(autouse=True)
+def unfrozen():
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+def session_of(partners: int) -> Session:
+    session = new_session("Memory")
+    session.mapping.partners = [Partner(name=f"Partner {n}") for n in range(partners)]
+    return session
+
+
+async def test_a_big_session_is_frozen_and_released_when_an_undo_replaces_it(tmp_path: Path):
+    app = app_on(session_of(FREEZE_FROM_PARTNERS), tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+        app.session.intake.company_name = "Acme"
+        app.edited("Company name changed")
+        assert app.flush_save()
+        app.session.intake.product_category = "RegTech"
+        app.edited("Product category changed")
+        assert app.flush_save()
+        for _ in range(2):
+            await pilot.press("ctrl+z")
+            for _ in range(3):
+                await pilot.pause()
+        assert app.session.intake.company_name == ""
+        assert gc.get_freeze_count() == 0  # released: the replaced session can be collected
+
+
+async def test_a_small_session_is_not_frozen(tmp_path: Path):
+    app = app_on(session_of(3), tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() == 0
