@@ -58,9 +58,10 @@ class EcosystemAnalysis:
 
 
 def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
+    keys = [name_key(partner.name) for partner in mapping.partners]
     by_name: dict[str, list[Partner]] = {}
-    for partner in mapping.partners:
-        by_name.setdefault(name_key(partner.name), []).append(partner)
+    for key, partner in zip(keys, mapping.partners):
+        by_name.setdefault(key, []).append(partner)
 
     listed_by: dict[str, list[str]] = {}
     display: dict[str, str] = {}
@@ -79,8 +80,8 @@ def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
 
     locked: list[LockedPartner] = []
     listed_but_available: list[tuple[Partner, tuple[str, ...]]] = []
-    for partner in mapping.partners:
-        listing = listed_by.get(name_key(partner.name), [])
+    for key, partner in zip(keys, mapping.partners):
+        listing = listed_by.get(key, [])
         if partner.lock_status is LockStatus.LOCKED:
             names: list[str] = []
             if partner.locked_to.strip():
