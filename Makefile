@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/partner-workshop demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

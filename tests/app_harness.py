@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -52,14 +53,51 @@ async def paste(pilot, text: str) -> None:  # noqa: ANN001 - a Textual Pilot
     await pilot.pause()
 
 
+def _debounce_pending(app) -> str | None:  # noqa: ANN001 - any Textual App
+    """The name of a one-shot timer (a debounced refresh, an autosave) that is still to fire, if any."""
+    nodes = [app]
+    for screen in app.screen_stack:
+        nodes.extend(screen.walk_children(with_self=True))
+    for node in nodes:
+        for timer in list(node._timers):
+            task = timer._task
+            if timer._repeat == 0 and task is not None and not task.done():
+                return f"{timer.name} on {node!r}"
+    return None
+
+
+async def calm(pilot, timeout: float = 20.0) -> None:  # noqa: ANN001 - a Textual Pilot
+    """Wait until every one-shot timer (debounced refreshes, the autosave) has fired and run.
+
+    Used instead of a fixed ``pause(0.3)``: it returns as soon as the App is calm (about 0.15 s
+    after an edit for a view's refresh, 0.4 s for the stepper), and waits longer under load
+    instead of letting the test look too early.  (An autosave's write runs on a thread after its
+    timer: read the file with ``saved(app)``, which waits for it.)
+    """
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    await pilot.pause()
+    while (pending := _debounce_pending(app)) is not None:
+        assert time.monotonic() < deadline, f"still pending after {timeout} s: {pending}"
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+async def until(pilot, condition, what: str = "the condition", timeout: float = 20.0) -> None:  # noqa: ANN001
+    """Let the App work until ``condition()`` holds (a generous timeout: the machine may be loaded)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened within {timeout} s: {what}"
+        await pilot.pause(0.02)
+
+
 async def settle(pilot) -> None:  # noqa: ANN001 - a Textual Pilot
     """Let pending autosaves and debounced refreshes finish, so a snapshot shows a calm screen."""
     app = pilot.app
-    for _ in range(60):
-        await pilot.pause(0.1)
-        if not app._pending and app.save_state == "saved":
-            break
-    await pilot.pause(0.5)  # view (0.15 s) and stepper (0.4 s) refreshes
+    deadline = time.monotonic() + 20.0  # as before, a session that never saves is not an error here
+    while (app._pending or app.save_state != "saved") and time.monotonic() < deadline:
+        await pilot.pause(0.02)
+    await calm(pilot)  # the view (0.15 s) and stepper (0.4 s) refreshes the save set off
 
 
 def table_rows(table) -> list[list[str]]:  # noqa: ANN001 - any DataTable

@@ -38,3 +38,30 @@ def tmp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def demo_session() -> Session:
     """The bundled demo session, freshly loaded (safe to modify)."""
     return load_session(BUNDLED_DEMO)
+
+
+# The longest tests start first, so that none of them is left running alone on one worker at the
+# end of a parallel run (`make test` uses `-n auto --dist worksteal`: the other workers take the
+# short tests meanwhile).  Measured on the 2-core machine (seconds, idle); order only, no skipping.
+SLOW_FIRST = (
+    "tests/test_workshop_end_to_end.py",  # ~37 s: a whole workshop by keys
+    "tests/test_store_render.py::test_any_session_renders_as_tomli_w_does",  # hypothesis, ~5 s
+    "tests/test_screen_mapping.py",
+    "tests/test_screen_thesis.py",
+    "tests/test_screen_okrs.py",
+    "tests/test_screen_tiers.py",
+    "tests/test_screen_team_scoring.py",
+    "tests/test_screen_decisions.py",
+    "tests/test_screen_governance.py",
+    "tests/test_store_parse_cache.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        for n, prefix in enumerate(SLOW_FIRST):
+            if item.nodeid.startswith(prefix):
+                return n
+        return len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep their order

@@ -12,7 +12,7 @@ from screens.fields import FieldEditor
 from screens.home import HomeScreen
 from screens.workshop import WorkshopScreen
 from session_store import SessionFile, backup_path, load_session
-from tests.app_harness import TODAY, app_on, paste, saved
+from tests.app_harness import TODAY, app_on, calm, paste, saved, until
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 
@@ -38,8 +38,9 @@ async def test_typing_in_a_field_is_saved_to_disk_without_asking(tmp_path: Path)
     async with app.run_test(size=(100, 36)) as pilot:
         await type_into(pilot, app, "company_name", TYPED)
         await paste(pilot, PASTED)
-        await pilot.pause(0.6)  # autosave debounce
-        on_disk = load_session(tmp_path / "session.toml")
+        path = tmp_path / "session.toml"  # the autosave (debounced 0.3 s) writes it, unasked
+        await until(pilot, lambda: load_session(path).intake.company_name == HOSTILE, "the autosave")
+        on_disk = load_session(path)
         assert on_disk.intake.company_name == HOSTILE
         assert field(app, "company_name").query_one(Input).value == HOSTILE
 
@@ -110,7 +111,7 @@ async def test_a_file_changed_on_disk_is_not_overwritten_and_the_work_is_kept(tm
         other = new_session("Someone else's edit")
         path.write_text(path.read_text().replace('title = "Offsite"', 'title = "Changed elsewhere"'))
         await type_into(pilot, app, "facilitator", "Dana")
-        await pilot.pause(0.8)
+        await until(pilot, lambda: "NOT SAVED" in app.sub_title, "the autosave refused")
         assert "Changed elsewhere" in path.read_text()
         assert app.session.facilitator == "Dana"
         assert "NOT SAVED" in app.sub_title
@@ -195,5 +196,5 @@ async def test_later_phases_say_recruitment_is_on_hold_until_the_thesis_is_signe
         app.session.thesis.signoff = SignOff(name="Maya Okafor")
         app.edited("Thesis signed off")
         app.screen.show_phase("decisions")
-        await pilot.pause(0.6)
+        await calm(pilot)
         assert not banner.display

@@ -10,7 +10,7 @@ from textual.widgets import Input, Select, TextArea
 from screens.fields import FieldEditor
 from screens.parking_lot import ParkingLotScreen, QuickNoteDialog
 from screens.workshop import WorkshopScreen
-from tests.app_harness import app_on, saved
+from tests.app_harness import app_on, saved, settle
 from workshop import agenda
 from workshop.defaults import new_session
 from workshop.models import Phase
@@ -27,9 +27,9 @@ async def test_undo_and_redo_step_through_bursts_of_edits_and_say_what_changed(t
     async with app.run_test(size=(110, 36), notifications=True) as pilot:
         await pilot.pause()
         await type_into(pilot, app, "company_name", "Acme")
-        await pilot.pause(0.5)
+        await settle(pilot)  # autosaved: one burst, one undo step
         await type_into(pilot, app, "product_category", "RegTech")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.session.intake.product_category == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static, TabbedContent
 
 from screens.charts import ChartPane, ChartsScreen, short
-from tests.app_harness import SMALL, demo_app
+from tests.app_harness import SMALL, calm, demo_app
 from workshop.chart_data import arr_chart, millions, pipeline_chart, score_chart
 from workshop.models import Partner, Ratings, Session
 from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN
@@ -129,6 +129,6 @@ def test_charts_large_snapshot(snap_compare, tmp_path):
     async def open_it(pilot):
         await pilot.app.push_screen(ChartsScreen("chart-pipeline"))
         await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.2)
+        await calm(pilot)
 
     assert snap_compare(demo_app(tmp_path), terminal_size=BIG, run_before=open_it)

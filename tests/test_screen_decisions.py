@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from screens.decisions_form import DecisionForm, MatrixQuestions
 from screens.dialogs import ConfirmDialog
 from session_store import load_session
-from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, paste, saved, table_rows
+from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, calm, paste, saved, table_rows
 from workshop.models import Decision, DecisionChoice, Phase, Session
 
 SIZE = (120, 40)
@@ -150,7 +150,7 @@ async def test_hostile_text_in_the_form_is_shown_literally(tmp_path: Path) -> No
         rationale.insert(long)  # as a paste would
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
+        await calm(pilot)  # the view's debounced refresh (0.15 s)
         decision = saved(app).decisions[-1]
         assert decision.capability == text and decision.rationale == long
         assert log_rows(app)[-1][1] == text[:40] + "…"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from screens.governance import GovernanceView
-from tests.app_harness import app_on, paste, saved, table_rows
+from tests.app_harness import app_on, calm, paste, saved, table_rows
 from workshop.models import ExecSponsor, Partner, Raci, RaciCode, RaciRow, Session
 
 R, A, C, I, N = RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE
@@ -27,7 +27,7 @@ def gov_session() -> Session:
 
 async def open_governance(pilot) -> GovernanceView:
     view = pilot.app.screen.show_phase("governance")
-    await pilot.pause(0.3)
+    await calm(pilot)
     view.grid.focus()
     await pilot.pause()
     return view
@@ -62,7 +62,7 @@ async def test_space_cycles_and_letters_set(tmp_path):
         assert cells == [A, R, I]
         await pilot.press("x")
         assert cells == [A, R, N]
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert table_rows(view.grid)[1] == ["Tier promotion", "ok", "A", "R", "·"]
         assert saved(app).governance.raci.rows[1].cells == [A, R, N]
 
@@ -92,7 +92,7 @@ async def test_add_rename_delete_role_keeps_cells_aligned(tmp_path):
         await pilot.press("left", "D")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert raci.roles == ["GTM", "Legal", "Finance [b]"]
         assert raci.rows[0].cells == [R, C, C]
         assert raci.rows[2].cells == [A, R, N]
@@ -118,14 +118,14 @@ async def test_add_rename_delete_decision(tmp_path):
         await pilot.press("ctrl+u")
         await paste(pilot, "[@click=app.quit]x[/]")
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert raci.rows[-1].decision == "[@click=app.quit]x[/]"
         await pilot.press("ctrl+up")
         assert raci.rows[2].decision == "[@click=app.quit]x[/]"
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert [r.decision for r in saved(app).governance.raci.rows] == [
             "New partnership approval", "Tier promotion", "MDF allocation",
         ]
@@ -138,7 +138,7 @@ async def test_exec_map_add_with_partner_completion(tmp_path):
         view = await open_governance(pilot)
         view.sponsors.focus()
         await pilot.press("a")
-        await pilot.pause(0.2)
+        await calm(pilot)
         hint = str(app.screen.query_one("#field-partner .field-hint").render())
         assert "Deloitte, Accenture" in hint
         await pilot.press(*"acc", "right")  # accept the completion
@@ -146,7 +146,7 @@ async def test_exec_map_add_with_partner_completion(tmp_path):
             await pilot.press("tab")
             await paste(pilot, text)
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await calm(pilot)
         sponsor = app.session.governance.exec_map[-1]
         assert (sponsor.partner, sponsor.partner_executive, sponsor.our_counterpart, sponsor.cadence) == (
             "Accenture", "Managing Director", "CPO + CEO", "# x | 🤝",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from screens.health import HealthView
-from tests.app_harness import app_on, saved
+from tests.app_harness import app_on, calm, saved
 from workshop.models import KeyResult, KRKind, Objective, Session
 
 
@@ -23,7 +23,7 @@ def health_session() -> Session:
 
 async def open_health(pilot) -> HealthView:
     view = pilot.app.screen.show_phase("health")
-    await pilot.pause(0.3)
+    await calm(pilot)
     view.query_one("#rules", OptionList).focus()
     await pilot.pause()
     return view
@@ -61,7 +61,7 @@ async def test_enter_jumps_to_the_place_to_fix(tmp_path):
         index = next(i for i, p in enumerate(prompts(rules)) if "Roadmap revisited" in p)
         rules.highlighted = index
         await pilot.press("enter")
-        await pilot.pause(0.5)
+        await calm(pilot)
         okrs = app.screen.current_view
         assert okrs is not None and okrs.key == "okrs"
         assert app.focused is okrs.query_one("#field-last_reviewed #input")
@@ -78,7 +78,7 @@ async def test_economics_inputs_update_figures_and_refuse_bad_values(tmp_path):
         win.query_one("#input").value = ""
         await pilot.pause()
         await pilot.press(*"50")
-        await pilot.pause(0.5)
+        await calm(pilot)
         assert app.session.economics.win_rate_pct == 50
         economics = str(view.query_one("#economics").render())
         assert "Pipeline needed over the horizon: $30,000,000" in economics
@@ -91,6 +91,6 @@ async def test_economics_inputs_update_figures_and_refuse_bad_values(tmp_path):
         assert app.session.economics.win_rate_pct == 5  # the last accepted value ("5", on the way to "")
         deal = view.query_one("#field-avg_deal_size")
         deal.query_one("#input").value = "1.5M"
-        await pilot.pause(0.5)
+        await calm(pilot)
         assert saved(app).economics.avg_deal_size == 1_500_000
         assert saved(app).economics.win_rate_pct == 5

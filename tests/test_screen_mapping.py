@@ -10,7 +10,7 @@ from screens.mapping import MappingView
 from screens.mapping_landscape import LandscapeTree
 from screens.mapping_table import PartnerTable
 from screens.record_table import RecordTable
-from tests.app_harness import TODAY, app_on, paste, saved, table_rows
+from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows
 from workshop.models import (
     Competitor,
     LandscapeTier,
@@ -50,7 +50,7 @@ def mapping_session() -> Session:
 
 async def open_mapping(pilot) -> MappingView:
     view = pilot.app.screen.show_phase("mapping")
-    await pilot.pause(0.3)
+    await calm(pilot)
     view.table.focus()
     await pilot.pause()
     return view
@@ -151,11 +151,11 @@ async def test_add_edit_delete_partner_with_hostile_text(tmp_path):
         dialog.query_one("#field-notes #input").focus()
         await pilot.press(*"# x | y")  # typed key by key
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert app.is_running
         assert column(table, "name")[-1] == "[@click=app.quit]x[/]"
         assert table.cursor_row == 4
-        await pilot.pause(0.3)
+        await calm(pilot)
         tree_labels = [str(leaf.label) for node in view.query_one(LandscapeTree).root.children
                        for group in node.children for leaf in group.children]
         assert "[@click=app.quit]x[/] — a [/] b" in tree_labels
@@ -169,7 +169,7 @@ async def test_add_edit_delete_partner_with_hostile_text(tmp_path):
         await pilot.pause()
         assert len(app.session.mapping.partners) == 5
         await pilot.press("d", "y")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert [p.name for p in saved(app).mapping.partners] == ["Deloitte", "Boutique One", "Accenture", "Newbie"]
         assert table.row_count == 4
 
@@ -192,7 +192,7 @@ async def test_edit_dialog_changes_only_that_row(tmp_path):
         dialog.query_one("#field-locked_to #input").focus()
         await pilot.press(*"a | b")
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert app.session.mapping.partners[1].locked_to == "a | b"
         assert saved(app).mapping.partners[1].notes == "n" * 5000
 
@@ -244,14 +244,14 @@ async def test_competitors_refresh_date_and_notes(tmp_path):
         dialog.query_one("#field-key_partners #input").focus()
         await paste(pilot, "Deloitte\nKPMG")  # two lines
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert table_rows(competitors)[-1][:2] == ["[bold]X[/]", "Deloitte, KPMG"]
         eco = str(view.query_one("#ecosystem").render())
         assert "KPMG: RivalCo, OtherCo, [bold]X[/]" in eco
         assert "Deloitte is listed by [bold]X[/] but marked available" in eco
 
         await pilot.press("t")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert view.query_one("#field-competitor_map_refreshed #input").value == TODAY.isoformat()
         field = view.query_one("#field-competitor_map_refreshed")
         field.query_one("#input").focus()
@@ -261,7 +261,7 @@ async def test_competitors_refresh_date_and_notes(tmp_path):
         await pilot.press("backspace", "4")
         view.query_one("#field-gap_notes #input").focus()
         await paste(pilot, "[@click=app.quit]x[/]")
-        await pilot.pause(0.3)
+        await calm(pilot)
         on_disk = saved(app)
         assert on_disk.mapping.competitor_map_refreshed == date(2026, 11, 24)
         assert on_disk.mapping.competitors[-1].key_partners == ["Deloitte", "KPMG"]
@@ -320,11 +320,11 @@ async def test_a_big_map_is_never_rebuilt_while_rating(tmp_path):
             await pilot.press("r")
             for value in ("90", "80", "70", "60", "50"):
                 await pilot.press(*value, "enter")
-            await pilot.pause(0.3)  # the debounced refresh of the whole view (0.15 s) runs too
+            await calm(pilot)  # the debounced refresh of the whole view (0.15 s) runs too
             await pilot.press("escape", "a")  # adding appends one row
             await pilot.pause()
             await pilot.press("escape", "d", "y")  # deleting removes one row
-            await pilot.pause(0.3)
+            await calm(pilot)
         finally:
             PartnerTable.rebuild = original
         assert rebuilds == 0  # rows updated in place, appended, removed: never rebuilt

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 from screens.mapping_rating import RatingInput
-from tests.app_harness import LARGE, SMALL, demo_app, settle
-
-
-async def _until(pilot, condition, timeout: float = 20.0) -> None:  # noqa: ANN001 - a Textual Pilot
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the screen never got there"
-        await pilot.pause(0.05)
+from tests.app_harness import LARGE, SMALL, calm, demo_app, settle, until
 
 
 async def _open_mapping(pilot) -> None:
     pilot.app.screen.show_phase("mapping")
-    await pilot.pause(0.5)
+    await calm(pilot)
 
 
 async def _rating(pilot) -> None:
@@ -25,16 +16,16 @@ async def _rating(pilot) -> None:
     # (the keys then reached the table before it had focus, or the input before it was shown).
     app = pilot.app
     view = app.screen.show_phase("mapping")
-    await _until(pilot, lambda: view.is_mounted and bool(view.children) and view.table.row_count > 0)
+    await until(pilot, lambda: view.is_mounted and bool(view.children) and view.table.row_count > 0)
     view.table.focus()
-    await _until(pilot, lambda: app.focused is view.table)
+    await until(pilot, lambda: app.focused is view.table)
     await pilot.press("r")
-    await _until(pilot, lambda: isinstance(app.focused, RatingInput))
+    await until(pilot, lambda: isinstance(app.focused, RatingInput))
     await pilot.press("9", "5")
-    await _until(pilot, lambda: app.focused.value == "95")
+    await until(pilot, lambda: app.focused.value == "95")
     rating = view._rating
     await pilot.press("enter")
-    await _until(pilot, lambda: view._rating != rating and app.focused.value == "")  # stored, moved on
+    await until(pilot, lambda: view._rating != rating and app.focused.value == "")  # stored, moved on
     await settle(pilot)  # the status reads "saved", not "saving…"
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from screens.okrs import OkrsView
 from screens.okrs_roadmap import RoadmapItemsTable
-from tests.app_harness import TODAY, app_on, paste, saved, table_rows
+from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows
 from workshop.models import KeyResult, KRKind, Objective, RoadmapItem, Session
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji ✓"]
@@ -35,7 +35,7 @@ def okr_session() -> Session:
 async def open_okrs(pilot) -> OkrsView:
     """Open the phase as the stepper does, and put the focus in its first table."""
     view = pilot.app.screen.show_phase("okrs")
-    await pilot.pause(0.3)
+    await calm(pilot)
     view.objectives_table.focus()
     await pilot.pause()
     return view
@@ -66,20 +66,20 @@ async def test_add_objective_and_key_result_saved(tmp_path):
         view = await open_okrs(pilot)
         assert app.focused is view.objectives_table
         await pilot.press("a")
-        await pilot.pause(0.2)
+        await calm(pilot)
         editor = app.screen.query_one("#input")
         editor.text = ""  # the multiline objective
         await pilot.pause()
         await paste(pilot, "Grow [bold]X[/] | b")
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert app.session.objectives[2].text == "Grow [bold]X[/] | b"
         assert view.objectives_table.cursor_row == 2
         # add a key result to the new objective
         await pilot.press("tab")
         assert app.focused is view.kr_table
         await pilot.press("a")
-        await pilot.pause(0.2)
+        await calm(pilot)
         app.screen.query_one("#input").text = "Publish 2 whitepapers"
         await pilot.pause()
         await pilot.press("tab")  # the kind Select
@@ -92,7 +92,7 @@ async def test_add_objective_and_key_result_saved(tmp_path):
         due = app.screen.query_one("#field-due")
         assert "not a date" in due.error
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await calm(pilot)
         kr = app.session.objectives[2].key_results[0]
         assert (kr.text, kr.kind, kr.target, kr.owner, kr.due) == (
             "Publish 2 whitepapers", KRKind.LEADING, "5", "Ana", None,
@@ -127,7 +127,7 @@ async def test_delete_objective_after_confirmation(tmp_path):
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert [o.text for o in saved(app).objectives] == ["Operationalize"]
         assert "O1: Operationalize" in str(view.query_one("#kr-title").render())
 
@@ -155,7 +155,7 @@ async def test_roadmap_tick_move_and_stamp(tmp_path):
         await pilot.pause()
         assert [i.text for i in quarters[2].items] == ["Finalize thesis"]
         await pilot.press("t")
-        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
+        await calm(pilot)  # the view's debounced refresh (0.15 s)
         assert app.session.roadmap.last_reviewed == TODAY
         review = str(view.query_one("#roadmap-review").render())
         assert review.startswith("PASS")

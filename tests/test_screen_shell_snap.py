@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from session_store import SessionFile, load_session
-from tests.app_harness import BUNDLED_DEMO, LARGE, SMALL, TODAY, demo_app
+from tests.app_harness import BUNDLED_DEMO, LARGE, SMALL, TODAY, calm, demo_app
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 
@@ -27,7 +27,7 @@ def _home_app(folder) -> PartnerWorkshopApp:
 
 async def _open_intake(pilot) -> None:
     pilot.app.screen.show_phase("intake")
-    await pilot.pause(0.3)
+    await calm(pilot)
 
 
 @pytest.fixture

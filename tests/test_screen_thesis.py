@@ -10,7 +10,7 @@ from screens.thesis_models import SELECTED_MARK, ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from screens.workshop import WorkshopScreen
-from tests.app_harness import app_on, saved, table_rows
+from tests.app_harness import app_on, calm, saved, table_rows
 from workshop.defaults import new_session
 from workshop.models import Participant, Session
 from workshop.thesis_statement import render_thesis
@@ -42,7 +42,7 @@ def thesis_session(*, complete: bool = False) -> Session:
 
 async def open_thesis(pilot) -> ThesisView:
     view = pilot.app.screen.show_phase("thesis")
-    await pilot.pause(0.3)
+    await calm(pilot)
     return view
 
 
@@ -77,7 +77,7 @@ async def test_select_models_annotate_and_prioritize(tmp_path):
         assert len(table_rows(table)) == 7
         table.focus()
         await pilot.press("down", "down", "space", "down", "space")  # Co-Sell, Implementation
-        await pilot.pause(0.3)
+        await calm(pilot)
         rows = table_rows(table)
         assert rows[2][1] == SELECTED_MARK and rows[3][1] == SELECTED_MARK and rows[0][1] == "—"
         await pilot.press("up", "space")  # unselect Co-Sell again, then select it once more
@@ -89,14 +89,14 @@ async def test_select_models_annotate_and_prioritize(tmp_path):
         app.post_message(events.Paste("joint accounts"))  # pasted into the focused use case
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert "joint accounts" in table_rows(table)[2][6]
 
         picker = view.query_one(PrioritizedModelsPicker)
         assert picker.display and picker.option_count == 2
         picker.focus()
         await pilot.press("down", "space")  # tick Implementation
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert app.session.thesis.statement.prioritized_models == ["Implementation"]
         assert "We will prioritize Implementation models" in str(view.query_one("#thesis-preview").render())
 
@@ -165,7 +165,7 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         await pilot.pause()
         assert dialog.query_one("#signer-role").value == "CPO"  # a participant's role is filled in
         await pilot.press("enter", "enter")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert isinstance(app.screen, WorkshopScreen)
         signoff = saved(app).thesis.signoff
         assert signoff is not None and (signoff.name, signoff.role) == ("Dana Lee", "CPO")
@@ -182,7 +182,7 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         view.query_one("#withdraw").press()
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert saved(app).thesis.signoff is None
         assert "Not signed off yet" in str(view.query_one("#signoff-status").render())
 
@@ -203,7 +203,7 @@ async def test_statement_fields_live_preview_and_hostile_text(tmp_path):
                             ("product_partners", HOSTILE[4]), ("north_star_metric", HOSTILE[5])):
             await paste_into(pilot, view, f"#field-{field}", text, replace=True)
         await paste_into(pilot, view, "#field-market_velocity_gap", "[$accent]x \\")  # a TextArea
-        await pilot.pause(0.3)
+        await calm(pilot)
         preview = str(view.query_one("#thesis-preview").render())
         assert preview == render_thesis(app.session).text
         for text in HOSTILE:
@@ -237,7 +237,7 @@ async def test_bad_numbers_refused_next_to_the_field(tmp_path):
         assert on_disk.thesis.statement.partner_share_pct == 15
         assert on_disk.thesis.statement.years == 2
         await pilot.press("backspace", "backspace", "5")
-        await pilot.pause(0.3)
+        await calm(pilot)
         assert years.error == "" and saved(app).thesis.statement.years == 5
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tests.app_harness import LARGE, SMALL, demo_app
+from tests.app_harness import LARGE, SMALL, calm, demo_app
 
 
 async def _open_thesis(pilot) -> None:
     pilot.app.screen.show_phase("thesis")
-    await pilot.pause(0.5)
+    await calm(pilot)
 
 
 def test_thesis_small(snap_compare, tmp_path):

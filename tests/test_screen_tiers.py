@@ -11,7 +11,7 @@ from screens.dialogs import ConfirmDialog, EditDialog
 from screens.tiers_pick import PickDialog
 from screens.tiers_results import QuarterResultDialog
 from session_store import load_session
-from tests.app_harness import BUNDLED_DEMO, app_on, saved, table_rows
+from tests.app_harness import BUNDLED_DEMO, app_on, calm, saved, table_rows
 from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Session, TierName
 
 SIZE = (120, 40)
@@ -61,7 +61,7 @@ async def test_apply_promotion_sets_recorded_tier_after_confirmation(tmp_path: P
         await pilot.press("n")  # changed my mind: nothing happens
         assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.GOLD
         await pilot.press("p", "y")
-        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
+        await calm(pilot)  # the view's debounced refresh (0.15 s)
         assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
         assert partner(saved(app), "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
         assert "promote applied" in app.session.history[-1].what
@@ -76,7 +76,7 @@ async def test_apply_exit_marks_partner_exited(tmp_path: Path) -> None:
         row = program_row(app, "Fincrest Advisors")
         assert table_text(app, "#program")[row][1] == "✗ EXIT\nCONTRADICTION"
         await pilot.press(*["down"] * row, "p", "y")
-        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
+        await calm(pilot)  # the view's debounced refresh (0.15 s)
         assert partner(saved(app), "Fincrest Advisors").stage is PartnerStage.EXITED
         assert not any("Fincrest Advisors" in r[0] for r in table_text(app, "#program"))
 
@@ -120,7 +120,7 @@ async def test_add_quarter_refuses_bad_and_repeated_quarters(tmp_path: Path) -> 
         await paste(pilot, "2026-12-01")
         assert app.screen.errors == {}
         await pilot.press("escape")
-        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
+        await calm(pilot)  # the view's debounced refresh (0.15 s)
         on_disk = partner(saved(app), "Deloitte").results
         result = next(r for r in on_disk if r.quarter == "2027-Q1")
         assert result.pipeline == 1_500_000
@@ -167,7 +167,7 @@ async def test_edit_tier_criteria_and_rules(tmp_path: Path) -> None:
         await pilot.press("3")
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
+        await calm(pilot)  # the view's debounced refresh (0.15 s)
         on_disk = saved(app)
         assert on_disk.tiers.tier(TierName.GOLD).pipeline_min == 750_000
         assert on_disk.tiers.rules.promotion_quarters == 3
@@ -187,7 +187,7 @@ async def test_sign_partner_from_the_map(tmp_path: Path) -> None:
         await pilot.press(*["down"] * (len(labels) - 1), "enter")  # the last one: the hostile name
         assert isinstance(app.screen, PickDialog)
         await pilot.press("down", "enter")  # Gold
-        await pilot.pause(0.3)  # the view's debounced refresh (0.15 s)
+        await calm(pilot)  # the view's debounced refresh (0.15 s)
         signed = partner(saved(app), HOSTILE[0])
         assert signed.stage is PartnerStage.SIGNED and signed.program_tier is TierName.GOLD
         rows = table_text(app, "#program")

@@ -25,7 +25,7 @@ from screens.tiers_pick import PickDialog
 from screens.tiers_results import QuarterResultDialog
 from screens.workshop import WorkshopScreen
 from session_store import load_session
-from tests.app_harness import TODAY, app_on, saved, table_rows
+from tests.app_harness import TODAY, app_on, saved, table_rows, until
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 from workshop.export import export_markdown
@@ -103,15 +103,6 @@ async def type_field(pilot, root, name: str, text: str) -> None:
     widget.focus()
     widget.select_all()
     await pilot.press(*text)
-
-
-async def until(pilot, condition, what: str) -> None:
-    """Let the App work (debounced refreshes) until ``condition()`` holds, for at most ~2 s."""
-    for _ in range(40):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"never happened: {what}")
 
 
 def partner(session: Session, name: str):
@@ -291,8 +282,8 @@ async def okrs(pilot) -> None:
     await type_field(pilot, view, "year", "2027")
     view.query_one("#items-q1").focus()
     await pilot.press("t")  # the roadmap was reviewed today
-    await pilot.pause()
-    assert str(view.query_one("#roadmap-review").render()).startswith("PASS")
+    review = view.query_one("#roadmap-review")
+    await until(pilot, lambda: str(review.render()).startswith("PASS"), "the roadmap review rule passes")
 
 
 async def governance(pilot) -> None:
