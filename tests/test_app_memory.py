@@ -1,4 +1,4 @@
-"""A big session's objects are frozen out of the garbage collector's walks; an undo step, which
+"""App lifetime: a big session's objects are frozen out of the garbage collector's walks; an undo step, which
 replaces the session, releases them so what is garbage can still be freed."""
 
 from __future__ import annotations
@@ -51,3 +51,28 @@ async def test_a_small_session_is_not_frozen(tmp_path: Path):
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.pause()
         assert gc.get_freeze_count() == 0
+
+
+async def test_a_closed_terminal_window_ends_the_app_with_the_work_saved(tmp_path: Path, monkeypatch):
+    import workshop.app
+
+    app = app_on(session_of(3), tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        app._terminal_fd = 0  # as if running in a real terminal
+        monkeypatch.setattr(workshop.app, "terminal_gone", lambda fd: True)
+        app.session.intake.company_name = "Typed just before the window closed"
+        app.edited("Company name changed")
+        app._tick()
+        await pilot.pause()
+    assert app.return_code == 1
+    from session_store import load_session
+
+    assert load_session(app.session_file.path).intake.company_name == "Typed just before the window closed"
+
+
+def test_terminal_gone_is_false_for_a_live_terminal_and_true_for_no_terminal(tmp_path: Path):
+    from workshop.app import terminal_gone
+
+    with open(tmp_path / "not-a-terminal", "w") as file:
+        assert terminal_gone(file.fileno())  # ENOTTY: no terminal to talk to

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import gc
+import os
+import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable
@@ -87,6 +89,19 @@ def freeze_long_lived(session: Session) -> None:
         gc.freeze()
 
 
+def terminal_gone(fd: int) -> bool:
+    """True once the terminal on ``fd`` has hung up (its window was closed under the app).
+
+    Textual does not notice: its input thread then reads end-of-file in a loop, so the app
+    would run on unseen at full CPU, holding the session file's lock.
+    """
+    try:
+        os.tcgetpgrp(fd)
+    except OSError:
+        return True
+    return False
+
+
 def release_frozen() -> None:
     """Let the collector see frozen objects again (the session they belonged to was replaced),
     so whatever of it is garbage is freed by the normal collections."""
@@ -159,6 +174,7 @@ class PartnerWorkshopApp(App[None]):
         self.undo_history = UndoHistory()
         self._changes: list[str] = []
         self._ticks_unsaved = 0
+        self._terminal_fd: int | None = None  # set on mount when running in a real terminal
         self.editor_name: str | None = None
         """Who is making the edits now (a participant), recorded in the change history."""
 
@@ -167,6 +183,10 @@ class PartnerWorkshopApp(App[None]):
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
         self.set_interval(1.0, self._tick)
+        stdin = sys.__stdin__
+        self._terminal_fd = (
+            stdin.fileno() if not self.is_headless and stdin is not None and stdin.isatty() else None
+        )
         # A session given on the command line opens straight away: the home screen (and what
         # it imports) is only built when it is shown — on a failed open, or ctrl+h.
         if self.initial_file is not None:
@@ -426,8 +446,14 @@ class PartnerWorkshopApp(App[None]):
         self.notify(f"Saved a copy as {path}; editing continues there.", markup=False)
 
     def _tick(self) -> None:
-        """Once a second: count time on the current phase, refresh the header."""
+        """Once a second: count time on the current phase, refresh the header; leave (work
+        saved) if the terminal window was closed."""
         from screens.workshop import WorkshopScreen
+
+        if self._terminal_fd is not None and terminal_gone(self._terminal_fd):
+            self.flush_save()
+            self.exit(return_code=1)
+            return
 
         if self.session is not None and self.timer_running and isinstance(self.screen, WorkshopScreen):
             phase = self.session.position.phase
