@@ -39,7 +39,7 @@ from session_store import (
 )
 from workshop import agenda
 from screens.text import visible
-from workshop.models import Change, ParkingNote, Phase, Session, utc_now
+from workshop.models import Change, ParkingNote, Session, utc_now
 from workshop.undo import UndoHistory
 
 AUTOSAVE_DELAY = 0.3
