@@ -21,7 +21,7 @@ import textual
 from benchmarks.generate import TODAY, write_session
 from benchmarks.timing import median_ms, spawn_json, spawn_ms
 from session_store import SessionFile, parse_cache
-from session_store.codec import forget_rendered
+from session_store.toml_render import forget_rendered
 from workshop.health import health_report
 from workshop.tier_movement import evaluate_program
 

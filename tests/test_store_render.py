@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import large_session
-from session_store.codec import END_MARKER, HEADER, forget_rendered, render_session, session_data
+from session_store.codec import END_MARKER, HEADER, render_session, session_data
+from session_store.toml_render import forget_rendered
 from session_store.locations import bundled_demo_text
 from tests.conftest import BUNDLED_DEMO
 from session_store import load_session
