@@ -12,6 +12,7 @@ from session_store.codec import (
     parse_session,
     render_session,
     session_data,
+    session_data_in_slices,
 )
 from session_store.errors import NewerVersionError, SessionConflictError, SessionError
 from session_store.locations import (
@@ -42,5 +43,6 @@ __all__ = [
     "parse_session",
     "render_session",
     "session_data",
+    "session_data_in_slices",
     "resolve_session",
 ]

@@ -28,6 +28,7 @@ import hashlib
 import re
 import threading
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,42 @@ def session_data(session: Session) -> dict[str, Any]:
     """A detached snapshot of the session as plain data (fast; safe to render in another thread)."""
     with gc_paused():
         return session.model_dump(mode="python", exclude_none=True)
+
+
+SNAPSHOT_SLICE = 1_000
+"""Partners dumped per step by :func:`session_data_in_slices` (about 10 ms of work each)."""
+
+
+def session_data_in_slices(
+    session: Session, partners_per_slice: int = SNAPSHOT_SLICE
+) -> Iterator[dict[str, Any] | None]:
+    """:func:`session_data`, taken a slice of partners at a time.
+
+    Yields ``None`` between slices and the finished snapshot last (equal to what
+    :func:`session_data` returns). The caller may run other work at each ``None`` as long as
+    the session is not changed meanwhile; if it was, the slices already taken are stale: drop
+    the iterator and start again. A session of up to ``partners_per_slice`` partners is one
+    step (the snapshot at once), so small sessions pay nothing for this.
+    """
+    with gc_paused():
+        head = session.model_dump(mode="python", exclude_none=True, exclude={"mapping": {"partners"}})
+    partners = session.mapping.partners
+    dumped: list[dict[str, Any]] = []
+    for start in range(0, len(partners), partners_per_slice):
+        if start:
+            yield None
+        with gc_paused():
+            dumped.extend(
+                partner.model_dump(mode="python", exclude_none=True)
+                for partner in partners[start : start + partners_per_slice]
+            )
+    rest = head["mapping"]
+    head["mapping"] = {  # the model's field order, as session_data has it
+        name: dumped if name == "partners" else rest[name]
+        for name in type(session.mapping).model_fields
+        if name == "partners" or name in rest
+    }
+    yield head
 
 
 def render_session(data: dict[str, Any]) -> str:

@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from session_store import (
     parse_session,
     render_session,
     session_data,
+    session_data_in_slices,
 )
 from workshop import agenda
 from screens.text import visible
@@ -161,6 +162,8 @@ class PartnerWorkshopApp(App[None]):
         self.session: Session | None = None
         self.session_file: SessionFile | None = None
         self._pending = False
+        self._slicing: object | None = None
+        """Set while an autosave snapshot is being taken a slice at a time (see :meth:`save_now`)."""
         self._generation = 0
         self._written_generation = 0
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
@@ -353,23 +356,58 @@ class PartnerWorkshopApp(App[None]):
         self._save_timer = self.set_timer(delay, self.save_now)
 
     def save_now(self) -> None:
-        """Snapshot the session now; render and write it on the saver thread."""
+        """Snapshot the session now; render and write it on the saver thread.
+
+        A big session is snapshotted a slice of partners at a time (a worker on the UI
+        thread), so a key pressed as the autosave starts is not held up by the whole dump.
+        """
         if self.session is None or self.session_file is None or not self._pending:
             return
-        future = self._queue_save()
+        session, revision = self.session, self.revision
+        slices = session_data_in_slices(session)
+        self._pending = False  # changes from here on (even to the position) make it pending again
+        first = next(slices)
+        if first is None:
+            self._slicing = token = object()
+            self.run_worker(self._finish_snapshot(slices, session, revision, token), group="autosave")
+        else:
+            self._report_when_saved(self._queue_save(first))
+
+    async def _finish_snapshot(
+        self, slices: Iterator[dict | None], session: Session, revision: int, token: object
+    ) -> None:
+        """Take the rest of a sliced snapshot, letting other events run between slices. If the
+        session is edited meanwhile the snapshot is stale and dropped: that edit schedules its
+        own save."""
+        try:
+            data = None
+            while data is None:
+                await asyncio.sleep(0)
+                if self._slicing is not token or self.session is not session or self.revision != revision:
+                    return  # flushed whole meanwhile, or edited (the edit left a save pending)
+                data = next(slices)
+            self._report_when_saved(self._queue_save(data))
+        finally:
+            if self._slicing is token:
+                self._slicing = None
+
+    def _report_when_saved(self, future: Future[None]) -> None:
         loop = asyncio.get_running_loop()
         future.add_done_callback(lambda done: loop.call_soon_threadsafe(self._save_done, done))
 
-    def _queue_save(self) -> Future[None]:
-        """Queue a save of the session as it is now (the snapshot is taken here, on the UI thread).
+    def _queue_save(self, data: dict | None = None) -> Future[None]:
+        """Queue a save of snapshot ``data`` (by default the session as it is now, taken here,
+        on the UI thread).
 
         Saves run one after another on a single saver thread, so the file and the undo history
         always receive snapshots in the order they were taken.
         """
         assert self.session is not None
-        self._pending = False
+        if data is None:
+            self._pending = False
+            data = session_data(self.session)
         self._generation += 1
-        data, changes, generation = session_data(self.session), "; ".join(self._changes), self._generation
+        changes, generation = "; ".join(self._changes), self._generation
         self._changes = []
         return self._saver.submit(self._render_and_write, data, changes, generation)
 
@@ -419,6 +457,8 @@ class PartnerWorkshopApp(App[None]):
         """Write any pending edit now and wait for it; True when everything is on disk."""
         if self.session is None or self.session_file is None:
             return True
+        if self._slicing is not None:  # an autosave's snapshot is half taken: take it whole, now
+            self._slicing, self._pending = None, True
         if self._pending:
             future = self._queue_save()
             concurrent.futures.wait([future])
