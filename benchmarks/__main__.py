@@ -8,6 +8,7 @@ compare ratios measured in the same run (start-up vs bare Textual, 10k vs 1k), n
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import statistics
@@ -30,7 +31,7 @@ REPEATS = {100: 15, 1_000: 7, 10_000: 3}
 PER_OP_TARGET_MS = 100.0  # at 1,000 partners
 LINEAR_SLACK = 1.2  # 10x the partners may take up to 12x the time (timing noise)
 STARTUP_TARGET = 1.3
-SCROLL_TARGET_MS = 500.0
+MAPPING_TARGET_MS = 500.0  # open the mapping screen, scroll to the end (10,000 partners)
 KEY_TARGET_MS = 100.0  # a keypress shown within 100 ms feels instant
 
 
@@ -100,6 +101,11 @@ def startup(runs: int, home: Path) -> tuple[float, float, str]:
     if view_missing(phase):
         env[FALLBACK_ENV] = "intake"
         note = f" (demo opened on intake: the {phase} view does not exist yet)"
+    # Byte-compile our modules first, as an installed app has them: with PYTHONDONTWRITEBYTECODE
+    # set (as on these machines) an editable checkout would otherwise compile them every start.
+    root = Path(__file__).resolve().parent.parent
+    for package in ("workshop", "screens", "session_store", "benchmarks"):
+        compileall.compile_dir(root / package, quiet=2)
     spawn_ms("benchmarks.startup_bare")  # warm the OS file cache for both
     spawn_ms("benchmarks.startup_app", env=env)
     app, bare = [], []
@@ -155,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # the mapping view may not exist yet
                 rows.append((f"pilot ({size:,} partners)", f"not measured: {str(exc)[-120:]}", "", "MISS"))
             else:
-                rows.append((f"open mapping, {size:,} partners (ms)", f"{pilot['open_mapping_ms']:.0f}", "", ""))
-                rows.append((f"scroll to end, {size:,} partners (ms)", f"{pilot['scroll_end_ms']:.0f}", f"< {SCROLL_TARGET_MS:.0f} ms", verdict(pilot["scroll_end_ms"] < SCROLL_TARGET_MS)))
+                rows.append((f"open mapping, {size:,} partners: table painted (ms)", f"{pilot['open_mapping_ms']:.0f}", f"< {MAPPING_TARGET_MS:.0f} ms", verdict(pilot["open_mapping_ms"] < MAPPING_TARGET_MS)))
+                rows.append(("  … until idle, ecosystem panel filled (ms)", f"{pilot['open_mapping_idle_ms']:.0f}", "", ""))
+                rows.append((f"scroll to end, {size:,} partners (ms)", f"{pilot['scroll_end_ms']:.0f}", f"< {MAPPING_TARGET_MS:.0f} ms", verdict(pilot["scroll_end_ms"] < MAPPING_TARGET_MS)))
                 rows.append(("keypress → screen, idle (ms)", f"{pilot['key_ms']:.0f}", f"< {KEY_TARGET_MS:.0f} ms", verdict(pilot["key_ms"] < KEY_TARGET_MS)))
                 rows.append(("keypress → screen, autosave running (ms, median / worst)", f"{pilot['key_autosave_ms']:.0f} / {pilot['key_autosave_worst_ms']:.0f}", f"< {KEY_TARGET_MS:.0f} ms", verdict(pilot["key_autosave_worst_ms"] < KEY_TARGET_MS)))
                 rows.append(("  longest UI-thread hold by the autosave snapshot (ms)", f"{pilot['dump_ms']:.0f}", "", ""))
