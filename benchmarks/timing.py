@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import cProfile
 import gc
+import pstats
 import json
 import os
 import statistics
@@ -24,6 +26,16 @@ def median_ms(run: Callable[[], object], repeats: int, setup: Callable[[], objec
         run()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+def python_calls(run: Callable[[], object], setup: Callable[[], object] | None = None) -> int:
+    """How many function calls ``run()`` makes (Python and built-in, as cProfile counts them):
+    the work it does, free of the timing noise of a shared machine and of memory-cache effects."""
+    if setup is not None:
+        setup()
+    profile = cProfile.Profile()
+    profile.runcall(run)
+    return pstats.Stats(profile).total_calls
 
 
 def spawn_ms(module: str, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> float:
