@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,14 +15,30 @@ from screens.text import literal
 class RatingInput(Input):
     """The one input of rating mode: Enter/Tab/↓ store and move on, shift+Tab/↑ go back, Esc ends."""
 
-    BINDINGS = [
-        Binding("enter", "move(1)", "Store, next", priority=True),
-        Binding("tab", "move(1)", "Store, next", show=False, priority=True),
-        Binding("shift+tab", "move(-1)", "Back", show=False, priority=True),
+    BINDINGS = [  # shown in the footer; the keys themselves are handled in _on_key, in order
+        Binding("enter", "move(1)", "Store, next"),
+        Binding("tab", "move(1)", "Store, next", show=False),
+        Binding("shift+tab", "move(-1)", "Back", show=False),
         Binding("down", "move_row(1)", "Next partner", show=False),
         Binding("up", "move_row(-1)", "Prev partner", show=False),
-        Binding("escape", "finish", "End rating", priority=True),
+        Binding("escape", "finish", "End rating"),
     ]
+
+    _MOVES = {"enter": (1, False), "tab": (1, False), "shift+tab": (-1, False), "down": (1, True), "up": (-1, True)}
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter/Tab/↑↓/Esc act here, in the order the keys were typed. As bindings they would run
+        only once the key had bubbled up to the App (or, as priority bindings, before this input
+        had taken the digits typed just before): a fast "80⏎70⏎" stored "8070", or nothing."""
+        move = self._MOVES.get(event.key)
+        if move is None and event.key != "escape":
+            return  # Input's own handler (next in the MRO) types the character
+        event.stop()
+        event.prevent_default()
+        if move is None:
+            self.action_finish()
+        else:
+            self._enter(*move)
 
     class Entered(Message):
         """Text typed for the current rating; ``step`` says where to go next."""
@@ -37,10 +53,16 @@ class RatingInput(Input):
         """Rating mode ends (Escape)."""
 
     def action_move(self, step: int) -> None:
-        self.post_message(self.Entered(self.value, step, by_row=False))
+        self._enter(step, by_row=False)
 
     def action_move_row(self, step: int) -> None:
-        self.post_message(self.Entered(self.value, step, by_row=True))
+        self._enter(step, by_row=True)
+
+    def _enter(self, step: int, by_row: bool) -> None:
+        """Hand the typed text on and empty the input at once: keys typed before the view has
+        stored it and moved on (a fast typist's "80⏎70⏎") go to the next rating, not onto this text."""
+        text, self.value = self.value, ""
+        self.post_message(self.Entered(text, step, by_row))
 
     def action_finish(self) -> None:
         self.post_message(self.Finished())
@@ -85,8 +107,7 @@ class RatingBar(Vertical):
         self.query_one("#rating-prompt", Static).update(literal(prompt))
         self.query_one("#rating-result", Static).update(literal(result))
         self.input.placeholder = f"now {current}" if current else "0-100"
-        self.input.value = ""
-        self.set_error("")
+        self.set_error("")  # the input keeps what was typed ahead for this rating
         self.input.focus()
         self.call_after_refresh(self.scroll_visible, animate=False)
 
@@ -94,9 +115,8 @@ class RatingBar(Vertical):
         self.query_one("#rating-result", Static).update(literal(result))
 
     def refuse(self, message: str) -> None:
-        """Show why the typed text was not stored and clear it for the next try."""
+        """Show why the typed text was not stored (the input was emptied when it was entered)."""
         self.set_error(message)
-        self.input.value = ""
 
     def set_error(self, message: str) -> None:
         self.set_class(bool(message), "-refused")
@@ -108,6 +128,7 @@ class RatingBar(Vertical):
 
     def hide(self) -> None:
         self.remove_class("-active")
+        self.input.value = ""
 
     @property
     def active(self) -> bool:

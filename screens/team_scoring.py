@@ -11,7 +11,7 @@ The rules are in :mod:`workshop.team_scoring`; this screen only shows them.
 from __future__ import annotations
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -48,11 +48,13 @@ SHORT_LABELS = {
 class RatingCell(Input):
     """One participant's rating of one criterion; Enter/Tab store and move on, shift+Tab back."""
 
-    BINDINGS = [
-        Binding("enter", "move(1)", "Store, next", priority=True),
-        Binding("tab", "move(1)", "Store, next", show=False, priority=True),
-        Binding("shift+tab", "move(-1)", "Back", show=False, priority=True),
+    BINDINGS = [  # shown in the footer; the keys themselves are handled in _on_key, in order
+        Binding("enter", "move(1)", "Store, next"),
+        Binding("tab", "move(1)", "Store, next", show=False),
+        Binding("shift+tab", "move(-1)", "Back", show=False),
     ]
+
+    _STEPS = {"enter": 1, "tab": 1, "shift+tab": -1}
 
     class Entered(Message):
         """Store what was typed, then move ``step`` cells (0: stay, e.g. when focus left)."""
@@ -66,11 +68,37 @@ class RatingCell(Input):
         super().__init__(value, placeholder="—", compact=True, classes="team-cell", select_on_focus=True)
         self.row = row
         self.column = column
+        self._handed_on = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys are taken in the order typed. A fast typist's "90⏎80⏎" reaches this cell whole
+        before the screen has stored the 90: so Enter/Tab move the focus at once, and a key that
+        arrives here after that belongs to the cell that has the focus now, and is passed on."""
+        focused = self.screen.focused
+        if focused is not self and focused is not None:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        step = self._STEPS.get(event.key)
+        if step is None:
+            return  # Input's own handler (next in the MRO) types the character
+        event.stop()
+        event.prevent_default()
+        self.action_move(step)
 
     def action_move(self, step: int) -> None:
-        self.post_message(self.Entered(self, step))
+        self.post_message(self.Entered(self, step))  # the screen stores it (or says why not)
+        cells = list(self.screen.query(RatingCell))
+        index = cells.index(self) + step
+        if 0 <= index <= len(cells):
+            self._handed_on = True  # stored through Entered above, not again on blur
+            self.screen.set_focus(cells[index] if index < len(cells) else self.screen.query_one("#done"))
 
     def on_blur(self, _event: Blur) -> None:
+        if self._handed_on:
+            self._handed_on = False
+            return
         self.post_message(self.Entered(self, 0))
 
 
@@ -108,6 +136,8 @@ class TeamScoringScreen(ModalScreen[None]):
         super().__init__()
         self.partner = partner
         self.names: list[str] = []
+        self._refused: RatingCell | None = None
+        """The cell whose text the message under the grid refused (cleared once it stores)."""
 
     # ------------------------------------------------------------------ compose
 
@@ -181,10 +211,7 @@ class TeamScoringScreen(ModalScreen[None]):
         cell = event.cell
         if not self.is_attached or not cell.is_attached:
             return
-        if not self._store(cell, moving=event.step != 0):
-            return
-        if event.step:
-            self._move(cell, event.step)
+        self._store(cell, moving=event.step != 0)  # the cell has already moved the focus on
 
     @on(Input.Submitted)
     def _no_submit(self, event: Input.Submitted) -> None:
@@ -203,7 +230,9 @@ class TeamScoringScreen(ModalScreen[None]):
             return self._refuse(cell, name, field, validation_message(error), current, moving=moving)
         except ValueError as error:
             return self._refuse(cell, name, field, str(error), current, moving=moving)
-        self._show_error("")
+        if value != current or cell is self._refused:  # a cell passed over unchanged keeps the message
+            self._refused = None
+            self._show_error("")
         if value != current:
             apply_team_mean(self.partner)
             self.app.edited(f"Team scores for {self.partner.name}")  # type: ignore[attr-defined]
@@ -215,6 +244,7 @@ class TeamScoringScreen(ModalScreen[None]):
     def _refuse(self, cell: RatingCell, name: str, field: str, message: str, current: float | None, *,
                 moving: bool) -> bool:
         label, message = RATING_FIELDS[field][0], one_line(message[:1].lower() + message[1:], 60)
+        self._refused = cell
         if moving:
             self._show_error(f"Not stored — {message} ({name}, {label}). "
                              "Type 0-100, or empty the cell to clear it.")
@@ -226,15 +256,6 @@ class TeamScoringScreen(ModalScreen[None]):
             with cell.prevent(Input.Changed):
                 cell.value = format_number(current)
         return False
-
-    def _move(self, cell: RatingCell, step: int) -> None:
-        cells = list(self.query(RatingCell))
-        index = cells.index(cell) + step
-        if index >= len(cells):
-            self.query_one("#done", Button).focus()
-        elif index >= 0:
-            cells[index].focus()
-            cells[index].scroll_visible(animate=False)
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#team-error", Static)

@@ -53,6 +53,17 @@ async def paste(pilot, text: str) -> None:  # noqa: ANN001 - a Textual Pilot
     await pilot.pause()
 
 
+def type_ahead(app, *keys: str) -> None:  # noqa: ANN001 - any Textual App
+    """Queue ``keys`` all at once, as a fast typist's keys arrive: unlike ``Pilot.press``, which
+    waits for the App to be idle after each key, nothing is handled before the last is queued."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 def _debounce_pending(app) -> str | None:  # noqa: ANN001 - any Textual App
     """The name of a one-shot timer (a debounced refresh, an autosave) that is still to fire, if any."""
     nodes = [app]

@@ -10,7 +10,7 @@ from screens.mapping import MappingView
 from screens.mapping_landscape import LandscapeTree
 from screens.mapping_table import PartnerTable
 from screens.record_table import RecordTable
-from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows
+from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows, type_ahead
 from workshop.models import (
     Competitor,
     LandscapeTier,
@@ -108,6 +108,21 @@ async def test_quick_rating_one_keystroke_moves_on(tmp_path):
         assert not view.rating_bar.active  # it was the last partner: rating ends
         partner = saved(app).mapping.partners[3]
         assert partner.ratings == rated(80, 70, 60, 50, 90)
+
+
+async def test_ratings_typed_faster_than_the_screen_updates_are_all_stored(tmp_path):
+    """A facilitator typing "80⏎70⏎…" quickly: keys arrive before the view has stored the last
+    rating and moved on. Each number must land in its own rating, none lost or run together."""
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        view.table.move_cursor(row=3)  # Newbie, unrated
+        await pilot.press("r")
+        await pilot.pause()
+        type_ahead(app, *"80", "enter", *"70", "enter", *"60", "enter", *"50", "tab", *"90", "enter")
+        await calm(pilot)
+        assert view.rating_bar.error == ""
+        assert saved(app).mapping.partners[3].ratings == rated(80, 70, 60, 50, 90)
 
 
 async def test_rating_moves_to_next_partner_and_keeps_empty(tmp_path):

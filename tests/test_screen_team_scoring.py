@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from screens.team_scoring import RatingCell, TeamScoringScreen
-from tests.app_harness import LARGE, SMALL, app_on, demo_app, saved
+from tests.app_harness import LARGE, SMALL, app_on, calm, demo_app, saved, type_ahead
 from workshop.models import Participant, Partner, Session
 
 HOSTILE = "[b]Eve[/b] [/] [@click=app.quit]x"
@@ -69,6 +69,24 @@ async def test_enter_moves_across_then_down_and_everything_is_saved(tmp_path):
     on_disk = saved(app).mapping.partners[0]
     assert on_disk.team_ratings == partner.team_ratings
     assert on_disk.ratings == partner.ratings
+
+
+async def test_scores_typed_faster_than_the_screen_updates_land_in_their_own_cells(tmp_path):
+    """"90⏎80⏎70⏎" typed quickly: keys arrive before the screen has stored a cell and moved on."""
+    app = app_on(fresh_session(), tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_team(app, pilot)
+        type_ahead(app, *"90", "enter", *"80", "enter", *"70", "tab", *"60", "enter", *"50", "enter", *"30", "enter")
+        await calm(pilot)
+        assert text_of(screen, "#team-error") == ""
+        await settle(app)
+        entry = saved(app).mapping.partners[0].team_ratings[0]
+        assert entry.participant == "Ann"
+        assert entry.ratings.model_dump() == {
+            "icp_overlap": 90, "market_influence": 80, "practice_alignment": 70,
+            "partnership_appetite": 60, "revenue_potential": 50,
+        }
+        assert saved(app).mapping.partners[0].team_ratings[1].ratings.icp_overlap == 30  # Bob's first
 
 
 async def test_bad_number_refused_with_message_and_cell_keeps_focus(tmp_path):
