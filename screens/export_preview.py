@@ -35,9 +35,10 @@ class ExportPreviewScreen(Screen[None]):
     ExportPreviewScreen #export-status { padding: 0 1; color: $text-muted; }
     ExportPreviewScreen #export-problem { padding: 1 2; color: $text-error; }
     ExportPreviewScreen #export-body { height: 1fr; layout: horizontal; }
-    ExportPreviewScreen #export-contents { width: 36; height: 1fr; border-right: tall $primary 30%; }
+    ExportPreviewScreen #export-contents {
+        width: 36; height: 1fr; border-right: tall $primary 30%; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ExportPreviewScreen #export-contents.-hidden { display: none; }
-    ExportPreviewScreen #export-contents { text-wrap: nowrap; text-overflow: ellipsis; }
     ExportPreviewScreen BlueprintPreview { width: 1fr; }
     """
 

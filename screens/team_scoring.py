@@ -57,7 +57,7 @@ class RatingCell(Input):
     _STEPS = {"enter": 1, "tab": 1, "shift+tab": -1}
 
     class Entered(Message):
-        """Store what was typed, then move ``step`` cells (0: stay, e.g. when focus left)."""
+        """Store what was typed; ``step``: the move the cell made (0: none, the focus left it)."""
 
         def __init__(self, cell: RatingCell, step: int) -> None:
             super().__init__()

@@ -191,7 +191,7 @@ class WorkshopScreen(Screen[None]):
         if row is not None:
             self.call_after_refresh(view.focus_row, row)
         if focus:
-            self.call_after_refresh(self._focus_view, view)
+            self.call_after_refresh(view.focus_first)
         self._refresh_banner()
         return view
 
@@ -201,9 +201,6 @@ class WorkshopScreen(Screen[None]):
             self.app.remember_position(previous.phase, previous.current_row())  # type: ignore[attr-defined]
         found = switcher.query(f"#view-{key}")
         return found.first(PhaseView) if found else None
-
-    def _focus_view(self, view: PhaseView) -> None:
-        view.focus_first()
 
     def go_to(self, key: str, where: str = "") -> None:
         """Open a phase and show a place in it (used by the health report)."""

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,26 +104,12 @@ def render_session(data: dict[str, Any]) -> str:
     with the items of arrays of tables re-used from the previous render when unchanged.
     """
     with gc_paused():
-        text = f"{HEADER}{TableRenderer().dumps(data)}\n{END_MARKER}\n"
-    _rendered.last = (text, data)  # lets SessionFile.write_text fill the parse cache
-    return text
-
-
-def rendered_data(text: str) -> dict[str, Any] | None:
-    """The snapshot this thread last rendered, if ``text`` is that very rendering (and forget it)."""
-    last = getattr(_rendered, "last", None)
-    _rendered.last = None
-    if last is not None and last[0] is text:
-        return last[1]
-    return None
+        return f"{HEADER}{TableRenderer().dumps(data)}\n{END_MARKER}\n"
 
 
 def snapshot_json(data: dict[str, Any]) -> bytes:
     """JSON of a :func:`session_data` snapshot, for the parse cache."""
     return pydantic_core.to_json(data)
-
-
-_rendered = threading.local()
 
 
 def parse_session(text: str, source: str) -> Session:
@@ -153,7 +138,6 @@ def parse_session(text: str, source: str) -> Session:
         raise SessionError(f"{source}: {describe_validation_error(exc, data)}") from None
 
 
-
 def load_bytes(raw: bytes, source: str, sha256: str | None = None) -> Session:
     """The session in file bytes ``raw`` (``sha256``: their SHA-256 hex digest, if known).
 
@@ -167,7 +151,6 @@ def load_bytes(raw: bytes, source: str, sha256: str | None = None) -> Session:
             session = parse_session(decode(raw, source), source)
             parse_cache.store_session(key, session)
     return session
-
 
 
 def load_session(path: Path) -> Session:

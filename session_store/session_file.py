@@ -7,13 +7,13 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from session_store import parse_cache
 from session_store.atomic import Fingerprint, atomic_write, backup_path, create_exclusive
 from session_store.codec import (
     load_bytes,
     render_session,
-    rendered_data,
     session_data,
     snapshot_json,
 )
@@ -87,7 +87,6 @@ class SessionFile:
         path = Path(path)
         snapshot = session_data(session)
         data = _encode(render_session(snapshot), path)
-        rendered_data("")  # forget the snapshot: it is cached below
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             stat = create_exclusive(path, data)
@@ -105,21 +104,21 @@ class SessionFile:
 
     def save(self, session: Session, *, force: bool = False) -> None:
         """Write ``session`` (see :meth:`write_text`) and make it :attr:`session`."""
-        self.write_text(render_session(session_data(session)), force=force)
+        snapshot = session_data(session)
+        self.write_text(render_session(snapshot), force=force, snapshot=snapshot)
         self.session = session
 
-    def write_text(self, text: str, *, force: bool = False) -> None:
+    def write_text(self, text: str, *, force: bool = False, snapshot: dict[str, Any] | None = None) -> None:
         """Atomically replace the file with ``text``, keeping the previous one as the backup.
 
         Raises :class:`SessionConflictError` if the file on disk is no longer what this
         object read or last wrote (unless ``force``), :class:`SessionError` if it cannot
         be written; in both cases the file on disk is untouched. Thread-safe.
 
-        If ``text`` is what :func:`~session_store.codec.render_session` just returned on this
-        thread, the parse cache learns the new bytes (so reopening the file is fast) and
-        forgets the bytes they replaced.
+        ``snapshot``: the :func:`~session_store.codec.session_data` that ``text`` was rendered
+        from, if at hand; the parse cache then learns the new bytes (so reopening the file is
+        fast). The entry of the bytes they replaced is forgotten either way.
         """
-        snapshot = rendered_data(text)
         data = _encode(text, self.path)
         with self._lock, _locked(self.path):
             if not force and self._fingerprint is not None and self._changed_on_disk():

@@ -107,12 +107,12 @@ def test_a_saved_file_opens_from_the_cache(tmp_home: Path, no_tomllib: list[int]
 
 
 def test_the_app_saver_path_fills_the_cache(tmp_home: Path, no_tomllib: list[int]) -> None:
-    """workshop/app.py renders on its saver thread, then calls write_text with that text."""
+    """workshop/app.py renders on its saver thread, then calls write_text with that text and its snapshot."""
     path = _file(tmp_home)
     opened = SessionFile.open(path)
     opened.session.facilitator = "Élodie"
-    text = render_session(session_data(opened.session))
-    opened.write_text(text)
+    data = session_data(opened.session)
+    opened.write_text(render_session(data), snapshot=data)
     assert SessionFile.open(path).session.facilitator == "Élodie"
     assert no_tomllib == []
 
@@ -121,7 +121,7 @@ def test_text_not_rendered_here_does_not_fill_the_cache(tmp_home: Path, no_tomll
     path = _file(tmp_home)
     opened = SessionFile.open(path)
     text = render_session(session_data(opened.session)).replace("Jordan", "Robin")
-    opened.write_text(text)  # not the string render_session returned: nothing to cache
+    opened.write_text(text)  # no snapshot it was rendered from: nothing to cache
     assert SessionFile.open(path).session.facilitator == "Robin"
     assert len(no_tomllib) == 1
 

@@ -90,6 +90,12 @@ def freeze_long_lived(session: Session) -> None:
         gc.freeze()
 
 
+def release_frozen() -> None:
+    """Let the collector see frozen objects again (the session they belonged to was replaced),
+    so whatever of it is garbage is freed by the normal collections."""
+    gc.unfreeze()
+
+
 def terminal_gone(fd: int) -> bool:
     """True once the terminal on ``fd`` has hung up (its window was closed under the app).
 
@@ -101,12 +107,6 @@ def terminal_gone(fd: int) -> bool:
     except OSError:
         return True
     return False
-
-
-def release_frozen() -> None:
-    """Let the collector see frozen objects again (the session they belonged to was replaced),
-    so whatever of it is garbage is freed by the normal collections."""
-    gc.unfreeze()
 
 
 class PartnerWorkshopApp(App[None]):
@@ -363,27 +363,26 @@ class PartnerWorkshopApp(App[None]):
         """
         if self.session is None or self.session_file is None or not self._pending:
             return
-        session, revision = self.session, self.revision
-        slices = session_data_in_slices(session)
+        revision = self.revision
+        slices = session_data_in_slices(self.session)
         self._pending = False  # changes from here on (even to the position) make it pending again
         first = next(slices)
         if first is None:
             self._slicing = token = object()
-            self.run_worker(self._finish_snapshot(slices, session, revision, token), group="autosave")
+            self.run_worker(self._finish_snapshot(slices, revision, token), group="autosave")
         else:
             self._report_when_saved(self._queue_save(first))
 
-    async def _finish_snapshot(
-        self, slices: Iterator[dict | None], session: Session, revision: int, token: object
-    ) -> None:
+    async def _finish_snapshot(self, slices: Iterator[dict | None], revision: int, token: object) -> None:
         """Take the rest of a sliced snapshot, letting other events run between slices. If the
         session is edited meanwhile the snapshot is stale and dropped: that edit schedules its
-        own save."""
+        own save. (Replacing the session — another one opened, an undo — flushes first, which
+        takes the token.)"""
         try:
             data = None
             while data is None:
                 await asyncio.sleep(0)
-                if self._slicing is not token or self.session is not session or self.revision != revision:
+                if self._slicing is not token or self.revision != revision:
                     return  # flushed whole meanwhile, or edited (the edit left a save pending)
                 data = next(slices)
             self._report_when_saved(self._queue_save(data))
@@ -417,7 +416,7 @@ class PartnerWorkshopApp(App[None]):
         if changes:
             self.undo_history.record(text, changes)
         if generation > self._written_generation and self.session_file is not None:
-            self.session_file.write_text(text)
+            self.session_file.write_text(text, snapshot=data)
             self._written_generation = generation
 
     def _save_done(self, future: Future[None]) -> None:

@@ -6,7 +6,8 @@ Score = 30% ICP overlap + 25% market influence + 20% practice alignment
 The score is computed exactly (integer arithmetic on the ratings as typed; decimal arithmetic
 for a rating with more than three decimals) and rounded half-up to one decimal, the precision
 the room sees; the band is decided on that rounded score, so the number on screen and its
-band always agree (74.95 shows "75.0" and is Priority).  A partner with any rating missing is *unscored*: no score, no band, ranked last.
+band always agree (74.95 shows "75.0" and is Priority).  A partner with any rating missing is
+*unscored*: no score, no band, ranked last.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ assert all(Decimal(p) / 100 == w for (_f, p), (_g, w) in zip(_PERCENTS, _WEIGHTS
 _HALF_TENTH = _SCALE * 100 // 10 // 2  # the weighted sum is in units of 1 / (_SCALE * 100)
 _LIMIT = 1_000_000.0
 """Above this (never a rating or a score) the exact decimal fallback is used."""
+
+
+_PRIORITY_TENTHS = round(PRIORITY_MIN * 10)
+_SECONDARY_TENTHS = round(SECONDARY_MIN * 10)
 
 
 def _scaled(value: float, scale: int) -> int | None:
@@ -134,10 +139,6 @@ def band_for(score: float | None) -> Band | None:
     if shown >= Decimal(repr(SECONDARY_MIN)):
         return Band.SECONDARY
     return Band.OPPORTUNISTIC
-
-
-_PRIORITY_TENTHS = round(PRIORITY_MIN * 10)
-_SECONDARY_TENTHS = round(SECONDARY_MIN * 10)
 
 
 def format_score(score: float | None) -> str:
