@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from workshop.models import Participant, Partner, ParticipantRatings, Ratings, Session
-from workshop.scoring import Band
+from workshop.scoring import Band, attractiveness
 from workshop.team_scoring import (
     DISAGREEMENT_THRESHOLD,
     apply_team_mean,
@@ -226,3 +230,55 @@ def test_far_apart_on_one_criterion_is_a_disagreement_even_when_the_totals_agree
 def test_a_partial_rating_far_from_the_others_is_a_disagreement():
     view = disagreement(partner_rated_by(ann=all_five(90), ben=all_five(88), cy=Ratings(icp_overlap=40)))
     assert view.disputed and "ICP client overlap (50 points)" in view.sentence
+
+
+# --------------------------------------------------------------- the exact arithmetic, checked
+
+_ratings_or_none = st.one_of(
+    # few values, so participants often agree exactly or sit exactly on a threshold
+    st.sampled_from([None, 0.0, 20.0, 40.0, 55.5, 60.0, 75.3, 95.3, 100.0]),
+    st.integers(0, 1000).map(lambda tenths: tenths / 10),
+    st.floats(0, 100, allow_nan=False, allow_infinity=False),
+)
+_participant_ratings = st.builds(Ratings, **{field: _ratings_or_none for field in FIELDS})
+
+
+def _decimal_reference(partner: Partner, threshold: float) -> tuple[tuple[float | None, ...], float | None, bool]:
+    """Mean, score spread and verdict computed wholly in decimals, as the method states them."""
+    def exact(value: float) -> Decimal:
+        return Decimal(repr(value))
+
+    def tenth(value: Decimal) -> float:
+        return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+    def spread(values: list[float]) -> float | None:
+        exacts = [exact(v) for v in values]
+        return tenth(max(exacts) - min(exacts)) if exacts else None
+
+    def given(field: str) -> list[float]:
+        return [v for e in partner.team_ratings if (v := getattr(e.ratings, field)) is not None]
+
+    mean = tuple(
+        tenth(sum(map(exact, given(f)), Decimal(0)) / len(given(f))) if given(f) else None for f in FIELDS
+    )
+    scores = [s for e in partner.team_ratings if any(getattr(e.ratings, f) is not None for f in FIELDS)
+              if (s := attractiveness(e.ratings)) is not None]
+    score_spread = spread(scores) if len(scores) >= 2 else None
+    widest = max((spread(given(f)) for f in FIELDS if given(f)), key=exact, default=None)
+    disputed = any(s is not None and exact(s) > exact(threshold) for s in (score_spread, widest))
+    return mean, score_spread, disputed
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    people=st.lists(_participant_ratings, min_size=0, max_size=5),
+    threshold=st.sampled_from([DISAGREEMENT_THRESHOLD, 0.0, 5.5, 0.1, 99.9]),
+)
+def test_disagreement_agrees_with_decimal_arithmetic(people: list[Ratings], threshold: float) -> None:
+    """Comparisons on floats and decimals only for sums and differences give the method's numbers."""
+    partner = partner_rated_by(**{f"P{i}": r for i, r in enumerate(people)})
+    view = disagreement(partner, threshold)
+    mean, spread, disputed = _decimal_reference(partner, threshold)
+    assert tuple(getattr(view.mean, f) for f in FIELDS) == mean
+    assert view.spread == spread
+    assert view.disputed is disputed

@@ -35,9 +35,15 @@ def _points(value: Decimal) -> float:
 
 
 def _spread(values: Iterable[float]) -> float | None:
-    """Highest − lowest, exactly (95.3 − 75.3 is 20.0, not 20.000000000000004); None when empty."""
-    exact = [_exact(v) for v in values]
-    return _points(max(exact) - min(exact)) if exact else None
+    """Highest − lowest, exactly (95.3 − 75.3 is 20.0, not 20.000000000000004); None when empty.
+
+    Floats order exactly as the decimals they show (``repr``), so the two ends are found on the
+    floats and only they are converted.  The same holds for every comparison below: ratings,
+    scores and spreads are compared as floats, and decimal arithmetic is kept for sums and
+    differences.
+    """
+    given = list(values)
+    return _points(_exact(max(given)) - _exact(min(given))) if given else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +98,7 @@ def mean_ratings(partner: Partner) -> Ratings:
     for field in RATING_FIELDS:
         given = [_exact(v) for e in partner.team_ratings if (v := getattr(e.ratings, field)) is not None]
         values[field] = _points(sum(given, Decimal(0)) / len(given)) if given else None
-    return Ratings(**values)
+    return Ratings.model_construct(**values)  # means of valid ratings: nothing to validate
 
 
 def disagreement(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) -> TeamView:
@@ -106,7 +112,7 @@ def disagreement(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) ->
         label for field, (label, _w) in RATING_FIELDS.items()
         if getattr(mean, field) is None and any(getattr(mean, f) is not None for f in RATING_FIELDS)
     )
-    ratings = Ratings(**combined)
+    ratings = Ratings.model_construct(**combined)  # valid ratings and their means
     team_score = attractiveness(ratings)
     scores = tuple(
         ParticipantScore(e.participant, e.ratings, attractiveness(e.ratings), tuple(missing_ratings(e.ratings)))
@@ -118,15 +124,11 @@ def disagreement(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) ->
         field: _spread(v for e in partner.team_ratings if (v := getattr(e.ratings, field)) is not None)
         for field in RATING_FIELDS
     }
-    widest = max(
-        (f for f in RATING_FIELDS if criterion_spread[f] is not None),
-        key=lambda f: _exact(criterion_spread[f] or 0.0),
-        default=None,
-    )
+    widest = _widest(criterion_spread)
     # The room disagrees when the scores are far apart, or when one criterion is: two people
     # 55 points apart on ICP overlap is a discussion even if their totals happen to agree.
-    disputed = (spread is not None and _exact(spread) > _exact(threshold)) or (
-        widest is not None and _exact(criterion_spread[widest] or 0.0) > _exact(threshold)
+    disputed = (spread is not None and spread > threshold) or (
+        widest is not None and (criterion_spread[widest] or 0.0) > threshold
     )
     return TeamView(
         partner=partner,
@@ -154,17 +156,12 @@ def _sentence(
     limit = f"{threshold:g}"
     if not anyone:
         return "No participant has rated this partner yet."
-    widest_field = max(
-        (f for f in RATING_FIELDS if criterion_spread[f] is not None),
-        key=lambda f: _exact(criterion_spread[f] or 0.0),
-        default=None,
-    )
+    widest_field = _widest(criterion_spread)
     if disputed and widest_field is not None:
         apart = (f"furthest apart on {RATING_FIELDS[widest_field][0]} "
                  f"({criterion_spread[widest_field]:g} points)")
-        if spread is not None and _exact(spread) > _exact(threshold):
-            low = min(complete, key=lambda s: _exact(s.score or 0.0))
-            high = max(complete, key=lambda s: _exact(s.score or 0.0))
+        if spread is not None and spread > threshold:
+            low, high = _lowest_and_highest(complete)
             return (f"ROOM DISAGREES — discuss: scores range from {low.score_text} ({low.participant}) "
                     f"to {high.score_text} ({high.participant}), a spread of {spread:.1f} points, "
                     f"above {limit}; {apart}.")
@@ -175,10 +172,22 @@ def _sentence(
             return (f"Only {only.participant} has given all five ratings ({only.score_text}): "
                     "the spread needs two complete scores.")
         return "No participant has given all five ratings yet: the spread needs two complete scores."
-    low = min(complete, key=lambda s: _exact(s.score or 0.0))
-    high = max(complete, key=lambda s: _exact(s.score or 0.0))
+    low, high = _lowest_and_highest(complete)
     return (f"The room agrees: scores range from {low.score_text} to {high.score_text}, "
             f"a spread of {spread:.1f} points, and no rating is more than {limit} points apart.")
+
+
+def _widest(criterion_spread: dict[str, float | None]) -> str | None:
+    """The rating field the participants are furthest apart on (the first of equals)."""
+    return max(
+        (f for f in RATING_FIELDS if criterion_spread[f] is not None),
+        key=lambda f: criterion_spread[f] or 0.0,
+        default=None,
+    )
+
+
+def _lowest_and_highest(complete: list[ParticipantScore]) -> tuple[ParticipantScore, ParticipantScore]:
+    return (min(complete, key=lambda s: s.score or 0.0), max(complete, key=lambda s: s.score or 0.0))
 
 
 def apply_team_mean(partner: Partner) -> bool:
