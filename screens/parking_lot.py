@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -64,6 +66,39 @@ class QuickNoteDialog(ModalScreen["ParkingNote | None"]):
         self.dismiss(None)
 
 
+STATUS_WIDTH = len("resolved")
+PHASE_WIDTH = max(len(phase.title) for phase in Phase)
+MIN_NOTE_WIDTH = 12
+
+
+class ParkingTable(RecordTable):
+    """The notes table: Phase and Status at their full width, the note in whatever is left.
+
+    A DataTable sizes columns to their content and scrolls sideways when they do not fit, which
+    clipped the Status column ("ope"/"res"); here the Note column is resized with the table, so
+    every column fits (down to a note of ``MIN_NOTE_WIDTH`` characters) and a long note ends in "…".
+    """
+
+    def note_width(self) -> int:
+        padding = 2 * self.cell_padding
+        fixed = sum(column.width or 0 for column in self.columns_spec[1:]) + padding * len(self.columns_spec)
+        room = self.size.width - self.styles.scrollbar_size_vertical - fixed
+        return max(MIN_NOTE_WIDTH, room)
+
+    def on_resize(self) -> None:
+        width = self.note_width()
+        if width == self.columns_spec[0].width:
+            return
+        self.columns_spec[0] = replace(self.columns_spec[0], width=width)
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        for column in self.columns_spec:
+            self.add_column(column.header, width=column.width)
+        self.reload()
+        if self.row_count:
+            self.move_cursor(row=min(cursor, self.row_count - 1))
+
+
 class ParkingLotScreen(ModalScreen[None]):
     """Every parked note: edit, resolve, delete; Esc returns to the workshop."""
 
@@ -79,12 +114,12 @@ class ParkingLotScreen(ModalScreen[None]):
                 "a: add   e/Enter: edit   space: resolved   d: delete   Esc: close",
                 classes="dialog-hint",
             )
-            yield RecordTable(
+            yield ParkingTable(
                 records=lambda: self.app.session.parking_lot,  # type: ignore[attr-defined]
                 columns=[
-                    Column("Note", lambda n: one_line(n.text, 60)),
-                    Column("Phase", lambda n: n.phase.title if n.phase else "—"),
-                    Column("Status", lambda n: "resolved" if n.resolved else "open"),
+                    Column("Note", lambda n: one_line(n.text, 200), width=MIN_NOTE_WIDTH),
+                    Column("Phase", lambda n: n.phase.title if n.phase else "—", width=PHASE_WIDTH),
+                    Column("Status", lambda n: "resolved" if n.resolved else "open", width=STATUS_WIDTH),
                 ],
                 specs=NOTE_FIELDS,
                 noun="note",
