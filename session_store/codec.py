@@ -28,6 +28,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +195,10 @@ def _describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
 
 
 _PREFIXES = ("Value error, ", "Assertion failed, ")
+_BOUNDS = {
+    "greater_than_equal": ("ge", "no earlier than"),
+    "less_than_equal": ("le", "no later than"),
+}
 
 
 def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
@@ -210,7 +215,11 @@ def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
     elif first["type"] == "missing":
         message = "required field is missing"
     got = first.get("input")
-    if first["type"] not in ("missing", "extra_forbidden") and isinstance(
+    if first["type"] in _BOUNDS and isinstance(got, date):
+        kind = "date-time" if isinstance(got, datetime) else "date"
+        bound = first.get("ctx", {}).get(_BOUNDS[first["type"]][0], "?")
+        message = f"{kind} out of range: must be {_BOUNDS[first['type']][1]} {bound} (got {got})"
+    elif first["type"] not in ("missing", "extra_forbidden") and isinstance(
         got, (str, int, float, bool)
     ):
         message += f" (got {_short(got)})"

@@ -9,7 +9,9 @@ Conventions, chosen so that every session round-trips through TOML unchanged:
 * money is whole US dollars (``int``), percentages and ratings are ``float`` in 0-100;
 * every free-text field is :data:`Text`: any string a person can type, except lone
   surrogates (which cannot be written as UTF-8) — it is shown and exported literally;
-* datetimes are timezone-aware UTC; dates are plain calendar dates.
+* datetimes are timezone-aware UTC; dates are plain calendar dates.  Both are kept within a
+  sane span (:data:`Day`, :data:`Moment`), so that converting a datetime to UTC or local time,
+  or adding months to a date, can never overflow Python's ``date`` range.
 """
 
 from __future__ import annotations
@@ -68,6 +70,26 @@ Money = Annotated[int, Field(ge=0)]
 """Whole US dollars, never negative."""
 
 Count = Annotated[int, Field(ge=0)]
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The calendar span of every date and year in a session (a workshop plans decades, not ages)."""
+
+DAY_MIN, DAY_MAX = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+MOMENT_MIN = datetime(1970, 1, 2, tzinfo=timezone.utc)
+MOMENT_MAX = datetime(LAST_YEAR, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+
+Day = Annotated[date, Field(ge=DAY_MIN, le=DAY_MAX)]
+"""A calendar date between 1900-01-01 and 2200-12-31.
+
+A date like 9999-12-31 would load but break "N months later" arithmetic (review dates,
+exit deadlines); the bounds are checked by pydantic-core (no Python call per date)."""
+
+Moment = Annotated[datetime, Field(ge=MOMENT_MIN, le=MOMENT_MAX)]
+"""A point in time (when something was done), 1970-01-02 to 2200-12-31 UTC.
+
+Compared as instants, offsets included: ``9999-12-31 23:59:59-12:00`` is refused (converting
+it to UTC overflows), and so is anything before the epoch (local time before it fails on some
+platforms)."""
 
 
 def new_id() -> str:
@@ -242,7 +264,7 @@ class Participant(Record):
 class ParkingNote(Record):
     text: Text
     phase: Phase | None = None
-    created: datetime = Field(default_factory=utc_now)
+    created: Moment = Field(default_factory=utc_now)
     resolved: bool = False
 
 
@@ -265,7 +287,7 @@ class Change(Record):
     """One line of the change history: what, when, by whom."""
 
     what: Text
-    when: datetime = Field(default_factory=utc_now)
+    when: Moment = Field(default_factory=utc_now)
     who: Text = ""
 
 
@@ -381,7 +403,7 @@ class ThesisStatement(Record):
 class SignOff(Record):
     name: Text
     role: Text = ""
-    signed_at: datetime = Field(default_factory=utc_now)
+    signed_at: Moment = Field(default_factory=utc_now)
 
     @field_validator("name")
     @classmethod
@@ -428,7 +450,8 @@ class ParticipantRatings(Record):
     ratings: Ratings = Field(default_factory=Ratings)
 
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_QUARTER = re.compile(r"^(19\d\d|2[01]\d\d|2200)-Q([1-4])$")
+"""``YYYY-Qn`` with a year from 1900 to 2200 (the span of :data:`Day`)."""
 
 
 class QuarterResult(Record):
@@ -438,7 +461,7 @@ class QuarterResult(Record):
     pipeline: Money = 0
     certified_individuals: Count = 0
     dedicated_practice: bool = False
-    last_pipeline_activity: date | None = None
+    last_pipeline_activity: Day | None = None
 
     @property
     def year_and_number(self) -> tuple[int, int]:
@@ -494,7 +517,7 @@ class Mapping(Record):
     competitors: list[Competitor] = Field(default_factory=list)
     gap_notes: Text = ""
     counter_strategy: Text = ""
-    competitor_map_refreshed: date | None = None
+    competitor_map_refreshed: Day | None = None
 
 
 # --------------------------------------------------------------------------- phase 3: tiers
@@ -589,8 +612,8 @@ class Decision(Record):
     finance_input: Text = ""
     """What Finance said; empty means Finance has not been consulted."""
     finance_reviewer: Text = ""
-    decided_on: date | None = None
-    review_date: date | None = None
+    decided_on: Day | None = None
+    review_date: Day | None = None
 
 
 def next_decision_id(decisions: list[Decision]) -> str:
@@ -607,7 +630,7 @@ class KeyResult(Record):
     kind: KRKind | None = None
     target: Text = ""
     owner: Text = ""
-    due: date | None = None
+    due: Day | None = None
 
 
 class Objective(Record):
@@ -631,7 +654,7 @@ class Roadmap(Record):
     quarters: list[RoadmapQuarter] = Field(
         default_factory=lambda: [RoadmapQuarter(name=f"Q{n}") for n in range(1, 5)]
     )
-    last_reviewed: date | None = None
+    last_reviewed: Day | None = None
 
     @field_validator("quarters")
     @classmethod
@@ -705,8 +728,8 @@ class Session(Record):
     schema_version: int = SCHEMA_VERSION
     id: Annotated[str, Field(min_length=1, max_length=64)] = Field(default_factory=new_id)
     title: Text = "Partnership strategy workshop"
-    created: datetime = Field(default_factory=utc_now)
-    updated: datetime = Field(default_factory=utc_now)
+    created: Moment = Field(default_factory=utc_now)
+    updated: Moment = Field(default_factory=utc_now)
     facilitator: Text = ""
     participants: list[Participant] = Field(default_factory=list)
     position: Position = Field(default_factory=Position)
