@@ -12,7 +12,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.dialogs import PromptDialog
-from screens.text import cell
+from screens.text import cell, literal
+
+
+def _reason(error: str, path: Path) -> str:
+    """The error without the file's path in front (the row already names the file)."""
+    prefix = f"{path}: "
+    return error[len(prefix):] if error.startswith(prefix) else error
 
 
 class HomeScreen(Screen[None]):
@@ -39,6 +45,7 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="home-detail", markup=False)
             yield Static("", id="home-empty", markup=False)
         yield Footer()
 
@@ -58,18 +65,16 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         table.clear()
         self._paths: list[Path] = []
+        self._problems: list[str | None] = []
         summaries = list_sessions(self.app.sessions_dir)  # type: ignore[attr-defined]
         for summary in summaries:
+            updated = cell(summary.updated.astimezone().strftime("%Y-%m-%d %H:%M"))
             if summary.error:
-                table.add_row(cell(summary.path.name), cell("cannot be read", style="red"), cell(""), cell(summary.error))
+                table.add_row(cell(summary.path.name), cell("cannot be read", style="red"), cell(""), updated)
             else:
-                table.add_row(
-                    cell(summary.title),
-                    cell(summary.company or "—"),
-                    cell(summary.phase.title),
-                    cell(summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")),
-                )
+                table.add_row(cell(summary.title), cell(summary.company or "—"), cell(summary.phase.title), updated)
             self._paths.append(summary.path)
+            self._problems.append(summary.error and _reason(summary.error, summary.path))
         empty = self.query_one("#home-empty", Static)
         empty.update(
             ""
@@ -78,6 +83,19 @@ class HomeScreen(Screen[None]):
         )
         if summaries:
             table.focus()
+        self._show_problem(table.cursor_row)
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_problem(event.cursor_row)
+
+    def _show_problem(self, row: int) -> None:
+        """Under the list, why the highlighted file cannot be read (nothing for a good one)."""
+        detail = self.query_one("#home-detail", Static)
+        problem = self._problems[row] if 0 <= row < len(self._problems) else None
+        detail.display = problem is not None
+        if problem is not None:
+            detail.update(literal(f"{self._paths[row].name} cannot be read: {problem}"))
 
     @on(DataTable.RowSelected, "#sessions")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

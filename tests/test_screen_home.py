@@ -1,0 +1,43 @@
+"""The home screen: an unreadable session file says why in words, and a failing demo copy is
+reported instead of crashing the App."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from screens.home import HomeScreen
+from session_store import SessionFile
+from tests.app_harness import SMALL, TODAY, table_rows
+from workshop.app import PartnerWorkshopApp
+from workshop.defaults import new_session
+
+
+async def test_an_unreadable_file_says_why_under_the_list_without_its_path(tmp_path: Path):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    SessionFile.create(folder / "good.toml", new_session("First offsite"))
+    (folder / "garbage.toml").write_text("title = \n garbage [[[")
+    app = PartnerWorkshopApp(today=TODAY, sessions_dir=folder)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        detail = app.screen.query_one("#home-detail", Static)
+        rows = table_rows(table)
+        bad = next(i for i, row in enumerate(rows) if row[0] == "garbage.toml")
+        assert rows[bad][1] == "cannot be read"
+        assert str(folder) not in " ".join(rows[bad])  # no clipped path in the table
+
+        table.move_cursor(row=bad)
+        await pilot.pause()
+        assert detail.display
+        shown = str(detail.render())
+        assert shown.startswith("garbage.toml cannot be read: line 1, column 9: not valid TOML")
+        assert str(folder) not in shown
+        assert detail.region.height >= 1 and detail.region.bottom <= app.screen.size.height
+
+        table.move_cursor(row=1 - bad)  # the good session: nothing to explain
+        await pilot.pause()
+        assert not detail.display
