@@ -129,6 +129,11 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(PromptDialog("Open a session file", "Path to a .toml session file"), open_path)
 
     def action_open_demo(self) -> None:
-        from session_store import demo_copy
+        from session_store import SessionError, demo_copy
 
-        self.app.open_session(demo_copy())  # type: ignore[attr-defined]
+        try:
+            path = demo_copy()
+        except SessionError as error:
+            self.notify(f"Could not open the demo: {error}", severity="error", timeout=15, markup=False)
+            return
+        self.app.open_session(path)  # type: ignore[attr-defined]

@@ -41,3 +41,21 @@ async def test_an_unreadable_file_says_why_under_the_list_without_its_path(tmp_p
         table.move_cursor(row=1 - bad)  # the good session: nothing to explain
         await pilot.pause()
         assert not detail.display
+
+
+async def test_a_demo_that_cannot_be_copied_is_reported_and_home_stays(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("PARTNER_WORKSHOP_HOME", str(tmp_path))
+    (tmp_path / "demo").write_text("a file where the demo folder goes")
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    app = PartnerWorkshopApp(today=TODAY, sessions_dir=folder)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # no traceback, no half-open session
+        assert app.session is None
+        messages = [n.message for n in app._notifications]
+        assert any("cannot copy the demo session" in message for message in messages), messages
+    assert app.return_code in (0, None)
