@@ -25,6 +25,7 @@ knows bytes that parsed without error.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ import pydantic_core
 from pydantic import ValidationError
 
 from session_store import parse_cache
+from session_store.atomic import NotRegularFileError, read_regular
 from session_store.errors import SessionError
 from session_store.gc_pause import gc_paused
 from session_store.migrations import migrate
@@ -157,15 +159,25 @@ def load_bytes(raw: bytes, source: str, sha256: str | None = None) -> Session:
 def load_session(path: Path) -> Session:
     """Read and validate the session file at ``path`` (never writes it; may fill the parse cache)."""
     path = Path(path)
+    raw, _stat = read_session_file(path)
+    return load_bytes(raw, str(path))
+
+
+def read_session_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes and stat of the file at ``path``; one-line :class:`SessionError` if unreadable.
+
+    A FIFO, socket or device is refused before it is opened (reading a FIFO would wait for ever).
+    """
     try:
-        raw = path.read_bytes()
+        return read_regular(path)
     except FileNotFoundError:
         raise SessionError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise SessionError(f"{path}: is a folder, not a session file") from None
+    except NotRegularFileError as exc:
+        raise SessionError(f"{path}: {exc.strerror}, not a session file") from None
     except OSError as exc:
         raise SessionError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return load_bytes(raw, str(path))
 
 
 def decode(raw: bytes, source: str) -> str:

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from session_store.atomic import atomic_write, backup_path
-from session_store.codec import load_session
+from session_store.codec import load_session, read_session_file
 from session_store.errors import SessionError
 from workshop.models import Phase
 
@@ -87,6 +87,8 @@ def resolve_session(name_or_path: str) -> Path:
         return candidate
     if candidate.is_dir():
         raise SessionError(f"{candidate}: is a folder, not a session file")
+    if candidate.exists():  # a FIFO, socket or device: opening it could wait for ever
+        read_session_file(candidate)  # raises its one-line "is not a regular file" error
     folder = default_sessions_dir()
     if name_or_path and os.sep not in name_or_path:
         for name in (name_or_path, name_or_path + SUFFIX):

@@ -10,9 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from session_store import parse_cache
-from session_store.atomic import Fingerprint, atomic_write, backup_path, create_exclusive
+from session_store.atomic import (
+    Fingerprint,
+    atomic_write,
+    backup_path,
+    create_exclusive,
+    real_path,
+)
 from session_store.codec import (
     load_bytes,
+    read_session_file,
     render_session,
     session_data,
     snapshot_json,
@@ -36,17 +43,19 @@ def _locked(path: Path) -> Iterator[None]:
     if fcntl is None:
         yield
         return
-    try:
-        handle = open(path, "rb")
-    except FileNotFoundError:
+    try:  # O_NONBLOCK: if a FIFO took the file's place, opening it must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:  # no file (nothing to lock), or not ours to read: the save will say why
         yield
         return
-    with handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 class SessionFile:
@@ -67,16 +76,7 @@ class SessionFile:
     def open(cls, path: Path) -> SessionFile:
         """Read and validate ``path``; raises :class:`SessionError` (and writes nothing) if bad."""
         path = Path(path)
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read()
-                stat = os.fstat(handle.fileno())
-        except FileNotFoundError:
-            raise SessionError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise SessionError(f"{path}: is a folder, not a session file") from None
-        except OSError as exc:
-            raise SessionError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raw, stat = read_session_file(path)
         fingerprint = Fingerprint.of(raw, stat)
         session = load_bytes(raw, str(path), sha256=fingerprint.sha256)
         return cls(path, session, fingerprint)
@@ -100,6 +100,7 @@ class SessionFile:
 
     @property
     def backup(self) -> Path:
+        """Beside the file saves replace (beside a symbolic link's target, not the link)."""
         return backup_path(self.path)
 
     def save(self, session: Session, *, force: bool = False) -> None:
@@ -120,16 +121,17 @@ class SessionFile:
         fast). The entry of the bytes they replaced is forgotten either way.
         """
         data = _encode(text, self.path)
-        with self._lock, _locked(self.path):
-            if not force and self._fingerprint is not None and self._changed_on_disk():
-                raise SessionConflictError(
-                    f"{self.path}: the file was changed on disk since it was opened here "
-                    "(another Partner Workshop window or an editor saved it); not saved - "
-                    "reopen it, or save under another name"
-                )
+        target = real_path(self.path)  # through a symbolic link: the file it points to
+        with self._lock, _locked(target):
             try:
-                stat = atomic_write(self.path, data, backup=self.backup)
-            except OSError as exc:
+                if not force and self._fingerprint is not None and self._changed_on_disk():
+                    raise SessionConflictError(
+                        f"{self.path}: the file was changed on disk since it was opened here "
+                        "(another Partner Workshop window or an editor saved it); not saved - "
+                        "reopen it, or save under another name"
+                    )
+                stat = atomic_write(target, data, backup=self.backup)
+            except OSError as exc:  # read-only file or folder, disk full, not a regular file...
                 raise SessionError(
                     f"{self.path}: cannot save: {exc.strerror or exc}; nothing was overwritten"
                 ) from None

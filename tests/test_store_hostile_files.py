@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import subprocess
+import sys
+import threading
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from session_store import SessionError, default_sessions_dir, list_sessions, load_session
+import session_store.atomic as atomic
+from session_store import (
+    SessionError,
+    SessionFile,
+    default_sessions_dir,
+    list_sessions,
+    load_session,
+    resolve_session,
+)
 from tests.conftest import BUNDLED_DEMO
 from workshop import cli
+from workshop.defaults import new_session
 from workshop.models import Decision, ParkingNote, QuarterResult, Session
 
 DEMO = BUNDLED_DEMO.read_text("utf-8")
@@ -111,3 +126,190 @@ def test_list_shows_a_file_with_an_extreme_date_as_unreadable_and_the_others(
     assert cli.main(["list"]) == 0
     out = capsys.readouterr().out
     assert out.count("(cannot be read)") == 2 and "good.toml" in out and "internal error" not in out
+
+
+# --------------------------------------------------------------------------- read-only files
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_a_read_only_file_is_not_replaced_and_the_save_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even for root (who may write anything): a file without its owner-write bit is left alone."""
+    path = tmp_path / "s.toml"
+    opened = SessionFile.create(path, new_session("Before"))
+    before = path.read_bytes()
+    path.chmod(0o444)
+    with pytest.raises(SessionError) as caught:
+        opened.save(new_session("After"))
+    message = str(caught.value)
+    assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml"]  # no temp file, no backup
+    # the same words as a read-only folder (simulated: root could write into a chmod 555 one)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", _raise(PermissionError(errno.EACCES, "Permission denied")))
+    path.chmod(0o644)
+    with pytest.raises(SessionError) as folder_caught:
+        opened.save(new_session("After"))
+    monkeypatch.undo()
+    prefix = f"{path}: cannot save: Permission denied"
+    assert message.startswith(prefix) and str(folder_caught.value).startswith(prefix)
+    assert "read-only" in message and "nothing was overwritten" in message and "\n" not in message
+    opened.save(new_session("After"))  # writable again: saves, nothing else changed
+    assert load_session(path).title == "After"
+
+
+def test_export_does_not_replace_a_read_only_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "blueprint.md"
+    output.write_text("keep me", "utf-8")
+    output.chmod(0o444)
+    assert cli.main(["export", str(BUNDLED_DEMO), "-o", str(output), "--force"]) == 1
+    assert output.read_text("utf-8") == "keep me"
+    assert "Permission denied (the file is read-only)" in capsys.readouterr().err
+
+
+def _raise(error: Exception):  # type: ignore[no-untyped-def]
+    def raiser(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    return raiser
+
+
+# --------------------------------------------------------------------------- symbolic links
+
+
+@pytest.mark.parametrize("relative", [False, True])
+def test_saving_through_a_symbolic_link_writes_the_file_it_points_to(tmp_path: Path, relative: bool) -> None:
+    real = tmp_path / "real" / "s.toml"
+    real.parent.mkdir()
+    SessionFile.create(real, new_session("First"))
+    link = tmp_path / "link.toml"
+    link.symlink_to(Path("real") / "s.toml" if relative else real)
+    opened = SessionFile.open(link)
+    assert opened.backup == real.parent / "s.toml.bak"
+    for title in ("Second", "Third"):
+        opened.save(new_session(title))
+    assert link.is_symlink() and link.resolve() == real
+    assert load_session(real).title == "Third" and load_session(link).title == "Third"
+    assert load_session(real.parent / "s.toml.bak").title == "Second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.toml", "real"]
+    assert sorted(p.name for p in real.parent.iterdir()) == ["s.toml", "s.toml.bak"]
+
+
+def test_a_dangling_link_is_written_back_to_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "s.toml"
+    link = tmp_path / "link.toml"
+    opened = SessionFile.create(real, new_session("First"))
+    link.symlink_to(real)
+    opened = SessionFile.open(link)
+    real.unlink()  # deleted (or moved away) behind the app's back
+    opened.save(new_session("Written back"))
+    assert link.is_symlink() and load_session(real).title == "Written back"
+
+
+def test_a_link_to_a_read_only_file_is_refused_like_the_file(tmp_path: Path) -> None:
+    real = tmp_path / "s.toml"
+    SessionFile.create(real, new_session("First"))
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    opened = SessionFile.open(link)
+    real.chmod(0o444)
+    with pytest.raises(SessionError, match="Permission denied"):
+        opened.save(new_session("Second"))
+    assert link.is_symlink() and load_session(real).title == "First"
+
+
+# --------------------------------------------------------------------------- FIFOs and devices
+
+
+def _finishes(call, *args: object) -> BaseException | None:  # type: ignore[no-untyped-def]
+    """Run ``call`` in a thread (a blocking open must fail the test, not hang it); its error."""
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            call(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            outcome.append(exc)
+        else:
+            outcome.append(None)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), f"{call.__name__} blocked on a non-regular file"
+    return outcome[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("reader", [SessionFile.open, load_session, resolve_session])
+def test_a_fifo_is_refused_before_it_is_opened(tmp_path: Path, reader) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    error = _finishes(reader, fifo if reader is not resolve_session else str(fifo))
+    assert isinstance(error, SessionError)
+    assert str(error) == f"{fifo}: is not a regular file: it is a named pipe (FIFO), not a session file"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_a_device_or_a_link_to_one_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "null.toml"
+    link.symlink_to("/dev/null")
+    for path in (Path("/dev/null"), link):
+        with pytest.raises(SessionError, match="is not a regular file: it is a device"):
+            load_session(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_put_in_the_files_place_is_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    opened = SessionFile.create(path, new_session("First"))
+    path.unlink()
+    os.mkfifo(path)
+    error = _finishes(lambda: opened.save(new_session("Second"), force=True))
+    assert isinstance(error, SessionError) and "is not a regular file" in str(error)
+    assert stat.S_ISFIFO(os.stat(path).st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_the_cli_says_a_fifo_is_not_a_session_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    codes: list[int] = []
+    assert _finishes(lambda: codes.append(cli.main(["export", str(fifo)]))) is None
+    assert codes == [1] and "is not a regular file" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- file modes
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_new_files_get_the_usual_mode_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
+    expected = (0o666 & ~_umask()) | 0o600
+    assert atomic.NEW_FILE_MODE == expected
+    created = tmp_path / "new.toml"
+    opened = SessionFile.create(created, new_session("New"))  # also what "Save a copy" does
+    assert stat.S_IMODE(created.stat().st_mode) == expected
+    atomic.atomic_write(tmp_path / "export.md", b"x")
+    assert stat.S_IMODE((tmp_path / "export.md").stat().st_mode) == expected
+    created.chmod(0o640)
+    opened.save(new_session("Saved"))
+    assert stat.S_IMODE(created.stat().st_mode) == 0o640
+
+
+def test_new_files_follow_the_umask(tmp_path: Path) -> None:
+    code = (
+        "import os, stat, sys; os.umask(0o027); from pathlib import Path;"
+        "from session_store import SessionFile; from workshop.defaults import new_session;"
+        f"p = Path({str(tmp_path / 's.toml')!r}); SessionFile.create(p, new_session('x'));"
+        "print(oct(stat.S_IMODE(p.stat().st_mode)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "0o640"
