@@ -25,6 +25,7 @@ knows bytes that parsed without error.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 import tomllib
@@ -129,6 +130,9 @@ def parse_session(text: str, source: str) -> Session:
         raise SessionError(
             f"{source}: not valid TOML: values nested too deeply (is this a session file?)"
         ) from None
+    except ValueError as exc:  # an integer of thousands of digits (Python refuses to convert it)
+        what = "a number too long to read" if "digits" in str(exc) else _short_text(str(exc), 80)
+        raise SessionError(f"{source}: not valid TOML: {what} (is this a session file?)") from None
     if not text.rstrip().endswith(END_MARKER):
         raise SessionError(
             f"{source}: the file is incomplete - its last line should be {END_MARKER!r} "
@@ -242,14 +246,23 @@ def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
     return f"{where}{named}: {message}{tail}"
 
 
+KEY_LIMIT = 40
+"""Longest key shown whole in a message (the format's longest is 28); longer ones are cut."""
+
+
 def field_path(loc: tuple[int | str, ...]) -> str:
-    """``("mapping", "partners", 3, "name")`` -> ``"mapping.partners[3].name"``."""
+    """``("mapping", "partners", 3, "name")`` -> ``"mapping.partners[3].name"``.
+
+    A key longer than :data:`KEY_LIMIT` (an unknown key can be of any length) is cut, ending
+    with ``...``, so that a message stays one readable line.
+    """
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int):
             parts.append(f"[{part}]")
         else:
-            parts.append(f".{part}" if parts else str(part))
+            key = _short_text(str(part), KEY_LIMIT)
+            parts.append(f".{key}" if parts else key)
     return "".join(parts)
 
 
@@ -270,5 +283,10 @@ def _named_item(data: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def _short(value: object, limit: int = 60) -> str:
-    text = repr(value)
+    if isinstance(value, int) and value.bit_length() > 4 * limit:  # repr() may refuse it (4300 digits)
+        return f"a whole number of about {int((value.bit_length() - 1) * math.log10(2)) + 1:,} digits"
+    return _short_text(repr(value), limit)
+
+
+def _short_text(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."

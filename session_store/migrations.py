@@ -30,8 +30,9 @@ def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
         got = got if len(got) <= 60 else got[:57] + "..."
         raise SessionError(f"{source}: schema_version: must be a whole number, got {got}")
     if version > current:
+        shown = version if version < 10**12 else "of more than 12 digits"  # one short line
         raise NewerVersionError(
-            f"{source}: written by a newer Partner Workshop (schema version {version}; "
+            f"{source}: written by a newer Partner Workshop (schema version {shown}; "
             f"this one reads up to {current}) - upgrade partner-workshop to open it"
         )
     while version < current:

@@ -313,3 +313,79 @@ def test_new_files_follow_the_umask(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "0o640"
+
+
+# --------------------------------------------------------------------------- long messages
+
+
+def _refusal(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "s.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(SessionError) as caught:
+        load_session(path)
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < len(str(path)) + 250, message
+    return message.removeprefix(f"{path}: ")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("facilitator =", "K" * 100_000 + " = 1\nfacilitator =", "K" * 37 + "...: unknown field"),
+        ("[position]", "[position]\n" + "K" * 100_000 + " = 1", "position." + "K" * 37 + "...: unknown field"),
+        ('facilitator = "Jordan Ellis"', '"' + "\\n" * 50_000 + '" = 1', "\\n" * 37 + "...: unknown field"),
+    ],
+    ids=["top-level", "in-a-table", "newlines"],
+)
+def test_a_huge_unknown_key_gives_a_short_message(tmp_path: Path, old: str, new: str, where: str) -> None:
+    assert _refusal(tmp_path, _demo_with(old, new)).startswith(where)
+
+
+def test_huge_numbers_give_short_messages(tmp_path: Path) -> None:
+    digits = "9" * 5_000  # more than Python converts (4,300 digits)
+    assert _refusal(tmp_path, _demo_with("schema_version = 1", f"schema_version = {digits}")) == (
+        "not valid TOML: a number too long to read (is this a session file?)"
+    )
+    message = _refusal(tmp_path, _demo_with("schema_version = 1", f"schema_version = {digits[:4000]}"))
+    assert message.startswith("written by a newer Partner Workshop (schema version of more than 12 digits;")
+    message = _refusal(tmp_path, _demo_with("current_arr = 18000000", f"current_arr = -{digits[:4000]}"))
+    assert message.endswith("(got a whole number of about 4,000 digits)")
+
+
+def test_field_path_cuts_long_keys() -> None:
+    from session_store.codec import KEY_LIMIT, field_path
+
+    assert field_path(("mapping", "x" * 500, 3)) == "mapping." + "x" * (KEY_LIMIT - 3) + "...[3]"
+    assert field_path(("x" * KEY_LIMIT,)) == "x" * KEY_LIMIT
+
+
+# --------------------------------------------------------------------------- money and counts
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("current_arr = 18000000", "current_arr = 123456789012345678901234567890"),
+        ("current_arr = 18000000", "current_arr = 1_000_000_000_001"),
+        ("pipeline = 1700000", "pipeline = 99999999999999999999"),
+        ("spent_seconds = 1980", "spent_seconds = 99999999999999999999"),
+    ],
+)
+def test_money_and_counts_beyond_the_cap_are_refused(tmp_path: Path, old: str, new: str) -> None:
+    assert "less than or equal to 1000000" in _refusal(tmp_path, _demo_with(old, new))
+
+
+def test_the_money_cap_is_a_trillion_and_exports_without_float_noise(tmp_path: Path) -> None:
+    from workshop.export import export_markdown
+    from workshop.models import MAX_MONEY, EconomicsInputs, Intake
+
+    assert MAX_MONEY == 10**12 < 2**53
+    assert Intake(current_arr=MAX_MONEY - 1, target_arr=MAX_MONEY).target_arr == MAX_MONEY
+    for record, field in ((Intake(), "target_arr"), (EconomicsInputs(), "avg_deal_size")):
+        with pytest.raises(ValidationError, match="less than or equal to 1000000000000"):
+            setattr(record, field, MAX_MONEY + 1)
+    path = tmp_path / "s.toml"
+    text = _demo_with("current_arr = 18000000", f"current_arr = {MAX_MONEY - 1}")
+    path.write_text(text.replace("target_arr = 45000000", f"target_arr = {MAX_MONEY}", 1), "utf-8")
+    exported = export_markdown(load_session(path))
+    assert "\\$999,999,999,999 today; target \\$1,000,000,000,000 by" in exported

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from session_store import SessionError, SessionFile, load_session, parse_cache
 from session_store.codec import END_MARKER, parse_session, render_session, session_data, snapshot_json
 from workshop.defaults import new_session
-from workshop.models import Partner, Session
+from workshop.models import MAX_MONEY, Partner, Session
 from tests.test_store_codec import sessions
 
 # --------------------------------------------------------------------------- exactness
@@ -23,7 +23,7 @@ offsets = st.integers(-14 * 60, 14 * 60).map(lambda m: timezone(timedelta(minute
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sessions(), offsets, st.integers(0, 2**70), st.floats(0, 100, allow_nan=False))
+@given(sessions(), offsets, st.integers(0, MAX_MONEY), st.floats(0, 100, allow_nan=False))
 def test_session_json_round_trip_is_exact(session: Session, offset: timezone, money: int, rating: float) -> None:
     session.updated = datetime(2026, 11, 25, 9, 30, 15, 123456, tzinfo=offset)
     session.intake.current_arr = None

@@ -66,10 +66,18 @@ Rating = Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)]
 Percent = Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)]
 """A percentage, 0-100."""
 
-Money = Annotated[int, Field(ge=0)]
-"""Whole US dollars, never negative."""
+MAX_MONEY = 10**12
+"""A trillion dollars: more than any company's revenue, far less than TOML's 64-bit integers (a
+bigger one is not valid TOML for other programs), and the economics derived from it (done in
+floats, exact up to 2**53, about 9 * 10**15) stay free of rounding noise."""
 
-Count = Annotated[int, Field(ge=0)]
+MAX_COUNT = 10**9
+"""Of people, seconds, rows: far more than a workshop counts, well within 64 bits."""
+
+Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
+"""Whole US dollars, never negative, at most :data:`MAX_MONEY`."""
+
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The calendar span of every date and year in a session (a workshop plans decades, not ages)."""
@@ -707,7 +715,7 @@ class EconomicsInputs(Record):
     """Assumptions behind the partner economics; every figure shows which it used."""
 
     win_rate_pct: Annotated[float, AfterValidator(_finite), Field(gt=0, le=100)] = 25.0
-    avg_deal_size: Annotated[int, Field(gt=0)] = 100_000
+    avg_deal_size: Annotated[int, Field(gt=0, le=MAX_MONEY)] = 100_000
     referral_fee_pct: Percent = 10.0
     reseller_margin_pct: Percent = 30.0
     direct_cac_ratio: Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)] = 1.2
