@@ -125,6 +125,11 @@ def parse_session(text: str, source: str) -> Session:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        if _cut_short(text):
+            raise SessionError(
+                f"{source}: the file is incomplete - it was cut short before its last line "
+                f"{END_MARKER!r} ({_describe_toml_error(exc)})"
+            ) from None
         raise SessionError(f"{source}: {_describe_toml_error(exc)}") from None
     except RecursionError:
         raise SessionError(
@@ -143,6 +148,22 @@ def parse_session(text: str, source: str) -> Session:
         return Session.model_validate(data)
     except ValidationError as exc:
         raise SessionError(f"{source}: {describe_validation_error(exc, data)}") from None
+
+
+_SESSION_START = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*schema_version[ \t]*=")
+
+
+def _cut_short(text: str) -> bool:
+    """True if ``text`` (which is not valid TOML) is a session file that stops early.
+
+    It starts like a session (the header this program writes, or ``schema_version`` as the
+    first key) and has no closing line anywhere: a cut in the middle of a line leaves a broken
+    last line, which says less than "incomplete". Garbage after the closing line, or a file
+    that is no session at all, keeps its plain TOML error.
+    """
+    if f"\n{END_MARKER}" in text:
+        return False
+    return text.startswith(HEADER.partition("\n")[0]) or _SESSION_START.match(text) is not None
 
 
 def load_bytes(raw: bytes, source: str, sha256: str | None = None) -> Session:
@@ -191,6 +212,13 @@ def decode(raw: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        if exc.reason == "unexpected end of data" and _cut_short(
+            raw[: exc.start].decode("utf-8-sig", errors="replace")
+        ):
+            raise SessionError(
+                f"{source}: the file is incomplete - it was cut short before its last line "
+                f"{END_MARKER!r} (line {line}, column {column}: in the middle of a character)"
+            ) from None
         raise SessionError(
             f"{source}: line {line}, column {column}: not UTF-8 text (is this a session file?)"
         ) from None

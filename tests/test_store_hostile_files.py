@@ -389,3 +389,50 @@ def test_the_money_cap_is_a_trillion_and_exports_without_float_noise(tmp_path: P
     path.write_text(text.replace("target_arr = 45000000", f"target_arr = {MAX_MONEY}", 1), "utf-8")
     exported = export_markdown(load_session(path))
     assert "\\$999,999,999,999 today; target \\$1,000,000,000,000 by" in exported
+
+
+# --------------------------------------------------------------------------- truncated files
+
+DEMO_BYTES = BUNDLED_DEMO.read_bytes()
+
+
+def _cut_message(tmp_path: Path, cut: int) -> str:
+    path = tmp_path / "cut.toml"
+    path.write_bytes(DEMO_BYTES[:cut])
+    with pytest.raises(SessionError) as caught:
+        load_session(path)
+    return str(caught.value).removeprefix(f"{path}: ")
+
+
+def test_a_file_cut_anywhere_says_it_is_incomplete(tmp_path: Path) -> None:
+    """Mid-line cuts too (a broken last line, an unterminated string, half a UTF-8 character),
+    not only cuts at a line break."""
+    text = DEMO_BYTES.decode()
+    multibyte = DEMO_BYTES.index("—".encode()) + 1  # inside a 3-byte character
+    cuts = {
+        *range(1, len(DEMO_BYTES) - 1, 211),
+        DEMO_BYTES.index(b"Can we afford") + 10,  # inside a string
+        DEMO_BYTES.index(b"[mapping]") + 3,  # inside a table header
+        DEMO_BYTES.index(b"current_arr") + 5,  # inside a key
+        DEMO_BYTES.index(b"current_arr = 18") + 15,  # inside a number
+        multibyte,
+        len(DEMO_BYTES) - 3,  # inside the closing line itself
+    }
+    assert len(text) < len(DEMO_BYTES)
+    for cut in sorted(cuts):
+        message = _cut_message(tmp_path, cut)
+        assert message.startswith("the file is incomplete") or message == "the file is empty", (cut, message)
+    assert "in the middle of a character" in _cut_message(tmp_path, multibyte)
+    assert "Unterminated string" in _cut_message(tmp_path, DEMO_BYTES.index(b"Can we afford") + 10)
+
+
+def test_junk_after_the_end_or_a_file_that_is_no_session_keeps_its_toml_error(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    for data in (DEMO_BYTES + b"[[[\n", b"title = \n garbage [[[", b'{"title": "x"'):
+        path.write_bytes(data)
+        with pytest.raises(SessionError, match="not valid TOML") as caught:
+            load_session(path)
+        assert "incomplete" not in str(caught.value)
+    path.write_bytes(b"\xff" + DEMO_BYTES[1:100])
+    with pytest.raises(SessionError, match="not UTF-8 text"):
+        load_session(path)
