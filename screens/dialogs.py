@@ -142,10 +142,11 @@ class ChoiceDialog(ModalScreen["object | None"]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, object]]) -> None:
+    def __init__(self, title: str, choices: Sequence[tuple[str, object]], *, message: str = "") -> None:
         super().__init__()
         self.dialog_title = title
         self.choices = list(choices)
+        self.message = message
 
     def compose(self) -> ComposeResult:
         from textual.widgets import OptionList
@@ -153,6 +154,8 @@ class ChoiceDialog(ModalScreen["object | None"]):
 
         with Vertical(classes="dialog"):
             yield Label(literal(self.dialog_title), classes="dialog-title")
+            if self.message:
+                yield Static(literal(self.message), classes="dialog-message")
             yield OptionList(*[Option(literal(label)) for label, _ in self.choices], id="choices")
             yield Static("Enter: choose   Esc: cancel", classes="dialog-hint")
 

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.blueprint_preview import BlueprintPreview
 from screens.export_file import default_export_path
+from screens.header import AppHeader
 from screens.text import literal
 
 CONTENTS_LEVELS = 3
@@ -48,7 +49,7 @@ class ExportPreviewScreen(Screen[None]):
         self.problem = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("", id="export-status", markup=False)
         yield Vertical(id="export-body")
         yield Footer()

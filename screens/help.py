@@ -18,6 +18,7 @@ Everywhere
   F2             park a note                F4       the parking lot
   F5             presenter mode (no chrome) F6       pause / resume the timebox clock
   F7             charts                     F9       high-contrast projector theme
+  F8             home: the list of sessions (asks first if the last changes are not saved)
   alt+→ / alt+←  next / previous phase      Esc      back to the phase list (stepper)
   The agenda (planned minutes per phase) and "who is editing" are in the command palette.
 

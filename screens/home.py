@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from screens.dialogs import PromptDialog
+from screens.header import AppHeader
 from screens.text import cell, literal
 
 
@@ -33,7 +34,7 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Vertical(id="home"):
             yield Static("Partner Workshop", id="home-title", markup=False)
             yield Static(

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.header import AppHeader
 from screens.phase_view import PhaseView
 from workshop.models import Phase
 
@@ -63,7 +64,8 @@ class WorkshopScreen(Screen[None]):
         *[Binding(str(n), f"go({n - 1})", STEPS[n - 1][1], show=False) for n in range(1, 9)],
         Binding("f3", "export_preview", "Export"),
         Binding("escape", "focus_stepper", "Phases", show=False),
-        Binding("ctrl+h", "go_home", "Home", show=False),
+        # Not ctrl+h: terminals send it as Backspace, so it never arrives as a key of its own.
+        Binding("f8", "go_home", "Home", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -80,7 +82,7 @@ class WorkshopScreen(Screen[None]):
     # ------------------------------------------------------------------ compose
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="workshop-body"):
             with Vertical(id="sidebar"):
                 yield PhaseStepper(*self._stepper_options(), id="stepper")
@@ -226,8 +228,7 @@ class WorkshopScreen(Screen[None]):
         self.app.push_screen(ExportPreviewScreen())
 
     def action_go_home(self) -> None:
-        self.app.flush_save()  # type: ignore[attr-defined]
-        self.app.show_home()  # type: ignore[attr-defined]
+        self.app.leave_session(self.app.show_home, "go home")  # type: ignore[attr-defined]
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         for number, (key, label, _) in enumerate(STEPS, start=1):

@@ -58,7 +58,7 @@ async def test_a_session_opened_directly_builds_no_home_screen_until_asked(tmp_p
         await pilot.pause()
         assert isinstance(app.screen, WorkshopScreen)
         assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
-        await pilot.press("ctrl+h")
+        await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#sessions").row_count == 2

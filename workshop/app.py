@@ -14,10 +14,11 @@ import asyncio
 import concurrent.futures
 import gc
 import os
+import signal
 import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -171,7 +172,7 @@ class PartnerWorkshopApp(App[None]):
         self._save_timer = None
         self._last_saved_at: float | None = None
         self._save_error: str | None = None
-        self._quit_requested_despite_error = False
+        self._save_advice = ""
         self.clock = time.monotonic
         """The clock behind "saved N s ago" (tests freeze it for stable snapshots)."""
         self.undo_history = UndoHistory()
@@ -190,14 +191,33 @@ class PartnerWorkshopApp(App[None]):
         self._terminal_fd = (
             stdin.fileno() if not self.is_headless and stdin is not None and stdin.isatty() else None
         )
+        if not self.is_headless:
+            self._save_and_leave_on_signals()
         # A session given on the command line opens straight away: the home screen (and what
-        # it imports) is only built when it is shown — on a failed open, or ctrl+h.
+        # it imports) is only built when it is shown — on a failed open, or F8 (Home).
         if self.initial_file is not None:
             self.show_session(self.initial_file)
         elif self.initial_path is not None:
             self.open_session(self.initial_path)
         else:
             self.show_home()
+
+    def _save_and_leave_on_signals(self) -> None:
+        """On SIGTERM (``kill``, a shutdown) or SIGHUP (the terminal window closed): write the
+        last changes, restore the terminal and exit — instead of dying with them unsaved."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            try:
+                loop.add_signal_handler(signum, self.leave_on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # no signals here (Windows)
+                return
+
+    def leave_on_signal(self, signum: int) -> None:
+        self.flush_save()
+        self.exit(return_code=128 + signum)  # the shell's convention for "ended by signal N"
 
     def show_home(self) -> None:
         """Show the home screen: back to it from a workshop, or build it if it is not there yet."""
@@ -440,17 +460,23 @@ class PartnerWorkshopApp(App[None]):
         message = str(error) if isinstance(error, SessionError) else f"{error.strerror or error}"
         first_time = self._save_error != message
         self._save_error = message
+        self._save_advice = (
+            "Use 'Save a copy' from the command palette (ctrl+p) to keep your work in a new file."
+            if isinstance(error, SessionConflictError)
+            else "Your work is kept in memory; saving is retried every few seconds."
+        )
         self._pending = True
         if first_time:
-            advice = (
-                "Use 'Save a copy' from the command palette (ctrl+p) to keep your work in a new file."
-                if isinstance(error, SessionConflictError)
-                else "Your work is kept in memory; saving is retried every few seconds."
-            )
-            self.notify(f"{message}\n{advice}", title="Not saved", severity="error", timeout=20, markup=False)
+            self._tell_save_error()
         if not isinstance(error, SessionConflictError):
             self._schedule_save(RETRY_DELAY)
         self._refresh_save_state()
+
+    def _tell_save_error(self) -> None:
+        """Say why the session is not saved and what to do (again, whenever asked: ctrl+s)."""
+        self.notify(
+            f"{self._save_error}\n{self._save_advice}", title="Not saved", severity="error", timeout=20, markup=False
+        )
 
     def flush_save(self) -> bool:
         """Write any pending edit now and wait for it; True when everything is on disk."""
@@ -466,10 +492,11 @@ class PartnerWorkshopApp(App[None]):
             self._saver.submit(lambda: None).result()  # let queued saves finish first
         return self._save_error is None and not self._pending
 
-    def save_copy(self) -> None:
-        """Write the session to a new file and continue there (after a conflict, for instance)."""
+    def save_copy(self) -> bool:
+        """Write the session to a new file and continue there (after a conflict, for instance);
+        True when the copy was written."""
         if self.session is None or self.session_file is None:
-            return
+            return False
         self._saver.submit(lambda: None).result()  # no save to the old file is still under way
         original = self.session_file.path
         path = new_session_path(f"{original.stem} copy", original.parent)
@@ -477,12 +504,48 @@ class PartnerWorkshopApp(App[None]):
             self.session_file = SessionFile.create(path, self.session)
         except (SessionError, OSError) as error:
             self.notify(f"Could not save a copy: {error}", severity="error", markup=False)
-            return
+            return False
         self._pending = False
         self._save_error = None
         self._written_generation = self._generation
         self._saved()
         self.notify(f"Saved a copy as {path}; editing continues there.", markup=False)
+        return True
+
+    def leave_session(self, then: Callable[[], object], leaving: str) -> None:
+        """Run ``then`` (quit, go home) once every change is on disk.
+
+        If the last changes cannot be saved (disk full, file changed elsewhere…), ask first —
+        save a copy and go on, stay, or go on without them — rather than lose them unasked.
+        """
+        if self.flush_save():
+            then()
+            return
+        from screens.dialogs import ChoiceDialog
+
+        def chosen(choice: object) -> None:
+            # ``then`` after the next refresh: the header has taken the new save state by then
+            # (Textual's Header fails if its screen is replaced while it updates its title).
+            if choice == "copy" and self.save_copy():
+                self.call_after_refresh(then)
+            elif choice == "leave":
+                self._forget_unsaved()
+                self.call_after_refresh(then)
+
+        choices = [
+            (f"Save a copy, then {leaving}", "copy"),
+            ("Stay in this session", None),
+            (f"{leaving.capitalize()} without the unsaved changes", "leave"),
+        ]
+        reason = self._save_error or "The session could not be written."
+        self.push_screen(ChoiceDialog("Your last changes are not saved", choices, message=reason), chosen)
+
+    def _forget_unsaved(self) -> None:
+        """The team chose to leave the changes that could not be saved behind."""
+        self._pending = False
+        self._save_error = None
+        if self._save_timer is not None:
+            self._save_timer.stop()
 
     def _tick(self) -> None:
         """Once a second: count time on the current phase, refresh the header; leave (work
@@ -523,7 +586,7 @@ class PartnerWorkshopApp(App[None]):
             self.sub_title = ""
             return
         if self._save_error is not None:
-            state = "NOT SAVED — see message"
+            state = "NOT SAVED (ctrl+s)"
         elif self._pending:
             state = "saving…"
         elif self._last_saved_at is None:
@@ -535,29 +598,25 @@ class PartnerWorkshopApp(App[None]):
             )
         self.save_state = state
         self.clock_state = self._timer_text()
-        self.sub_title = f"{self.clock_state} · {state}" if state else self.clock_state
+        if self._save_error is not None:  # first, so a narrow header never hides it
+            self.sub_title = f"{state} · {self.clock_state}"
+        else:
+            self.sub_title = f"{self.clock_state} · {state}" if state else self.clock_state
 
     # ------------------------------------------------------------------ actions
 
     def action_save_now(self) -> None:
         if self.session is None:
             return
+        told = self._save_error
         self._pending = True
         if self.flush_save():
             self.notify("Saved.", timeout=2)
+        elif self._save_error == told:  # not just told by the failed save: say it again
+            self._tell_save_error()
 
     async def action_quit(self) -> None:
-        if self.flush_save() or self._quit_requested_despite_error:
-            self.exit()
-            return
-        self._quit_requested_despite_error = True
-        self.notify(
-            "Your last edits could not be saved (see the message). Press ctrl+q again to quit "
-            "anyway, or use 'Save a copy' from the command palette first.",
-            title="Not saved",
-            severity="error",
-            timeout=20,
-        )
+        self.leave_session(self.exit, "quit")
 
     def action_undo(self) -> None:
         self._step_history(undo=True)

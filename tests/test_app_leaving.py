@@ -1,0 +1,113 @@
+"""Leaving a session — quitting, going home — never drops changes that could not be saved
+without asking; and the reason a save failed can be asked for again (ctrl+s)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from screens.dialogs import ChoiceDialog
+from screens.home import HomeScreen
+from screens.workshop import WorkshopScreen
+from session_store import SessionFile, load_session
+from tests.app_harness import app_on, until
+from workshop.app import PartnerWorkshopApp
+from workshop.defaults import new_session
+
+
+async def _edit_a_file_changed_elsewhere(pilot, app: PartnerWorkshopApp, path: Path) -> None:
+    """The session file is replaced by another program, then the team edits: the save is refused."""
+    replaced = path.with_name("theirs.toml")
+    SessionFile.create(replaced, new_session("Changed elsewhere"))
+    replaced.replace(path)
+    app.session.facilitator = "Unsaved work"
+    app.edited("Facilitator changed")
+    assert app.flush_save() is False
+    await pilot.pause()
+
+
+async def _leave_with_unsaved_changes(pilot, app: PartnerWorkshopApp, path: Path, key: str) -> ChoiceDialog:
+    await pilot.pause()
+    await _edit_a_file_changed_elsewhere(pilot, app, path)
+    await pilot.press(key)
+    await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the question")
+    return app.screen
+
+
+def _choose(app: PartnerWorkshopApp, value: object) -> None:
+    dialog = app.screen
+    assert isinstance(dialog, ChoiceDialog)
+    dialog.dismiss(value)
+
+
+def _messages(app: PartnerWorkshopApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_going_home_with_unsaved_changes_asks_and_stay_keeps_everything(tmp_path: Path) -> None:
+    app = app_on(new_session("Offsite"), tmp_path)
+    path = tmp_path / "session.toml"
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        dialog = await _leave_with_unsaved_changes(pilot, app, path, "f8")
+        theirs = path.read_bytes()
+        assert dialog.dialog_title == "Your last changes are not saved"
+        assert "changed" in dialog.message.lower()  # the reason, not just "see the message"
+        assert [label for label, _ in dialog.choices] == [
+            "Save a copy, then go home", "Stay in this session", "Go home without the unsaved changes",
+        ]
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.session.facilitator == "Unsaved work"
+        assert path.read_bytes() == theirs
+
+
+async def test_going_home_after_saving_a_copy_keeps_the_work_in_the_copy(tmp_path: Path) -> None:
+    app = app_on(new_session("Offsite"), tmp_path)
+    path = tmp_path / "session.toml"
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await _leave_with_unsaved_changes(pilot, app, path, "f8")
+        _choose(app, "copy")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        copy = app.session_file.path
+    assert copy != path
+    assert load_session(copy).facilitator == "Unsaved work"
+    assert load_session(path).title == "Changed elsewhere"  # theirs, untouched
+
+
+async def test_quitting_without_the_unsaved_changes_is_a_choice_not_an_accident(tmp_path: Path) -> None:
+    app = app_on(new_session("Offsite"), tmp_path)
+    path = tmp_path / "session.toml"
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await _leave_with_unsaved_changes(pilot, app, path, "ctrl+q")
+        theirs = path.read_bytes()
+        assert app.is_running
+        _choose(app, "leave")
+        await until(pilot, lambda: not app.is_running, "the app to end")
+    assert path.read_bytes() == theirs
+
+
+async def test_ctrl_s_says_again_why_the_session_is_not_saved(tmp_path: Path) -> None:
+    app = app_on(new_session("Offsite"), tmp_path)
+    path = tmp_path / "session.toml"
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await _edit_a_file_changed_elsewhere(pilot, app, path)
+        told = sum("changed" in m.lower() for m in _messages(app))
+        assert told == 1
+        assert app.sub_title.startswith("NOT SAVED (ctrl+s)")  # first: a narrow header keeps it
+        app.clear_notifications()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sum("changed" in m.lower() for m in _messages(app)) == 1  # said again, once
+
+
+async def test_leaving_with_everything_saved_asks_nothing(tmp_path: Path) -> None:
+    SessionFile.create(tmp_path / "other.toml", new_session("Other"))
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        app.session.facilitator = "Saved work"
+        app.edited("Facilitator changed")
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+    assert load_session(tmp_path / "session.toml").facilitator == "Saved work"

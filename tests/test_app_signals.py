@@ -1,0 +1,94 @@
+"""Ended from outside — `kill` (SIGTERM) or the terminal window closed (SIGHUP) — the app
+writes the last changes first. Run for real: the app in a pseudo-terminal, keys typed into it."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from session_store import SessionFile, load_session
+from workshop.defaults import new_session
+from workshop.models import Phase
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals and signals")
+
+MARKER = "Typedjustnow"
+TIMEOUT = 60.0  # start-up on a loaded CI machine; a pass takes 1-3 s
+
+
+def _start_in_terminal(path: Path, home: Path) -> tuple[int, int]:
+    """``partner-workshop open path`` in a new pseudo-terminal of 100×30; (pid, terminal fd)."""
+    import pty
+
+    env = {**os.environ, "TERM": "xterm-256color", "PARTNER_WORKSHOP_HOME": str(home)}
+    env.pop("TEXTUAL", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: becomes the app, and never returns into pytest
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+            os.execve(sys.executable, [sys.executable, "-m", "workshop", "open", str(path)], env)
+        finally:
+            os._exit(127)
+    return pid, fd
+
+
+def _read_until(fd: int, wanted: str, seen: bytearray) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while wanted.encode() not in seen:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{wanted!r} never appeared on the terminal; last output: {bytes(seen[-400:])!r}")
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:  # the app ended
+                raise AssertionError(f"the app ended before {wanted!r} appeared") from None
+
+
+def _exit_status(pid: int) -> int:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    raise AssertionError("the app did not end")
+
+
+@pytest.mark.parametrize("ending", ["kill", "window closed"])
+def test_the_last_keystrokes_are_saved_when_the_app_is_ended_from_outside(tmp_path: Path, ending: str) -> None:
+    session = new_session("Offsite")
+    session.position.phase = Phase.INTAKE  # Tab from the phase list: the session title field
+    path = tmp_path / "session.toml"
+    SessionFile.create(path, session)
+    pid, fd = _start_in_terminal(path, tmp_path / "home")
+    seen = bytearray()
+    try:
+        _read_until(fd, "Session title", seen)
+        os.write(fd, b"\t")
+        time.sleep(0.3)  # the focus moves to the title field
+        os.write(fd, MARKER.encode())
+        _read_until(fd, MARKER, seen)  # on screen: the edit is made; the autosave is 0.3 s away
+        if ending == "kill":
+            os.kill(pid, signal.SIGTERM)
+            expected = 128 + signal.SIGTERM
+        else:
+            os.close(fd)  # the window closes: the kernel hangs up the terminal (SIGHUP)
+            fd = -1
+            expected = 128 + signal.SIGHUP
+        code = _exit_status(pid)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    assert load_session(path).title == f"Offsite{MARKER}"
+    assert code == expected
