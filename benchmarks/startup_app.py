@@ -32,13 +32,13 @@ class FirstPaint(PartnerWorkshopApp):
     # Textual resolves a relative CSS_PATH against the subclass's file; name the real one.
     CSS_PATH = [str(Path(workshop.app.__file__).resolve().parent.parent / "screens" / "app.tcss")]
 
-    def show_session(self, session_file) -> None:  # type: ignore[no-untyped-def]
+    def show_session(self, session_file) -> bool:  # type: ignore[no-untyped-def]
         fallback = os.environ.get(FALLBACK_ENV)
         if fallback:
             from workshop.models import Phase
 
             session_file.session.position.phase = Phase(fallback)
-        super().show_session(session_file)
+        return super().show_session(session_file)
 
     def on_mount(self) -> None:
         # Textual also runs PartnerWorkshopApp.on_mount (handlers run for every class in the

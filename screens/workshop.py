@@ -78,6 +78,9 @@ class WorkshopScreen(Screen[None]):
         self._stepper_timer: Timer | None = None
         self._stepper_prompts: dict[str, Content] = {}
         self._current = ""
+        self._status = Static("", id="session-status", markup=False)
+        """Time left and save state; kept at hand: the app's clock updates it every second,
+        and an update may still arrive while this screen is being replaced."""
 
     # ------------------------------------------------------------------ compose
 
@@ -86,7 +89,7 @@ class WorkshopScreen(Screen[None]):
         with Horizontal(id="workshop-body"):
             with Vertical(id="sidebar"):
                 yield PhaseStepper(*self._stepper_options(), id="stepper")
-                yield Static("", id="session-status", markup=False)
+                yield self._status
             with Vertical(id="phase-column"):
                 yield Static(
                     "Thesis not signed off: recruitment decisions are on hold until it is "
@@ -136,9 +139,8 @@ class WorkshopScreen(Screen[None]):
     def _show_status(self, _value: str = "") -> None:
         """Time left and save state under the stepper: always visible, whatever the title's length."""
         clock, _, day = self.app.clock_state.partition(" · ")  # type: ignore[attr-defined]
-        status = self.query_one("#session-status", Static)
         # A fixed 24×3 box: its text changes every second, its size never does (no relayout).
-        status.update(f"{clock}\n{day}\n{self.app.save_state}", layout=False)  # type: ignore[attr-defined]
+        self._status.update(f"{clock}\n{day}\n{self.app.save_state}", layout=False)  # type: ignore[attr-defined]
 
     def _stepper_is_stale(self, _revision: int) -> None:
         """After an edit: refresh the stepper soon, once for however many edits come meanwhile."""

@@ -14,6 +14,7 @@ from session_store.codec import (
     session_data,
     session_data_in_slices,
 )
+from session_store.editing_claim import EditingClaim
 from session_store.errors import NewerVersionError, SessionConflictError, SessionError
 from session_store.locations import (
     SessionSummary,
@@ -27,6 +28,7 @@ from session_store.locations import (
 from session_store.session_file import SessionFile
 
 __all__ = [
+    "EditingClaim",
     "NewerVersionError",
     "SessionConflictError",
     "SessionError",

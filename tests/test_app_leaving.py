@@ -111,3 +111,15 @@ async def test_leaving_with_everything_saved_asks_nothing(tmp_path: Path) -> Non
         await pilot.press("f8")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
     assert load_session(tmp_path / "session.toml").facilitator == "Saved work"
+
+
+async def test_changes_pending_when_the_app_ends_any_other_way_are_written(tmp_path: Path) -> None:
+    """Not through quit: Textual ends the app itself when the terminal goes away (its input
+    thread fails) or on an error. The autosave had not run yet; the change is on disk anyway."""
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        app.session.facilitator = "Typed just before the end"
+        app.edited("Facilitator changed")
+        app.exit()  # before the autosave's 0.3 s
+    assert load_session(tmp_path / "session.toml").facilitator == "Typed just before the end"

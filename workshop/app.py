@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import gc
 import os
 import signal
@@ -29,6 +30,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from session_store import (
+    EditingClaim,
     SessionConflictError,
     SessionError,
     SessionFile,
@@ -162,6 +164,8 @@ class PartnerWorkshopApp(App[None]):
         self.sessions_dir = sessions_dir
         self.session: Session | None = None
         self.session_file: SessionFile | None = None
+        self._claim: EditingClaim | None = None
+        """This window's claim on the session file it edits (see session_store.editing_claim)."""
         self._pending = False
         self._slicing: object | None = None
         """Set while an autosave snapshot is being taken a slice at a time (see :meth:`save_now`)."""
@@ -223,6 +227,7 @@ class PartnerWorkshopApp(App[None]):
         """Show the home screen: back to it from a workshop, or build it if it is not there yet."""
         from screens.home import HomeScreen
 
+        self._release_claim()  # left: another window may edit the session now
         if isinstance(self.screen, HomeScreen):
             return
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
@@ -257,8 +262,7 @@ class PartnerWorkshopApp(App[None]):
             self._home_if_nothing_shown()
             self.notify(f"Could not open {path}: {error.strerror or error}", severity="error", markup=False)
             return False
-        self.show_session(session_file)
-        return True
+        return self.show_session(session_file)
 
     def create_session(self, session: Session) -> bool:
         """Write a brand-new session to the sessions folder and open it."""
@@ -268,13 +272,20 @@ class PartnerWorkshopApp(App[None]):
         except (SessionError, OSError) as error:
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
             return False
-        self.show_session(session_file)
-        return True
+        return self.show_session(session_file)
 
-    def show_session(self, session_file: SessionFile) -> None:
+    def show_session(self, session_file: SessionFile) -> bool:
+        """Show the workshop of ``session_file``; False (and a message) if another window has it."""
         from screens.workshop import WorkshopScreen
 
         self.flush_save()
+        self._release_claim()
+        try:
+            self._claim = EditingClaim.take(session_file.path)
+        except SessionError as error:
+            self._home_if_nothing_shown()
+            self.notify(str(error), title="Already open", severity="error", timeout=20, markup=False)
+            return False
         self.session_file = session_file
         self.session = session_file.session
         self._pending = False
@@ -291,6 +302,7 @@ class PartnerWorkshopApp(App[None]):
             self.pop_screen()
         self.push_screen(WorkshopScreen())
         self.call_after_refresh(freeze_long_lived, self.session)
+        return True
 
     def _offer_backup(self, path: Path, error: SessionError) -> None:
         from screens.dialogs import ConfirmDialog
@@ -505,6 +517,9 @@ class PartnerWorkshopApp(App[None]):
         except (SessionError, OSError) as error:
             self.notify(f"Could not save a copy: {error}", severity="error", markup=False)
             return False
+        self._release_claim()
+        with contextlib.suppress(SessionError):  # a file made just now: no other window has it
+            self._claim = EditingClaim.take(path)
         self._pending = False
         self._save_error = None
         self._written_generation = self._generation
@@ -539,6 +554,21 @@ class PartnerWorkshopApp(App[None]):
         ]
         reason = self._save_error or "The session could not be written."
         self.push_screen(ChoiceDialog("Your last changes are not saved", choices, message=reason), chosen)
+
+    def _release_claim(self) -> None:
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
+
+    def on_unmount(self) -> None:
+        """However the app ends — quit, a signal, the terminal gone (Textual's input thread then
+        ends the app itself), an error — changes not yet written are written first. A save that
+        fails here is not retried: there is no one left to tell, and the file stays whole."""
+        if self.session is not None and (self._pending or self._slicing is not None):
+            self._slicing = None
+            with contextlib.suppress(Exception):
+                self._queue_save().result()
+        self._release_claim()
 
     def _forget_unsaved(self) -> None:
         """The team chose to leave the changes that could not be saved behind."""
