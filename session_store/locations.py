@@ -82,6 +82,8 @@ def list_sessions(folder: Path | None = None) -> list[SessionSummary]:
 
 def resolve_session(name_or_path: str) -> Path:
     """An existing file path, or the session of that file name / stem / title in the default folder."""
+    if not name_or_path.strip():  # Path("") is "." (the current folder): not what was meant
+        raise SessionError("no session given: name a session file, or a session from `list`")
     candidate = Path(name_or_path).expanduser()
     if candidate.is_file():
         return candidate

@@ -261,3 +261,14 @@ def test_a_closed_pipe_is_not_an_error() -> None:
     reader.stdout.close()  # like `| head` that has already quit: every write hits a closed pipe
     assert reader.wait(timeout=60) == 0
     assert b"Broken pipe" not in reader.stderr.read()
+
+
+def test_check_tells_an_unreadable_file_from_a_failing_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """1 means "a rule fails" (scripts gate on it); a file that cannot be read is 2, with the reason."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text("not = = toml", encoding="utf-8")
+    assert cli.main(["check", str(broken), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "broken.toml" in captured.err
+    assert cli.main(["check", str(tmp_path / "missing.toml")]) == 2
+    assert cli.main(["export", str(broken)]) == 1  # the other commands keep 1

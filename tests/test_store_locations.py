@@ -88,3 +88,9 @@ def test_demo_copy_is_fresh_and_the_bundled_file_is_never_written(tmp_home: Path
     assert again == copy and load_session(again).title != "Spoiled"
     assert BUNDLED_DEMO.read_bytes() == bundled
     assert copy not in [s.path for s in list_sessions()]
+
+
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_an_empty_session_name_says_so_not_that_the_current_folder_is_a_folder(tmp_home: Path, empty: str) -> None:
+    with pytest.raises(SessionError, match="no session given"):
+        resolve_session(empty)

@@ -2,7 +2,9 @@
 
 Commands that open the App import Textual lazily: ``list``, ``schema``, ``check`` and
 ``export`` start fast and never import it. Every error is one line on stderr with a
-non-zero exit (2 for usage mistakes, 1 otherwise), never a traceback.
+non-zero exit (2 for usage mistakes, 1 otherwise), never a traceback. ``check`` keeps 1 for
+"a rule fails" and exits 2 when it cannot check at all (the file cannot be read), as ``grep``
+keeps 1 for "no match".
 """
 
 from __future__ import annotations
@@ -71,7 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("session", nargs="?", metavar="PATH|NAME", help="open this session (default: home)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
 
-    check = commands.add_parser("check", help="print the blueprint's health report; exit 1 if a rule fails")
+    check = commands.add_parser(
+        "check",
+        help="print the blueprint's health report; exit 1 if a rule fails, 2 if the session cannot be read",
+    )
     check.add_argument("session", metavar="PATH|NAME")
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD", help="the date to check against")
@@ -263,4 +268,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         message = f"internal error ({type(exc).__name__}: {exc}); set {DEBUG_ENV}=1 for details"
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
-    return 1
+    return 2 if args.command == "check" else 1  # check: 1 means "a rule fails"
