@@ -27,8 +27,9 @@ MARKER = "Typedjustnow"
 TIMEOUT = 60.0  # start-up on a loaded CI machine; a pass takes 1-3 s
 
 
-def _start_in_terminal(path: Path, home: Path) -> tuple[int, int]:
-    """``partner-workshop open path`` in a new pseudo-terminal of 100×30; (pid, terminal fd)."""
+def _start_in_terminal(path: Path, home: Path, program: tuple[str, ...] = ("-m", "workshop")) -> tuple[int, int]:
+    """``partner-workshop open path`` (or ``python *program open path``) in a new pseudo-terminal
+    of 100×30; (pid, terminal fd)."""
     import pty
 
     env = {**os.environ, "TERM": "xterm-256color", "PARTNER_WORKSHOP_HOME": str(home)}
@@ -37,7 +38,7 @@ def _start_in_terminal(path: Path, home: Path) -> tuple[int, int]:
     if pid == 0:  # the child: becomes the app, and never returns into pytest
         try:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-            os.execve(sys.executable, [sys.executable, "-m", "workshop", "open", str(path)], env)
+            os.execve(sys.executable, [sys.executable, *program, "open", str(path)], env)
         finally:
             os._exit(127)
     return pid, fd
@@ -114,3 +115,29 @@ def test_the_last_keystrokes_are_saved_when_the_app_is_ended_from_outside(tmp_pa
             os.close(fd)
     assert load_session(path).title == f"Offsite{MARKER}"
     assert code == expected
+
+
+_HANGS_ON_EXIT = """
+import sys, time
+from textual.drivers.linux_driver import LinuxDriver
+LinuxDriver.close = lambda self: time.sleep(3600)  # as Textual can when the terminal vanished
+from workshop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_an_exit_that_hangs_in_textual_still_ends_the_process(tmp_path: Path) -> None:
+    """Otherwise the process would live on unseen, holding its claim on the session."""
+    from workshop.app import EXIT_WATCHDOG_SECONDS
+
+    path = tmp_path / "session.toml"
+    SessionFile.create(path, new_session("Offsite"))
+    pid, fd = _start_in_terminal(path, tmp_path / "home", ("-c", _HANGS_ON_EXIT))
+    try:
+        _read_until(fd, "Offsite", bytearray())
+        started = time.monotonic()
+        os.kill(pid, signal.SIGTERM)
+        assert _exit_status(pid) == 128 + signal.SIGTERM
+        assert time.monotonic() - started < EXIT_WATCHDOG_SECONDS + TIMEOUT / 2
+    finally:
+        os.close(fd)

@@ -17,6 +17,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +48,8 @@ from workshop.models import Change, ParkingNote, Session, utc_now
 from workshop.undo import UndoHistory
 
 AUTOSAVE_DELAY = 0.3
+EXIT_WATCHDOG_SECONDS = 5.0
+"""Ending on a signal or a lost terminal: the process ends this long after, if Textual hangs."""
 """Seconds of quiet after an edit before it is written (a killed process loses at most this)."""
 
 RETRY_DELAY = 5.0
@@ -220,8 +223,22 @@ class PartnerWorkshopApp(App[None]):
                 return
 
     def leave_on_signal(self, signum: int) -> None:
+        self.end_for_certain(128 + signum)  # the shell's convention for "ended by signal N"
+
+    def end_for_certain(self, code: int) -> None:
+        """Write the work, then exit with ``code`` — for certain.
+
+        With the terminal gone, Textual (8.2.8) can hang for ever while restoring it (its output
+        thread dies on the hang-up, and the SIGCONT that comes with it starts another): the
+        process would live on unseen, holding its claim on the session. A watchdog ends the
+        process if the orderly exit has not finished in :data:`EXIT_WATCHDOG_SECONDS`.
+        """
         self.flush_save()
-        self.exit(return_code=128 + signum)  # the shell's convention for "ended by signal N"
+        if not self.is_headless:
+            watchdog = threading.Timer(EXIT_WATCHDOG_SECONDS, os._exit, args=(code,))
+            watchdog.daemon = True
+            watchdog.start()
+        self.exit(return_code=code)
 
     def show_home(self) -> None:
         """Show the home screen: back to it from a workshop, or build it if it is not there yet."""
@@ -583,8 +600,7 @@ class PartnerWorkshopApp(App[None]):
         from screens.workshop import WorkshopScreen
 
         if self._terminal_fd is not None and terminal_gone(self._terminal_fd):
-            self.flush_save()
-            self.exit(return_code=1)
+            self.end_for_certain(1)
             return
 
         if self.session is not None and self.timer_running and isinstance(self.screen, WorkshopScreen):
