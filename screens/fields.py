@@ -43,9 +43,29 @@ def enum_choices(enum: type[Enum]) -> tuple[tuple[str, Any], ...]:
     return tuple((enum_label(member), member) for member in enum)
 
 
+_BOUNDS = {"le": "at most", "ge": "at least", "lt": "below", "gt": "above"}
+
+
+def _bound_text(bound: object) -> str:
+    if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+        return str(bound.isoformat() if hasattr(bound, "isoformat") else bound)  # type: ignore[union-attr]
+    return f"{bound:,}" if isinstance(bound, int) else f"{bound:,g}"
+
+
 def validation_message(error: ValidationError) -> str:
-    """The first problem of a pydantic error, as a sentence for the person typing."""
+    """The first problem of a pydantic error, as a sentence for the person typing.
+
+    Limits read as numbers do ("Must be at most 1,000,000,000,000", not pydantic's "less than or
+    equal to 1000000000000"); a text not in the expected form points at the field's hint instead
+    of showing the pattern (a regular expression means nothing to the room).
+    """
     first = error.errors()[0]
+    context = first.get("ctx") or {}
+    limit = next((key for key in _BOUNDS if key in context), None)
+    if limit is not None:
+        return f"Must be {_BOUNDS[limit]} {_bound_text(context[limit])}"
+    if first.get("type") == "string_pattern_mismatch":
+        return "Not in the expected form shown above"
     message = str(first.get("msg", "not valid"))
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)

@@ -92,7 +92,7 @@ async def test_bad_build_time_is_refused_next_to_the_question(tmp_path: Path) ->
         await pilot.press("y")
         assert "digits" in str(questions.render())
         await pilot.press("9", "9", "9", "enter")
-        assert "less than or equal to 240" in str(questions.render())
+        assert "Must be at most 240" in str(questions.render())
         assert questions.current == "build_time_months"
         assert app.session.decisions[-1].answers.build_time_months is None
         await pilot.press("backspace", "backspace", "backspace", "3", "0", "enter")

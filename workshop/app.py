@@ -48,9 +48,10 @@ from workshop.models import Change, ParkingNote, Session, utc_now
 from workshop.undo import UndoHistory
 
 AUTOSAVE_DELAY = 0.3
+"""Seconds of quiet after an edit before it is written (a killed process loses at most this)."""
+
 EXIT_WATCHDOG_SECONDS = 5.0
 """Ending on a signal or a lost terminal: the process ends this long after, if Textual hangs."""
-"""Seconds of quiet after an edit before it is written (a killed process loses at most this)."""
 
 RETRY_DELAY = 5.0
 """Seconds between attempts while saving fails (disk full, permissions)."""
@@ -556,8 +557,7 @@ class PartnerWorkshopApp(App[None]):
         from screens.dialogs import ChoiceDialog
 
         def chosen(choice: object) -> None:
-            # ``then`` after the next refresh: the header has taken the new save state by then
-            # (Textual's Header fails if its screen is replaced while it updates its title).
+            # ``then`` once the dialog is gone and the screen shows the new save state
             if choice == "copy" and self.save_copy():
                 self.call_after_refresh(then)
             elif choice == "leave":
