@@ -68,8 +68,9 @@ async def test_going_home_after_saving_a_copy_keeps_the_work_in_the_copy(tmp_pat
         await _leave_with_unsaved_changes(pilot, app, path, "f8")
         _choose(app, "copy")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
-        copy = app.session_file.path
-    assert copy != path
+        # home: no session open, and the header no longer speaks of one ("saved 2 s ago")
+        assert not app.session_is_open and (app.title, app.sub_title) == ("Partner Workshop", "")
+    [copy] = [p for p in tmp_path.glob("*.toml") if p != path]
     assert load_session(copy).facilitator == "Unsaved work"
     assert load_session(path).title == "Changed elsewhere"  # theirs, untouched
 

@@ -170,6 +170,8 @@ class PartnerWorkshopApp(App[None]):
         self.session_file: SessionFile | None = None
         self._claim: EditingClaim | None = None
         """This window's claim on the session file it edits (see session_store.editing_claim)."""
+        self._left = False
+        """The session was left for the home screen: nothing more is written to it."""
         self._pending = False
         self._slicing: object | None = None
         """Set while an autosave snapshot is being taken a slice at a time (see :meth:`save_now`)."""
@@ -245,7 +247,7 @@ class PartnerWorkshopApp(App[None]):
         """Show the home screen: back to it from a workshop, or build it if it is not there yet."""
         from screens.home import HomeScreen
 
-        self._release_claim()  # left: another window may edit the session now
+        self._close_session()
         if isinstance(self.screen, HomeScreen):
             return
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
@@ -255,6 +257,23 @@ class PartnerWorkshopApp(App[None]):
             self.switch_screen(HomeScreen())
         else:
             self.push_screen(HomeScreen())
+
+    def _close_session(self) -> None:
+        """The session was left (its changes written, or left behind by choice): another window
+        may edit it now, and the header no longer speaks of it. Its objects stay until another
+        session replaces them: the screen being taken down may still read them."""
+        self._release_claim()
+        self._left = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._pending, self._slicing, self._save_error = False, None, None
+        self.title = self.TITLE
+        self._refresh_save_state()
+
+    @property
+    def session_is_open(self) -> bool:
+        """A session is being edited (not just left in memory by going home)."""
+        return self.session is not None and not self._left
 
     def _home_if_nothing_shown(self) -> None:
         """After a failed open at start-up, the home screen, not a blank one, is behind the message."""
@@ -306,6 +325,7 @@ class PartnerWorkshopApp(App[None]):
             return False
         self.session_file = session_file
         self.session = session_file.session
+        self._left = False
         self._pending = False
         self._save_error = None
         self._last_saved_at = self.clock()
@@ -359,7 +379,7 @@ class PartnerWorkshopApp(App[None]):
 
     def edited(self, what: str) -> None:
         """Record that the session changed: refresh views, keep a history line, autosave soon."""
-        if self.session is None:
+        if not self.session_is_open:
             return
         self.session.updated = utc_now()
         history = self.session.history
@@ -392,7 +412,7 @@ class PartnerWorkshopApp(App[None]):
 
     def remember_position(self, phase, row: int = 0) -> None:
         """Keep where the team is (phase and row) so a resumed session opens there."""
-        if self.session is None:
+        if not self.session_is_open:
             return
         position = self.session.position
         if position.phase != phase or position.row != row:
@@ -570,6 +590,7 @@ class PartnerWorkshopApp(App[None]):
             (f"{leaving.capitalize()} without the unsaved changes", "leave"),
         ]
         reason = self._save_error or "The session could not be written."
+        self.clear_notifications()  # the dialog says the same, and a toast would cover its choices
         self.push_screen(ChoiceDialog("Your last changes are not saved", choices, message=reason), chosen)
 
     def _release_claim(self) -> None:
@@ -628,7 +649,7 @@ class PartnerWorkshopApp(App[None]):
         return f"phase {agenda.clock(abs(left))} {state} · day {agenda.clock(agenda.day_seconds_left(self.session))}"
 
     def _refresh_save_state(self) -> None:
-        if self.session is None:
+        if not self.session_is_open:
             self.sub_title = ""
             return
         if self._save_error is not None:
@@ -774,7 +795,7 @@ class PartnerWorkshopApp(App[None]):
         yield SystemCommand(
             "High contrast", "Toggle the projector theme (white on black)", self.action_toggle_projector_theme
         )
-        if self.session is not None:
+        if self.session_is_open:
             yield SystemCommand("Save now", "Write the session to disk now", self.action_save_now)
             yield SystemCommand("Save a copy", "Write the session to a new file and continue there", self.save_copy)
             yield SystemCommand("Undo", "Undo the last edits (ctrl+z)", self.action_undo)
