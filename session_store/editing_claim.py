@@ -49,8 +49,8 @@ class EditingClaim:
         """
         if fcntl is None:
             return cls(path, None)
-        try:
-            fd = os.open(claim_path(path), os.O_RDWR | os.O_CREAT, 0o666)
+        try:  # never through a link someone planted under the lock file's name
+            fd = os.open(claim_path(path), os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
         except OSError:
             return cls(path, None)
         try:
@@ -65,6 +65,15 @@ class EditingClaim:
             os.close(fd)
             return cls(path, None)
         return cls(path, fd)
+
+    @classmethod
+    def held_elsewhere(cls, path: Path) -> bool:
+        """Whether another window has ``path`` open now (a moment's look: take, release)."""
+        try:
+            cls.take(path).release()
+        except SessionError:
+            return True
+        return False
 
     def release(self) -> None:
         """Let another window edit the session (also done by the OS when the process ends)."""

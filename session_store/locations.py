@@ -12,6 +12,7 @@ from pathlib import Path
 
 from session_store.atomic import atomic_write, backup_path
 from session_store.codec import load_session, read_session_file
+from session_store.editing_claim import EditingClaim
 from session_store.errors import SessionError
 from workshop.models import Phase
 
@@ -135,11 +136,17 @@ def bundled_demo_text() -> bytes:
 
 
 def demo_copy() -> Path:
-    """A fresh writable copy of the bundled demo, replacing the previous copy (kept as backup)."""
+    """A fresh writable copy of the bundled demo, replacing the previous copy (kept as backup) —
+    unless that copy is open in another window: then one beside it (``demo-2.toml``, …), so the
+    other window's work is never replaced under it."""
     folder = data_dir() / "demo"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "demo.toml"
+        number = 1
+        while EditingClaim.held_elsewhere(path):
+            number += 1
+            path = folder / f"demo-{number}.toml"
         atomic_write(path, bundled_demo_text(), backup=backup_path(path))
     except OSError as exc:
         raise SessionError(f"{folder}: cannot copy the demo session: {exc.strerror or exc}") from None

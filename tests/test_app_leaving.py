@@ -8,7 +8,7 @@ from pathlib import Path
 from screens.dialogs import ChoiceDialog
 from screens.home import HomeScreen
 from screens.workshop import WorkshopScreen
-from session_store import SessionFile, load_session
+from session_store import SessionError, SessionFile, load_session
 from tests.app_harness import app_on, until
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
@@ -124,3 +124,43 @@ async def test_changes_pending_when_the_app_ends_any_other_way_are_written(tmp_p
         app.edited("Facilitator changed")
         app.exit()  # before the autosave's 0.3 s
     assert load_session(tmp_path / "session.toml").facilitator == "Typed just before the end"
+
+
+async def test_ended_by_a_signal_while_saving_fails_the_work_goes_to_a_copy_and_is_named(tmp_path: Path) -> None:
+    import signal
+
+    app = app_on(new_session("Offsite"), tmp_path)
+    path = tmp_path / "session.toml"
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await _edit_a_file_changed_elsewhere(pilot, app, path)
+        theirs = path.read_bytes()
+        app.leave_on_signal(signal.SIGTERM)
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGTERM
+    assert path.read_bytes() == theirs
+    [copy] = [p for p in tmp_path.glob("*.toml") if p != path]
+    assert load_session(copy).facilitator == "Unsaved work"
+    assert str(copy) in app.exit_note  # printed on the terminal once the app has ended
+
+
+async def test_a_copy_goes_to_the_sessions_folder_when_the_files_own_folder_refuses_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    sessions = tmp_path / "sessions"
+    app = app_on(new_session("Offsite"), tmp_path)
+    app.sessions_dir = sessions
+    create = SessionFile.create
+
+    def refuse_beside_the_original(path: Path, session):  # noqa: ANN001, ANN202 - as a read-only folder
+        if path.parent == tmp_path:
+            raise SessionError(f"{path}: cannot create: Permission denied")
+        return create(path, session)
+
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await _leave_with_unsaved_changes(pilot, app, tmp_path / "session.toml", "f8")
+        monkeypatch.setattr(SessionFile, "create", staticmethod(refuse_beside_the_original))
+        _choose(app, "copy")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+    [copy] = list(sessions.glob("*.toml"))
+    assert load_session(copy).facilitator == "Unsaved work"

@@ -21,10 +21,12 @@ class FakeApp:
     """Stands in for PartnerWorkshopApp: records how it was started."""
 
     launched: list[Path | None] = []
+    ending: tuple[int, str] = (0, "")
+    """The return code and exit note the next app ends with."""
 
     def __init__(self, session_path: Path | None = None, session_file=None) -> None:  # noqa: ANN001
         self.session_path = session_file.path if session_file is not None else session_path
-        self.return_code = 0
+        self.return_code, self.exit_note = FakeApp.ending
 
     def run(self) -> None:
         FakeApp.launched.append(self.session_path)
@@ -36,6 +38,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     module.PartnerWorkshopApp = FakeApp  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.app", module)
     FakeApp.launched = []
+    FakeApp.ending = (0, "")
     return FakeApp.launched
 
 
@@ -272,3 +275,12 @@ def test_check_tells_an_unreadable_file_from_a_failing_rule(tmp_path: Path, caps
     assert captured.out == "" and "broken.toml" in captured.err
     assert cli.main(["check", str(tmp_path / "missing.toml")]) == 2
     assert cli.main(["export", str(broken)]) == 1  # the other commands keep 1
+
+
+def test_what_the_app_leaves_to_say_is_printed_once_the_terminal_is_back(
+    fake_app: list[Path | None], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """E.g. where the work went when it could only be saved as a copy on the way out."""
+    FakeApp.ending = (143, "your work is in a copy: /somewhere/session-copy.toml")
+    assert cli.main([]) == 143
+    assert "your work is in a copy: /somewhere/session-copy.toml" in capsys.readouterr().err

@@ -77,3 +77,12 @@ def test_a_folder_where_no_claim_can_be_made_still_opens(tmp_path: Path) -> None
     path = _session(tmp_path)
     claim_path(path).mkdir()  # the lock file's name is taken by a folder: no claim, no error
     EditingClaim.take(path).release()
+
+
+def test_a_link_planted_under_the_lock_files_name_is_not_followed(tmp_path: Path) -> None:
+    path = _session(tmp_path)
+    elsewhere = tmp_path / "not-yours" / "victim"
+    elsewhere.parent.mkdir()
+    claim_path(path).symlink_to(elsewhere)
+    EditingClaim.take(path).release()  # no claim taken, no error: the session still opens
+    assert not elsewhere.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,20 @@ def test_demo_copy_is_fresh_and_the_bundled_file_is_never_written(tmp_home: Path
 def test_an_empty_session_name_says_so_not_that_the_current_folder_is_a_folder(tmp_home: Path, empty: str) -> None:
     with pytest.raises(SessionError, match="no session given"):
         resolve_session(empty)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock: POSIX only")
+def test_the_demo_open_in_another_window_is_not_replaced_under_it(tmp_home: Path) -> None:
+    from session_store import EditingClaim
+
+    first = demo_copy()
+    first.write_bytes(first.read_bytes().replace(b'facilitator = "', b'facilitator = "Typed in window 1 ', 1))
+    typed = first.read_bytes()
+    claim = EditingClaim.take(first)  # window 1 has the demo open
+    try:
+        second = demo_copy()
+        assert second != first and second.name == "demo-2.toml"
+        assert first.read_bytes() == typed  # window 1's work untouched
+    finally:
+        claim.release()
+    assert demo_copy() == first  # nobody has it open: the usual copy is refreshed again

@@ -36,6 +36,7 @@ from session_store import (
     SessionError,
     SessionFile,
     backup_path,
+    default_sessions_dir,
     new_session_path,
     parse_session,
     render_session,
@@ -183,6 +184,8 @@ class PartnerWorkshopApp(App[None]):
         self._last_saved_at: float | None = None
         self._save_error: str | None = None
         self._save_advice = ""
+        self.exit_note = ""
+        """Said on the terminal once the app has ended (where a copy of the work went)."""
         self.clock = time.monotonic
         """The clock behind "saved N s ago" (tests freeze it for stable snapshots)."""
         self.undo_history = UndoHistory()
@@ -236,7 +239,8 @@ class PartnerWorkshopApp(App[None]):
         process would live on unseen, holding its claim on the session. A watchdog ends the
         process if the orderly exit has not finished in :data:`EXIT_WATCHDOG_SECONDS`.
         """
-        self.flush_save()
+        if not self.flush_save():  # cannot write it (a conflict, a full disk…): keep it in a copy
+            self.save_copy(staying=False)
         if not self.is_headless:
             watchdog = threading.Timer(EXIT_WATCHDOG_SECONDS, os._exit, args=(code,))
             watchdog.daemon = True
@@ -542,18 +546,28 @@ class PartnerWorkshopApp(App[None]):
             self._saver.submit(lambda: None).result()  # let queued saves finish first
         return self._save_error is None and not self._pending
 
-    def save_copy(self) -> bool:
+    def save_copy(self, *, staying: bool = True) -> bool:
         """Write the session to a new file and continue there (after a conflict, for instance);
-        True when the copy was written."""
+        True when the copy was written.
+
+        Beside the file, or — where that folder cannot be written — in the sessions folder.
+        ``staying``: editing goes on in the copy (else the app is leaving: quit, home, a signal).
+        """
         if self.session is None or self.session_file is None:
             return False
         self._saver.submit(lambda: None).result()  # no save to the old file is still under way
         original = self.session_file.path
-        path = new_session_path(f"{original.stem} copy", original.parent)
-        try:
-            self.session_file = SessionFile.create(path, self.session)
-        except (SessionError, OSError) as error:
-            self.notify(f"Could not save a copy: {error}", severity="error", markup=False)
+        folders = dict.fromkeys([original.parent, self.sessions_dir or default_sessions_dir()])
+        errors: list[str] = []
+        for folder in folders:
+            path = new_session_path(f"{original.stem} copy", folder)
+            try:
+                self.session_file = SessionFile.create(path, self.session)
+                break
+            except (SessionError, OSError) as error:
+                errors.append(str(error))
+        else:
+            self.notify(f"Could not save a copy: {'; '.join(errors)}", severity="error", markup=False)
             return False
         self._release_claim()
         with contextlib.suppress(SessionError):  # a file made just now: no other window has it
@@ -562,7 +576,8 @@ class PartnerWorkshopApp(App[None]):
         self._save_error = None
         self._written_generation = self._generation
         self._saved()
-        self.notify(f"Saved a copy as {path}; editing continues there.", markup=False)
+        self.exit_note = f"your work is in a copy: {path}"
+        self.notify(f"Saved a copy as {path}" + ("; editing continues there." if staying else "."), markup=False)
         return True
 
     def leave_session(self, then: Callable[[], object], leaving: str) -> None:
@@ -578,7 +593,7 @@ class PartnerWorkshopApp(App[None]):
 
         def chosen(choice: object) -> None:
             # ``then`` once the dialog is gone and the screen shows the new save state
-            if choice == "copy" and self.save_copy():
+            if choice == "copy" and self.save_copy(staying=False):
                 self.call_after_refresh(then)
             elif choice == "leave":
                 self._forget_unsaved()

@@ -104,6 +104,8 @@ def _open_app(session_path: Path | None) -> int:
         raise CliError(f"the app cannot start: {exc}") from None
     app = PartnerWorkshopApp(session_file=session_file)
     app.run()
+    if app.exit_note:  # the terminal is back: say what the person must know (a copy's path)
+        print(f"{PROG}: {app.exit_note}", file=sys.stderr)
     return app.return_code or 0
 
 
