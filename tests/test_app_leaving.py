@@ -3,7 +3,11 @@ without asking; and the reason a save failed can be asked for again (ctrl+s)."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from screens.dialogs import ChoiceDialog
 from screens.home import HomeScreen
@@ -14,23 +18,28 @@ from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 
 
-async def _edit_a_file_changed_elsewhere(pilot, app: PartnerWorkshopApp, path: Path) -> None:
-    """The session file is replaced by another program, then the team edits: the save is refused."""
-    replaced = path.with_name("theirs.toml")
-    SessionFile.create(replaced, new_session("Changed elsewhere"))
-    replaced.replace(path)
-    app.session.facilitator = "Unsaved work"
-    app.edited("Facilitator changed")
-    assert app.flush_save() is False
-    await pilot.pause()
+@contextlib.asynccontextmanager
+async def unsaved_changes(tmp_path: Path) -> AsyncIterator[tuple[PartnerWorkshopApp, Pilot, Path]]:
+    """An app whose session file was replaced by another program, then edited: the save of the
+    edit ("Unsaved work") is refused. Yields the app, its pilot and the session's path."""
+    app = app_on(new_session("Offsite"), tmp_path)
+    path = tmp_path / "session.toml"
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await pilot.pause()
+        replaced = path.with_name("theirs.toml")
+        SessionFile.create(replaced, new_session("Changed elsewhere"))
+        replaced.replace(path)
+        app.session.facilitator = "Unsaved work"
+        app.edited("Facilitator changed")
+        assert app.flush_save() is False
+        await pilot.pause()
+        yield app, pilot, path
 
 
-async def _leave_with_unsaved_changes(pilot, app: PartnerWorkshopApp, path: Path, key: str) -> ChoiceDialog:
-    await pilot.pause()
-    await _edit_a_file_changed_elsewhere(pilot, app, path)
+async def _press_to_leave(pilot: Pilot, key: str) -> ChoiceDialog:
     await pilot.press(key)
-    await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the question")
-    return app.screen
+    await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), "the question")
+    return pilot.app.screen
 
 
 def _choose(app: PartnerWorkshopApp, value: object) -> None:
@@ -44,10 +53,8 @@ def _messages(app: PartnerWorkshopApp) -> list[str]:
 
 
 async def test_going_home_with_unsaved_changes_asks_and_stay_keeps_everything(tmp_path: Path) -> None:
-    app = app_on(new_session("Offsite"), tmp_path)
-    path = tmp_path / "session.toml"
-    async with app.run_test(size=(100, 36), notifications=True) as pilot:
-        dialog = await _leave_with_unsaved_changes(pilot, app, path, "f8")
+    async with unsaved_changes(tmp_path) as (app, pilot, path):
+        dialog = await _press_to_leave(pilot, "f8")
         theirs = path.read_bytes()
         assert dialog.dialog_title == "Your last changes are not saved"
         assert "changed" in dialog.message.lower()  # the reason, not just "see the message"
@@ -62,10 +69,8 @@ async def test_going_home_with_unsaved_changes_asks_and_stay_keeps_everything(tm
 
 
 async def test_going_home_after_saving_a_copy_keeps_the_work_in_the_copy(tmp_path: Path) -> None:
-    app = app_on(new_session("Offsite"), tmp_path)
-    path = tmp_path / "session.toml"
-    async with app.run_test(size=(100, 36), notifications=True) as pilot:
-        await _leave_with_unsaved_changes(pilot, app, path, "f8")
+    async with unsaved_changes(tmp_path) as (app, pilot, path):
+        await _press_to_leave(pilot, "f8")
         _choose(app, "copy")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         # home: no session open, and the header no longer speaks of one ("saved 2 s ago")
@@ -76,10 +81,8 @@ async def test_going_home_after_saving_a_copy_keeps_the_work_in_the_copy(tmp_pat
 
 
 async def test_quitting_without_the_unsaved_changes_is_a_choice_not_an_accident(tmp_path: Path) -> None:
-    app = app_on(new_session("Offsite"), tmp_path)
-    path = tmp_path / "session.toml"
-    async with app.run_test(size=(100, 36), notifications=True) as pilot:
-        await _leave_with_unsaved_changes(pilot, app, path, "ctrl+q")
+    async with unsaved_changes(tmp_path) as (app, pilot, path):
+        await _press_to_leave(pilot, "ctrl+q")
         theirs = path.read_bytes()
         assert app.is_running
         _choose(app, "leave")
@@ -88,11 +91,7 @@ async def test_quitting_without_the_unsaved_changes_is_a_choice_not_an_accident(
 
 
 async def test_ctrl_s_says_again_why_the_session_is_not_saved(tmp_path: Path) -> None:
-    app = app_on(new_session("Offsite"), tmp_path)
-    path = tmp_path / "session.toml"
-    async with app.run_test(size=(100, 36), notifications=True) as pilot:
-        await pilot.pause()
-        await _edit_a_file_changed_elsewhere(pilot, app, path)
+    async with unsaved_changes(tmp_path) as (app, pilot, path):
         told = sum("changed" in m.lower() for m in _messages(app))
         assert told == 1
         assert app.sub_title.startswith("NOT SAVED (ctrl+s)")  # first: a narrow header keeps it
@@ -129,11 +128,7 @@ async def test_changes_pending_when_the_app_ends_any_other_way_are_written(tmp_p
 async def test_ended_by_a_signal_while_saving_fails_the_work_goes_to_a_copy_and_is_named(tmp_path: Path) -> None:
     import signal
 
-    app = app_on(new_session("Offsite"), tmp_path)
-    path = tmp_path / "session.toml"
-    async with app.run_test(size=(100, 36), notifications=True) as pilot:
-        await pilot.pause()
-        await _edit_a_file_changed_elsewhere(pilot, app, path)
+    async with unsaved_changes(tmp_path) as (app, pilot, path):
         theirs = path.read_bytes()
         app.leave_on_signal(signal.SIGTERM)
         await pilot.pause()
@@ -148,8 +143,6 @@ async def test_a_copy_goes_to_the_sessions_folder_when_the_files_own_folder_refu
     tmp_path: Path, monkeypatch
 ) -> None:
     sessions = tmp_path / "sessions"
-    app = app_on(new_session("Offsite"), tmp_path)
-    app.sessions_dir = sessions
     create = SessionFile.create
 
     def refuse_beside_the_original(path: Path, session):  # noqa: ANN001, ANN202 - as a read-only folder
@@ -157,8 +150,9 @@ async def test_a_copy_goes_to_the_sessions_folder_when_the_files_own_folder_refu
             raise SessionError(f"{path}: cannot create: Permission denied")
         return create(path, session)
 
-    async with app.run_test(size=(100, 36), notifications=True) as pilot:
-        await _leave_with_unsaved_changes(pilot, app, tmp_path / "session.toml", "f8")
+    async with unsaved_changes(tmp_path) as (app, pilot, _path):
+        app.sessions_dir = sessions
+        await _press_to_leave(pilot, "f8")
         monkeypatch.setattr(SessionFile, "create", staticmethod(refuse_beside_the_original))
         _choose(app, "copy")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
