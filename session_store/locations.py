@@ -148,6 +148,8 @@ def demo_copy() -> Path:
             number += 1
             path = folder / f"demo-{number}.toml"
         atomic_write(path, bundled_demo_text(), backup=backup_path(path))
+    except FileExistsError:  # a file has the folder's name
+        raise SessionError(f"{folder}: is a file, not a folder; cannot copy the demo session there") from None
     except OSError as exc:
         raise SessionError(f"{folder}: cannot copy the demo session: {exc.strerror or exc}") from None
     return path

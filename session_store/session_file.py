@@ -89,6 +89,11 @@ class SessionFile:
         data = _encode(render_session(snapshot), path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file (not a folder) has the folder's name
+            raise SessionError(f"{path.parent}: is a file, not a folder; cannot create {path.name} in it") from None
+        except OSError as exc:
+            raise SessionError(f"{path.parent}: cannot create the folder: {exc.strerror or exc}") from None
+        try:
             stat = create_exclusive(path, data)
         except FileExistsError:
             raise SessionError(f"{path}: already exists; choose another name") from None

@@ -112,3 +112,14 @@ def test_the_demo_open_in_another_window_is_not_replaced_under_it(tmp_home: Path
     finally:
         claim.release()
     assert demo_copy() == first  # nobody has it open: the usual copy is refreshed again
+
+
+def test_a_file_where_a_folder_should_be_is_named_as_such(tmp_home: Path) -> None:
+    """Not "already exists; choose another name", "File exists": the folder is the problem."""
+    (tmp_home / "demo").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SessionError, match="demo: is a file, not a folder"):
+        demo_copy()
+    sessions = tmp_home / "sessions-file"
+    sessions.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SessionError, match="sessions-file: is a file, not a folder"):
+        SessionFile.create(sessions / "x.toml", new_session("X"))
