@@ -49,7 +49,9 @@ _BOUNDS = {"le": "at most", "ge": "at least", "lt": "below", "gt": "above"}
 def _bound_text(bound: object) -> str:
     if isinstance(bound, bool) or not isinstance(bound, (int, float)):
         return str(bound.isoformat() if hasattr(bound, "isoformat") else bound)  # type: ignore[union-attr]
-    return f"{bound:,}" if isinstance(bound, int) else f"{bound:,g}"
+    if isinstance(bound, int):  # 1,000,000,000,000 grouped; a year (2200) not
+        return f"{bound:,}" if abs(bound) >= 10_000 else str(bound)
+    return f"{bound:,.15g}"
 
 
 def validation_message(error: ValidationError) -> str:

@@ -23,6 +23,12 @@ def test_limits_read_as_numbers_with_separators() -> None:
     assert _refusal(Ratings, icp_overlap=-1) == "Must be at least 0"
 
 
+def test_a_year_is_not_grouped_like_an_amount() -> None:
+    from workshop.models import Roadmap
+
+    assert _refusal(Roadmap, year=3000) == "Must be at most 2200"
+
+
 def test_a_date_limit_reads_as_a_date() -> None:
     assert _refusal(Decision, id="D-001", capability="x", decided_on=date(2300, 1, 1)) == "Must be at most 2200-12-31"
 

@@ -87,7 +87,7 @@ async def test_economics_inputs_update_figures_and_refuse_bad_values(tmp_path):
         assert "not a number" in win.error
         win.query_one("#input").value = "0"
         await pilot.pause()
-        assert "greater than 0" in win.error
+        assert "Must be above 0" in win.error
         assert app.session.economics.win_rate_pct == 5  # the last accepted value ("5", on the way to "")
         deal = view.query_one("#field-avg_deal_size")
         deal.query_one("#input").value = "1.5M"
