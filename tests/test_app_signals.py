@@ -121,6 +121,8 @@ _HANGS_ON_EXIT = """
 import sys, time
 from textual.drivers.linux_driver import LinuxDriver
 LinuxDriver.close = lambda self: time.sleep(3600)  # as Textual can when the terminal vanished
+import workshop.app
+workshop.app.EXIT_WATCHDOG_SECONDS = 0.5  # the test need not wait the real 5 s
 from workshop.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -128,16 +130,12 @@ sys.exit(main(sys.argv[1:]))
 
 def test_an_exit_that_hangs_in_textual_still_ends_the_process(tmp_path: Path) -> None:
     """Otherwise the process would live on unseen, holding its claim on the session."""
-    from workshop.app import EXIT_WATCHDOG_SECONDS
-
     path = tmp_path / "session.toml"
     SessionFile.create(path, new_session("Offsite"))
     pid, fd = _start_in_terminal(path, tmp_path / "home", ("-c", _HANGS_ON_EXIT))
     try:
         _read_until(fd, "Offsite", bytearray())
-        started = time.monotonic()
         os.kill(pid, signal.SIGTERM)
-        assert _exit_status(pid) == 128 + signal.SIGTERM
-        assert time.monotonic() - started < EXIT_WATCHDOG_SECONDS + TIMEOUT / 2
+        assert _exit_status(pid) == 128 + signal.SIGTERM  # not before TIMEOUT: it would have hung
     finally:
         os.close(fd)
