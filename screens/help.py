@@ -12,35 +12,47 @@ HELP_TEXT = """\
 PARTNER WORKSHOP — KEYS
 
 Everywhere
-  F1             this help                  ctrl+p   command palette (every phase, every action)
-  ctrl+s         save now (autosave is on)  ctrl+q   quit (everything is already saved)
-  ctrl+z/ctrl+y  undo / redo (50+ steps)    F3       blueprint export preview, save as Markdown
-  F2             park a note                F4       the parking lot
-  F5             presenter mode (no chrome) F6       pause / resume the timebox clock
-  F7             charts                     F9       high-contrast projector theme
-  F8             home: the list of sessions (asks first if the last changes are not saved)
-  alt+→ / alt+←  next / previous phase      Esc      back to the phase list (stepper)
-  The agenda (planned minutes per phase) and "who is editing" are in the command palette.
+  F1             this help
+  ctrl+p         command palette: every phase, every action
+  ctrl+s         save now (autosave is on); says why if it fails
+  ctrl+q         quit (everything is already saved)
+  ctrl+z/ctrl+y  undo / redo (50+ steps)
+  F2 / F4        park a note / the parking lot
+  F3             blueprint export preview, save as Markdown
+  F5             presenter mode (no chrome)
+  F6             pause / resume the timebox clock
+  F7             charts
+  F8             home: the list of sessions
+  F9             high-contrast projector theme
+  alt+→ / alt+←  next / previous phase
+  Esc            back to the phase list (stepper)
+  The agenda (planned minutes per phase) and "who is editing" are
+  in the command palette.
 
 In the phase list and tables (when not typing in a field)
-  1 … 8          jump to a phase            ] / [    next / previous phase
-  a              add a row                  e, Enter edit the selected row
-  d, Delete      delete (asks first)        ↑ ↓      move between rows
+  1 … 8          jump to a phase
+  ] / [          next / previous phase
+  a              add a row
+  e, Enter       edit the selected row
+  d, Delete      delete (asks first)
+  ↑ ↓            move between rows
 
 In forms
-  Tab / Enter    next field                 shift+Tab previous field
-  Every keystroke is saved. A value that is not accepted yet is shown in red with the reason
-  under the field; the session keeps the last accepted value until you correct it.
+  Tab / Enter    next field
+  shift+Tab      previous field
+  Every keystroke is saved. A value not accepted yet shows in red,
+  with the reason under the field; the session keeps the last
+  accepted value until you correct it.
 
 THE METHOD, PHASE BY PHASE
-  1 Intake        the company profile: ARR today and target, ICPs, the 2–3 growth markets
-  2 Thesis        six rationale gaps, seven models, the thesis statement, sign-off
-  3 Mapping       partner landscape A/B/C, attractiveness scores, competitor ecosystems
-  4 Tiers         Platinum / Gold / Silver / Registered, movement rules, quarterly results
-  5 Decisions     build vs partner vs acquire, the D-001 decision log, Finance input
-  6 OKRs/Roadmap  objectives with leading and lagging key results, Q1–Q4 roadmap
+  1 Intake        company profile: ARR now and target, ICPs, markets
+  2 Thesis        six gaps, seven models, thesis statement, sign-off
+  3 Mapping       landscape A/B/C, scores, competitor ecosystems
+  4 Tiers         Platinum … Registered, movements, results
+  5 Decisions     build vs partner vs acquire, decision log, Finance
+  6 OKRs/Roadmap  leading and lagging key results, Q1–Q4 roadmap
   7 Governance    RACI matrix and the executive relationship map
-  8 Health        the method's quality rules, completeness, partner economics
+  8 Health        quality rules, completeness, partner economics
 
 Press Esc or F1 to close.
 """
