@@ -15,7 +15,7 @@ Everywhere
   F1             this help
   ctrl+p         command palette: every phase, every action
   ctrl+s         save now (autosave is on); says why if it fails
-  ctrl+q         quit (everything is already saved)
+  ctrl+q         quit (asks first if changes could not be saved)
   ctrl+z/ctrl+y  undo / redo (50+ steps)
   F2 / F4        park a note / the parking lot
   F3             blueprint export preview, save as Markdown

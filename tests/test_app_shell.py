@@ -198,3 +198,15 @@ async def test_later_phases_say_recruitment_is_on_hold_until_the_thesis_is_signe
         app.screen.show_phase("decisions")
         await calm(pilot)
         assert not banner.display
+
+
+async def test_a_day_over_its_plan_says_over_not_a_minus_sign(tmp_path: Path):
+    session = new_session("Offsite")
+    for box in session.agenda:
+        box.spent_seconds = box.planned_minutes * 60
+    session.agenda[0].spent_seconds += 54  # 54 s over the whole day's plan
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        app._refresh_save_state()
+        assert "day 0:54 over" in app.clock_state and "-0:54" not in app.sub_title

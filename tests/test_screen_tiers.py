@@ -229,3 +229,22 @@ async def test_health_link_selects_the_named_partner(tmp_path: Path) -> None:
         assert view.query_one("#program", DataTable).has_focus
         assert table_text(app, "#program")[view.current_row()][0].startswith("Fincrest Advisors\n")
         assert "Fincrest Advisors" in rendered(app, "#partner-detail")
+
+
+async def test_the_quarter_dialog_fits_a_small_terminal_with_its_done_button(tmp_path: Path) -> None:
+    """At 80x24 the fields scroll and the Done button stays on screen (it was cut off)."""
+    from textual.widgets import Button
+
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # Deloitte -> its quarterly results
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, QuarterResultDialog)
+        done = app.screen.query_one("#done", Button)
+        assert done.region.height > 0 and app.screen.region.contains_region(done.region)
+        last = app.screen.query_one("#field-last_pipeline_activity #input")
+        last.focus()
+        await pilot.pause()
+        assert app.screen.region.contains_region(last.region)  # scrolled into view

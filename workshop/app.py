@@ -124,6 +124,9 @@ class PartnerWorkshopApp(App[None]):
     CSS_PATH = ["../screens/app.tcss"]
     ENABLE_COMMAND_PALETTE = True
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    """Screens of fewer than 32 rows get the class ``-short`` (dialogs then fit: app.tcss)."""
+
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help"),
@@ -661,7 +664,9 @@ class PartnerWorkshopApp(App[None]):
         phase = self.session.position.phase
         left = agenda.seconds_left(agenda.timebox(self.session, phase))
         state = "paused" if not self.timer_running else ("over" if left < 0 else "left")
-        return f"phase {agenda.clock(abs(left))} {state} · day {agenda.clock(agenda.day_seconds_left(self.session))}"
+        day_left = agenda.day_seconds_left(self.session)
+        day = f"day {agenda.clock(abs(day_left))}" + (" over" if day_left < 0 else "")
+        return f"phase {agenda.clock(abs(left))} {state} · {day}"
 
     def _refresh_save_state(self) -> None:
         if not self.session_is_open:
