@@ -84,19 +84,22 @@ class HomeScreen(Screen[None]):
         )
         if summaries:
             table.focus()
-        self._show_problem(table.cursor_row)
+        self._show_detail(table.cursor_row)
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_problem(event.cursor_row)
+        self._show_detail(event.cursor_row)
 
-    def _show_problem(self, row: int) -> None:
-        """Under the list, why the highlighted file cannot be read (nothing for a good one)."""
+    def _show_detail(self, row: int) -> None:
+        """Under the list, the highlighted session's file (copies of a session share its title),
+        or why that file cannot be read."""
         detail = self.query_one("#home-detail", Static)
-        problem = self._problems[row] if 0 <= row < len(self._problems) else None
-        detail.display = problem is not None
-        if problem is not None:
-            detail.update(literal(f"{self._paths[row].name} cannot be read: {problem}"))
+        detail.display = 0 <= row < len(self._paths)
+        if not detail.display:
+            return
+        path, problem = self._paths[row], self._problems[row]
+        detail.set_class(problem is not None, "-problem")
+        detail.update(literal(f"{path.name} cannot be read: {problem}" if problem is not None else f"File: {path.name}"))
 
     @on(DataTable.RowSelected, "#sessions")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

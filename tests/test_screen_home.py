@@ -38,9 +38,10 @@ async def test_an_unreadable_file_says_why_under_the_list_without_its_path(tmp_p
         assert str(folder) not in shown
         assert detail.region.height >= 1 and detail.region.bottom <= app.screen.size.height
 
-        table.move_cursor(row=1 - bad)  # the good session: nothing to explain
+        table.move_cursor(row=1 - bad)  # the good session: its file (copies share a title)
         await pilot.pause()
-        assert not detail.display
+        assert detail.display and not detail.has_class("-problem")
+        assert str(detail.render()) == "File: good.toml"
 
 
 async def test_a_demo_that_cannot_be_copied_is_reported_and_home_stays(tmp_path: Path, monkeypatch):
