@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from screens.literal_inputs import LiteralInput, LiteralTextArea
 
 from screens.text import literal
-from workshop.values import KINDS, enum_label
+from workshop.values import KINDS, enum_label, format_money
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,9 @@ def enum_choices(enum: type[Enum]) -> tuple[tuple[str, Any], ...]:
 _BOUNDS = {"le": "at most", "ge": "at least", "lt": "below", "gt": "above"}
 
 
-def _bound_text(bound: object) -> str:
+def _bound_text(bound: object, kind: str) -> str:
+    if kind == "money" and isinstance(bound, int):
+        return format_money(bound)
     if isinstance(bound, bool) or not isinstance(bound, (int, float)):
         return str(bound.isoformat() if hasattr(bound, "isoformat") else bound)  # type: ignore[union-attr]
     if isinstance(bound, int):  # 1,000,000,000,000 grouped; a year (2200) not
@@ -54,8 +56,9 @@ def _bound_text(bound: object) -> str:
     return f"{bound:,.15g}"
 
 
-def validation_message(error: ValidationError) -> str:
-    """The first problem of a pydantic error, as a sentence for the person typing.
+def validation_message(error: ValidationError, kind: str = "") -> str:
+    """The first problem of a pydantic error, as a sentence for the person typing (``kind``: the
+    field's kind, so that a money limit reads "$1,000,000,000,000").
 
     Limits read as numbers do ("Must be at most 1,000,000,000,000", not pydantic's "less than or
     equal to 1000000000000"); a text not in the expected form points at the field's hint instead
@@ -65,7 +68,7 @@ def validation_message(error: ValidationError) -> str:
     context = first.get("ctx") or {}
     limit = next((key for key in _BOUNDS if key in context), None)
     if limit is not None:
-        return f"Must be {_BOUNDS[limit]} {_bound_text(context[limit])}"
+        return f"Must be {_BOUNDS[limit]} {_bound_text(context[limit], kind)}"
     if first.get("type") == "string_pattern_mismatch":
         return "Not in the expected form shown above"
     message = str(first.get("msg", "not valid"))
@@ -182,7 +185,7 @@ class FieldEditor(Vertical):
         try:
             setattr(self.target, self.spec.name, value)
         except ValidationError as error:
-            self._show_error(validation_message(error))
+            self._show_error(validation_message(error, self.spec.kind))
             return
         self._show_error("")
         self.post_message(self.Changed(self, f"{self.spec.label} changed"))

@@ -11,16 +11,20 @@ from screens.fields import validation_message
 from workshop.models import Decision, QuarterResult, Ratings, SignOff
 
 
-def _refusal(model: type, **values: object) -> str:
+def _refusal(model: type, kind: str = "", **values: object) -> str:
     with pytest.raises(ValidationError) as caught:
         model(**values)
-    return validation_message(caught.value)
+    return validation_message(caught.value, kind)
 
 
 def test_limits_read_as_numbers_with_separators() -> None:
     assert _refusal(QuarterResult, quarter="2026-Q1", pipeline=10**13) == "Must be at most 1,000,000,000,000"
     assert _refusal(Ratings, icp_overlap=120) == "Must be at most 100"
     assert _refusal(Ratings, icp_overlap=-1) == "Must be at least 0"
+
+
+def test_a_money_limit_reads_as_money() -> None:
+    assert _refusal(QuarterResult, "money", quarter="2026-Q1", pipeline=10**13) == "Must be at most $1,000,000,000,000"
 
 
 def test_a_year_is_not_grouped_like_an_amount() -> None:
