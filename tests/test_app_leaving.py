@@ -90,6 +90,14 @@ async def test_quitting_without_the_unsaved_changes_is_a_choice_not_an_accident(
     assert path.read_bytes() == theirs
 
 
+async def test_asking_twice_shows_one_question(tmp_path: Path) -> None:
+    async with unsaved_changes(tmp_path) as (app, pilot, _path):
+        await _press_to_leave(pilot, "ctrl+q")
+        await pilot.press("ctrl+q")  # quit is bound everywhere, the question included
+        await pilot.pause()
+        assert sum(isinstance(screen, ChoiceDialog) for screen in app.screen_stack) == 1
+
+
 async def test_ctrl_s_says_again_why_the_session_is_not_saved(tmp_path: Path) -> None:
     async with unsaved_changes(tmp_path) as (app, pilot, path):
         told = sum("changed" in m.lower() for m in _messages(app))

@@ -54,6 +54,9 @@ AUTOSAVE_DELAY = 0.3
 EXIT_WATCHDOG_SECONDS = 5.0
 """Ending on a signal or a lost terminal: the process ends this long after, if Textual hangs."""
 
+UNSAVED_TITLE = "Your last changes are not saved"
+"""The title of the question asked before leaving a session whose last changes failed to save."""
+
 RETRY_DELAY = 5.0
 """Seconds between attempts while saving fails (disk full, permissions)."""
 
@@ -594,6 +597,9 @@ class PartnerWorkshopApp(App[None]):
             return
         from screens.dialogs import ChoiceDialog
 
+        if isinstance(self.screen, ChoiceDialog) and self.screen.dialog_title == UNSAVED_TITLE:
+            return  # already asking (ctrl+q pressed again)
+
         def chosen(choice: object) -> None:
             # ``then`` once the dialog is gone and the screen shows the new save state
             if choice == "copy" and self.save_copy(staying=False):
@@ -609,7 +615,7 @@ class PartnerWorkshopApp(App[None]):
         ]
         reason = self._save_error or "The session could not be written."
         self.clear_notifications()  # the dialog says the same, and a toast would cover its choices
-        self.push_screen(ChoiceDialog("Your last changes are not saved", choices, message=reason), chosen)
+        self.push_screen(ChoiceDialog(UNSAVED_TITLE, choices, message=reason), chosen)
 
     def _release_claim(self) -> None:
         if self._claim is not None:
