@@ -86,3 +86,11 @@ def test_count_and_date():
 
 def test_lines_keep_text_exactly_but_drop_blank_lines():
     assert parse_lines("[bold]x[/]\n\n  # y  \n") == ["[bold]x[/]", "  # y  "]
+
+
+def test_an_amount_over_the_cap_is_refused_in_the_models_words() -> None:
+    """Typed as digits or with a suffix, the same limit and the same sentence as the model's."""
+    for typed in ("2000000000000", "2000B", "1000000000001"):
+        with pytest.raises(ValueError, match=r"^Must be at most \$1,000,000,000,000$"):
+            parse_money(typed)
+    assert parse_money("1000B") == 10**12

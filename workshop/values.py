@@ -14,6 +14,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from workshop.models import MAX_MONEY
+
 _MONEY = re.compile(r"^\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([kKmMbB]?)$")
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
 
@@ -29,8 +31,8 @@ def parse_money(text: str) -> int | None:
     if not match or (match.group(1).count(",") and not re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?", match.group(1))):
         raise ValueError(f"not an amount: {raw!r} (try 1250000, $1,250,000, 1.25M or 500k)")
     number = float(match.group(1).replace(",", "")) * _SCALE[match.group(2).lower()]
-    if number > 10**15:
-        raise ValueError("that amount is too large")
+    if number > MAX_MONEY:  # the same limit, in the same words, as the model's
+        raise ValueError(f"Must be at most {format_money(MAX_MONEY)}")
     return round(number)
 
 
