@@ -90,13 +90,7 @@ class ParkingTable(RecordTable):
         if width == self.columns_spec[0].width:
             return
         self.columns_spec[0] = replace(self.columns_spec[0], width=width)
-        cursor = self.cursor_row
-        self.clear(columns=True)
-        for column in self.columns_spec:
-            self.add_column(column.header, width=column.width)
-        self.reload()
-        if self.row_count:
-            self.move_cursor(row=min(cursor, self.row_count - 1))
+        self.rebuild_columns()
 
 
 class ParkingLotScreen(ModalScreen[None]):

@@ -69,9 +69,15 @@ class RecordTable(DataTable):
         self.can_move = can_move
 
     def on_mount(self) -> None:
+        self.rebuild_columns()
+
+    def rebuild_columns(self) -> None:
+        """(Re)create the columns from :attr:`columns_spec` and redraw the rows, keeping the cursor."""
+        cursor = self.cursor_row
+        self.clear(columns=True)
         for column in self.columns_spec:
             self.add_column(column.header, width=column.width)
-        self.reload()
+        self.reload(cursor)
 
     # ------------------------------------------------------------------ display
 
@@ -82,9 +88,9 @@ class RecordTable(DataTable):
             row.append(value if isinstance(value, Text) else cell(value, justify=column.justify))
         return row
 
-    def reload(self) -> None:
-        """Redraw every row from the session, keeping the cursor where it was."""
-        cursor = self.cursor_row
+    def reload(self, cursor: int | None = None) -> None:
+        """Redraw every row from the session, keeping the cursor where it was (or at ``cursor``)."""
+        cursor = self.cursor_row if cursor is None else cursor
         self.clear()
         for record in self.records():
             self.add_row(*self._row(record))

@@ -605,7 +605,7 @@ class PartnerWorkshopApp(App[None]):
             if choice == "copy" and self.save_copy(staying=False):
                 self.call_after_refresh(then)
             elif choice == "leave":
-                self._forget_unsaved()
+                self._close_session()  # the changes that could not be saved are left behind
                 self.call_after_refresh(then)
 
         choices = [
@@ -631,13 +631,6 @@ class PartnerWorkshopApp(App[None]):
             with contextlib.suppress(Exception):
                 self._queue_save().result()
         self._release_claim()
-
-    def _forget_unsaved(self) -> None:
-        """The team chose to leave the changes that could not be saved behind."""
-        self._pending = False
-        self._save_error = None
-        if self._save_timer is not None:
-            self._save_timer.stop()
 
     def _tick(self) -> None:
         """Once a second: count time on the current phase, refresh the header; leave (work
