@@ -333,7 +333,7 @@ class MappingView(PhaseView):
                 self.edited(f"Deleted partner {partner.name}")
                 if self.table.row_count:
                     self.table.move_cursor(row=min(row, self.table.row_count - 1))
-                self.refresh_view()
+                self.refresh_now()
 
         self.app.push_screen(
             ConfirmDialog(f"Delete partner “{partner.name}” and its ratings?", title="Delete partner", yes="Delete"),

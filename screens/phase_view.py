@@ -85,17 +85,21 @@ class PhaseView(VerticalScroll):
             # Hidden behind another phase: nobody sees it, so typing elsewhere costs it nothing.
             self._stale = True
             return
-        self._refresh_timer = self.set_timer(REFRESH_DELAY, self._refresh_now)
+        self._refresh_timer = self.set_timer(REFRESH_DELAY, self.refresh_now)
 
-    def _refresh_now(self) -> None:
-        self._refresh_timer = None
+    def refresh_now(self) -> None:
+        """Refresh at once (after a discrete edit: a dialog closed, a row signed), not after the
+        quiet spell that typing gets, and drop the refresh that edit scheduled."""
+        if self._refresh_timer is not None:
+            self._refresh_timer.stop()
+            self._refresh_timer = None
         self._stale = False
         self.refresh_view()
 
     def refresh_if_stale(self) -> None:
         """Called when the view is shown again: catch up with the edits made while it was hidden."""
         if self._stale:
-            self._refresh_now()
+            self.refresh_now()
 
     def refresh_view(self) -> None:
         """Update everything derived from the session. Must not rebuild a field being typed in."""

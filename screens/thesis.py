@@ -167,7 +167,7 @@ class ThesisView(PhaseView):
             return
         self.session.thesis.signoff = signoff
         self.edited(f"Thesis signed off by {signoff.name}")
-        self.refresh_view()
+        self.refresh_now()
 
     def action_withdraw_sign_off(self) -> None:
         signoff = self.session.thesis.signoff
@@ -178,7 +178,7 @@ class ThesisView(PhaseView):
             if answer and self.session.thesis.signoff is signoff:
                 self.session.thesis.signoff = None
                 self.edited(f"Thesis sign-off by {signoff.name} withdrawn")
-                self.refresh_view()
+                self.refresh_now()
 
         self.app.push_screen(
             ConfirmDialog(

@@ -231,10 +231,12 @@ class TiersView(PhaseView):
             if value == NO_TIER:
                 sign_partner(partner, None)
                 self.edited(f"{partner.name}: removed from the program tiers")
+                self.refresh_now()
                 return
             tier = TierName(value)
             sign_partner(partner, tier)
             self.edited(f"{partner.name}: program tier set to {tier.label} (signed)")
+            self.refresh_now()  # the new row must be there to be selected
             self.call_after_refresh(self.focus_target, partner.name)
 
         current = partner.program_tier.label if partner.program_tier else "none"
@@ -259,6 +261,7 @@ class TiersView(PhaseView):
             def confirmed(answer: bool | None) -> None:
                 if answer and apply_movement(movement):
                     self.edited(f"{partner.name}: {movement.action.value} applied, {movement.recorded_tier.label} → {target.label}")
+                    self.refresh_now()
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Apply"), confirmed)
         elif movement.action is Action.EXIT:
@@ -267,6 +270,7 @@ class TiersView(PhaseView):
             def exited(answer: bool | None) -> None:
                 if answer and apply_movement(movement):
                     self.edited(f"{partner.name}: exit applied, partnership terminated")
+                    self.refresh_now()
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Exit partner"), exited)
         else:
