@@ -12,7 +12,7 @@ from screens.fields import FieldEditor
 from screens.home import HomeScreen
 from screens.workshop import WorkshopScreen
 from session_store import SessionFile, backup_path, load_session
-from tests.app_harness import TODAY, app_on, calm, paste, saved, until
+from tests.app_harness import TODAY, app_on, calm, paste, saved, type_ahead, until
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 
@@ -210,3 +210,29 @@ async def test_a_day_over_its_plan_says_over_not_a_minus_sign(tmp_path: Path):
         await pilot.pause()
         app._refresh_save_state()
         assert "day 0:54 over" in app.clock_state and "-0:54" not in app.sub_title
+
+
+async def test_keys_typed_faster_than_the_screen_updates_arrive_in_order(tmp_path: Path):
+    """Backspace, arrows and Tab are bindings: Textual resolves them only once the key has
+    bubbled up through every parent, while letters typed meanwhile are inserted at once. A
+    burst of 'Backspace ×3, 12M' then stored '1'; Tab then 'X' typed the X in the old field."""
+    session = new_session("Offsite")
+    session.intake.current_arr = 18_000_000
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        arr = field(app, "current_arr").query_one(Input)
+        arr.focus()
+        await pilot.pause()
+        type_ahead(app, "end", *["backspace"] * 12, *"12M")
+        await calm(pilot)
+        assert arr.value == "12M"
+        assert app.session.intake.current_arr == 12_000_000
+        name = field(app, "company_name").query_one(Input)
+        name.focus()
+        await pilot.pause()
+        type_ahead(app, "ctrl+a", *"Acme", "left", "left", "backspace", "X", "tab", *"Saas")
+        await calm(pilot)
+        assert name.value == "AXme"
+        following = app.focused
+        assert following is not name and following.text.endswith("Saas")  # the next field's TextArea
+        assert saved(app).intake.company_name == "AXme"
