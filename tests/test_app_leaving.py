@@ -166,3 +166,21 @@ async def test_a_copy_goes_to_the_sessions_folder_when_the_files_own_folder_refu
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
     [copy] = list(sessions.glob("*.toml"))
     assert load_session(copy).facilitator == "Unsaved work"
+
+
+async def test_on_the_home_screen_the_session_keys_are_off(tmp_path: Path) -> None:
+    """F2 on the home screen parked a note in the session just left: shown as parked, never saved."""
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        before = (tmp_path / "session.toml").read_bytes()
+        footer = {active.binding.action for active in app.screen.active_bindings.values() if active.binding.show}
+        assert not footer & PartnerWorkshopApp.SESSION_ACTIONS
+        for key in ("f2", "f4", "f7", "f6", "ctrl+z"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), key
+        assert app.session.parking_lot == []
+        assert (tmp_path / "session.toml").read_bytes() == before

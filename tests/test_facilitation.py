@@ -125,6 +125,22 @@ async def test_the_clock_counts_the_current_phase_and_shows_time_left(tmp_path: 
         assert "paused" in app.sub_title
 
 
+async def test_the_clock_runs_on_while_the_room_works_in_a_dialog(tmp_path: Path):
+    """Edit dialogs, the decision form, the parking lot are where the room works: the phase's
+    time goes on (it stood still whenever anything covered the workshop screen)."""
+    app = app_on(new_session("Offsite"), tmp_path)
+    app.timer_running = True
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not isinstance(app.screen, WorkshopScreen)
+        spent = agenda.timebox(app.session, Phase.INTAKE).spent_seconds
+        app._tick()
+        app._tick()
+        assert agenda.timebox(app.session, Phase.INTAKE).spent_seconds >= spent + 2
+
+
 async def test_f7_opens_the_charts_from_any_phase(tmp_path: Path):
     from screens.charts import ChartsScreen
     from tests.app_harness import demo_app

@@ -145,6 +145,12 @@ class PartnerWorkshopApp(App[None]):
         Binding("f9", "toggle_projector_theme", "Contrast", show=False),
     ]
 
+    SESSION_ACTIONS = frozenset(
+        {"save_now", "undo", "redo", "park_note", "parking_lot", "charts", "toggle_timer", "edit_agenda", "choose_editor"}
+    )
+    """Actions on the open session: off (and out of the Footer) on the home screen, where the
+    session last shown is closed and whatever they changed would never be saved."""
+
     revision: reactive[int] = reactive(0, init=False)
     """Bumped after every edit of the session; views watch it."""
 
@@ -200,6 +206,9 @@ class PartnerWorkshopApp(App[None]):
         self._terminal_fd: int | None = None  # set on mount when running in a real terminal
         self.editor_name: str | None = None
         """Who is making the edits now (a participant), recorded in the change history."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.session_is_open or action not in self.SESSION_ACTIONS
 
     # ------------------------------------------------------------------ start-up
 
@@ -279,6 +288,7 @@ class PartnerWorkshopApp(App[None]):
         self._pending, self._slicing, self._save_error = False, None, None
         self.title = self.TITLE
         self._refresh_save_state()
+        self.refresh_bindings()  # the session's own keys are off now
 
     @property
     def session_is_open(self) -> bool:
@@ -336,6 +346,7 @@ class PartnerWorkshopApp(App[None]):
         self.session_file = session_file
         self.session = session_file.session
         self._left = False
+        self.refresh_bindings()
         self._pending = False
         self._save_error = None
         self._last_saved_at = self.clock()
@@ -641,7 +652,8 @@ class PartnerWorkshopApp(App[None]):
             self.end_for_certain(1)
             return
 
-        if self.session is not None and self.timer_running and isinstance(self.screen, WorkshopScreen):
+        in_workshop = any(isinstance(screen, WorkshopScreen) for screen in self.screen_stack)
+        if self.session_is_open and self.timer_running and in_workshop:  # dialogs over it count too
             phase = self.session.position.phase
             if agenda.tick(self.session, phase):
                 box = agenda.timebox(self.session, phase)
