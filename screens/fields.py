@@ -173,7 +173,7 @@ class FieldEditor(Vertical):
         except ValueError as error:
             self._show_error(str(error))
             return
-        if value is None and not self.spec.optional:
+        if (value is None or (isinstance(value, str) and not value.strip())) and not self.spec.optional:
             self._show_error(f"{self.spec.label} is required")
             return
         self._store(value)

@@ -236,3 +236,18 @@ async def test_keys_typed_faster_than_the_screen_updates_arrive_in_order(tmp_pat
         following = app.focused
         assert following is not name and following.text.endswith("Saas")  # the next field's TextArea
         assert saved(app).intake.company_name == "AXme"
+
+
+async def test_a_required_text_left_blank_is_refused_and_the_last_one_kept(tmp_path: Path):
+    """Clearing the session title stored "" (a blank header, a blank row on the home screen)."""
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        for blank in ("", "   "):
+            await type_into(pilot, app, "title", blank)
+            await pilot.pause()
+            assert field(app, "title").error == "Session title is required"
+            assert app.session.title == "Offsite"
+        await type_into(pilot, app, "title", "Q1 offsite")
+        await pilot.pause()
+        assert field(app, "title").error == ""
+        assert saved(app).title == "Q1 offsite"
