@@ -279,15 +279,17 @@ class MappingView(PhaseView):
         table.append_partner(partner)
         table.move_cursor(row=table.row_of(partner) or 0)
         table.focus()
-        self._edit(partner, "New partner")
+        self._edit(partner, "New partner", new=True)
 
     def action_edit_partner(self) -> None:
         partner = self.table.selected
         if partner is not None:
             self._edit(partner, f"Edit partner: {partner.name}")
 
-    def _edit(self, partner: Partner, title: str) -> None:
-        self.app.push_screen(EditDialog(title, partner, PARTNER_FIELDS), self._after_dialog(partner))
+    def _edit(self, partner: Partner, title: str, *, new: bool = False) -> None:
+        """``new``: the placeholder name is selected, so typing replaces it (as for every new row)."""
+        dialog = EditDialog(title, partner, PARTNER_FIELDS, select_first=new)
+        self.app.push_screen(dialog, self._after_dialog(partner))
 
     def _after_dialog(self, partner: Partner):  # noqa: ANN202 - a screen-result callback
         """When a dialog on ``partner`` closes: redraw its row and what derives from it."""

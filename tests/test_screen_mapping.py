@@ -146,6 +146,19 @@ async def test_rating_moves_to_next_partner_and_keeps_empty(tmp_path):
         assert saved(app).mapping.partners[1].ratings.icp_overlap == 99
 
 
+async def test_a_new_partners_name_is_typed_over_the_placeholder(tmp_path):
+    """The placeholder "New partner" is selected: typing replaces it (it read "New partnerAcme")."""
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_mapping(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDialog)
+        await pilot.press(*"Acme", "escape")
+        await calm(pilot)
+        assert saved(app).mapping.partners[-1].name == "Acme"
+
+
 async def test_add_edit_delete_partner_with_hostile_text(tmp_path):
     app = app_on(mapping_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
