@@ -1,20 +1,13 @@
-"""Where the exported blueprint goes: a sensible default name, and a careful write.
-
-The blueprint is an export, not a session file.  Until ``workshop.export.write_export`` exists
-the file is written here: to a temporary file in the target folder, then linked into place
-(which fails if the name is taken, so nothing is overwritten unless asked) or, when the
-overwrite was confirmed, renamed over it.  Either way a reader never sees half a file.
-"""
+"""Where the exported blueprint goes: a sensible default name, and a careful write."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
 
+from session_store.atomic import atomic_write, create_exclusive
 from workshop.models import Session
 
 
@@ -32,29 +25,13 @@ def default_export_path(session: Session, folder: Path, today: date) -> Path:
 
 
 def write_export_file(text: str, path: Path, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` whole; :class:`FileExistsError` if it exists and not ``force``."""
-    try:
-        from workshop.export import write_export  # type: ignore[attr-defined]
-    except ImportError:
-        write_export = None
-    if write_export is not None:
-        write_export(text, path, force)
-        return
-    path = Path(path)
-    if path.exists() and not force:
-        raise FileExistsError(f"{path} already exists")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)  # refuses an existing name, atomically
-            os.unlink(temporary)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    """Write ``text`` to ``path`` as the command line's ``export -o`` does: whole or not at all,
+    with the usual mode of a new file (a replaced one keeps its own).
+
+    :class:`FileExistsError` if the name is taken, unless ``force`` (the overwrite was confirmed).
+    """
+    data = text.encode("utf-8")
+    if force:
+        atomic_write(Path(path), data)
+    else:
+        create_exclusive(Path(path), data)

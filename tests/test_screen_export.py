@@ -61,6 +61,29 @@ def test_write_refuses_to_overwrite(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.md"]  # no temporary left
 
 
+def test_a_saved_blueprint_gets_the_usual_mode_of_a_new_file(tmp_path):
+    """It was 0600 (a temporary file's mode), unreadable by the colleagues it was made for."""
+    import os
+    import stat
+
+    from session_store.atomic import NEW_FILE_MODE
+
+    target = tmp_path / "b.md"
+    write_export_file("one\n", target)
+    assert stat.S_IMODE(target.stat().st_mode) == NEW_FILE_MODE == 0o666 & ~_umask()
+    os.chmod(target, 0o640)
+    write_export_file("two\n", target, force=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # a replaced file keeps its own
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 async def test_preview_shows_blueprint_and_saves(tmp_path):
     app = app_on(export_session(), tmp_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
