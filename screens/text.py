@@ -9,26 +9,10 @@ terminal.
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.content import Content
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\ufffd"  # C1 controls have no control picture
-
-
-def visible(text: str) -> str:
-    """The text with terminal control characters replaced by visible symbols."""
-    return _CONTROL.sub(_visible, text)
+from workshop.terminal_text import visible
 
 
 def literal(text: str) -> Content:

@@ -41,6 +41,23 @@ def test_user_text_is_printed_literally() -> None:
     assert "[bold]x[/]" in flat and ":smile:" in flat and "[@click=app.quit]q[/]" in flat
 
 
+def test_escape_sequences_in_user_text_never_reach_the_terminal() -> None:
+    """A partner name holding "ESC ] 0 ; … BEL" retitled the terminal window; ESC [ 31 m turned
+    the rest of the report red. They are shown as symbols; the JSON keeps them exactly."""
+    name = "Fincrest\x1b]0;PWNED\x07\x1b[31mRED\x9b2J"
+    s = healthy()
+    s.mapping.partners = [Partner(name=name)]
+    out = io.StringIO()
+    run_check(s, as_json=False, today=TODAY, file=out)
+    text = out.getvalue()
+    assert not any(ch in text for ch in "\x1b\x07\x9b")
+    assert "Fincrest␛]0;PWNED␇␛[31mRED" in "".join(text.split())
+    out = io.StringIO()
+    run_check(s, as_json=True, today=TODAY, file=out)
+    assert "\x1b" not in out.getvalue()  # JSON escapes it…
+    assert any(name in f["message"] for f in json.loads(out.getvalue())["findings"])  # …and keeps it
+
+
 def test_json_is_machine_readable() -> None:
     s = healthy()
     s.mapping.partners = [Partner(name=HOSTILE)]

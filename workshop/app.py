@@ -44,7 +44,7 @@ from session_store import (
     session_data_in_slices,
 )
 from workshop import agenda
-from screens.text import visible
+from workshop.terminal_text import visible
 from workshop.models import Change, ParkingNote, Session, utc_now
 from workshop.undo import UndoHistory
 

@@ -1,6 +1,8 @@
 """``partner-workshop check``: print the health report as a table or JSON; return the exit code.
 
-User text is printed literally: every cell is a rich ``Text`` object, never a markup string.
+User text is printed literally: every cell is a rich ``Text`` object, never a markup string,
+and control characters are shown as symbols (an ESC sequence in a partner name would otherwise
+reach the terminal raw). The JSON keeps the text exact (JSON escapes control characters).
 The status is written in words (PASS / WARN / FAIL), colour only repeats it.
 """
 
@@ -18,6 +20,7 @@ from rich.text import Text
 from workshop.findings import RuleResult, Status
 from workshop.health import HealthReport, health_report
 from workshop.models import Session
+from workshop.terminal_text import visible
 
 _STYLE = {Status.PASS: "bold green", Status.WARN: "bold yellow", Status.FAIL: "bold red"}
 
@@ -35,9 +38,9 @@ def _results_table(title: str, results: list[RuleResult], first_column: str) -> 
     for result in results:
         table.add_row(
             _status(result.status),
-            Text(result.title),
-            Text(result.message),
-            Text(f"{result.phase.title} › {result.where}"),
+            Text(visible(result.title)),
+            Text(visible(result.message)),
+            Text(visible(f"{result.phase.title} › {result.where}")),
         )
     return table
 
@@ -53,7 +56,7 @@ def print_report(report: HealthReport, console: Console) -> None:
     table.add_column("Filled", no_wrap=True, justify="right")
     table.add_column("Still empty")
     for phase, c in report.completeness.items():
-        table.add_row(Text(phase.title), Text(c.label), Text(", ".join(c.missing) or "—"))
+        table.add_row(Text(phase.title), Text(c.label), Text(visible(", ".join(c.missing)) or "—"))
     console.print(table)
     failed = sum(r.status is Status.FAIL for r in report.rules)
     summary = (
