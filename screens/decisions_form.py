@@ -27,6 +27,7 @@ from workshop.models import Decision, DecisionAnswers, DecisionChoice
 from workshop.values import parse_count
 
 MONTHS = "build_time_months"
+MONTHS_DIGITS = 4
 
 QUESTIONS: list[tuple[str, str]] = [
     ("core_differentiation", "Is it core to our product differentiation?"),
@@ -172,7 +173,10 @@ class MatrixQuestions(Widget, can_focus=True):
             return
         if event.character is not None and event.character.isdigit():
             event.stop()
-            self.months_text = (self.months_text + event.character)[:4]
+            if len(self.months_text) >= MONTHS_DIGITS:  # said, not silently dropped
+                self._refuse(f"At most {MONTHS_DIGITS} digits: a number of months")
+                return
+            self.months_text += event.character
             self.error = ""
             self.refresh(layout=True)
         elif event.key == "backspace":

@@ -16,7 +16,7 @@ Everywhere
   ctrl+p         command palette: every phase, every action
   ctrl+s         save now (autosave is on); says why if it fails
   ctrl+q         quit (asks first if changes could not be saved)
-  ctrl+z/ctrl+y  undo / redo (50+ steps)
+  ctrl+z/ctrl+y  undo / redo (100 steps)
   F2 / F4        park a note / the parking lot
   F3             blueprint export preview, save as Markdown
   F5             presenter mode (no chrome)

@@ -75,7 +75,7 @@ class RatingBar(Vertical):
     RatingBar { height: auto; display: none; border: round $accent; padding: 0 1; margin-bottom: 1; }
     RatingBar.-active { display: block; }
     RatingBar #rating-row { height: 1; }
-    RatingBar #rating-prompt { width: 1fr; height: 1; }
+    RatingBar #rating-prompt { width: 1fr; height: 1; margin-right: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     RatingBar RatingInput { width: 14; padding: 0 1; background: $boost; }
     RatingBar RatingInput:focus { background: $accent 30%; }
     RatingBar #rating-error { color: $text-error; height: auto; display: none; }
