@@ -128,17 +128,26 @@ class ThesisView(PhaseView):
         self.query_one("#picker-empty").display = picker.option_count == 0
         self.query_one(ModelsTable).reload()
         signoff = thesis.signoff
+        self._lock(signoff is not None)
         status = self.query_one("#signoff-status", Static)
         if signoff is not None:
             who = signoff.name + (f" ({signoff.role})" if signoff.role else "")
             when = signoff.signed_at.strftime("%Y-%m-%d %H:%M UTC")
-            status.update(literal(f"✓ Signed off by {who} on {when}."))
+            status.update(
+                literal(f"✓ Signed off by {who} on {when}. The signed thesis is locked: withdraw the sign-off to change it.")
+            )
         elif rendered.complete:
             status.update(literal("Not signed off yet. Everything is filled in: ready to sign (ctrl+o)."))
         else:
             status.update(literal("Not signed off yet. Sign-off needs: " + ", ".join(rendered.missing) + "."))
         self.query_one("#sign-off").display = signoff is None
         self.query_one("#withdraw").display = signoff is not None
+
+    def _lock(self, locked: bool) -> None:
+        """What was signed cannot change under the signature (a stray key edited a signed
+        thesis, and health still called it signed): the fields and tables of 1.1–1.3 are off."""
+        for widget in (*self.query(FieldEditor), self.query_one(ModelsTable), self.query_one(PrioritizedModelsPicker)):
+            widget.disabled = locked
 
     # ------------------------------------------------------------------ sign-off
 

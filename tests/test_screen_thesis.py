@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 
 from screens.dialogs import ConfirmDialog, EditDialog
+from screens.fields import FieldEditor
 from screens.thesis import ThesisView
 from screens.thesis_models import SELECTED_MARK, ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
@@ -172,6 +173,11 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         status = str(view.query_one("#signoff-status").render())
         assert status.startswith("✓ Signed off by Dana Lee (CPO) on ")
         assert not view.query_one("#sign-off").display and view.query_one("#withdraw").display
+        # what was signed cannot change under the signature: a stray key typed nothing into it
+        locked = [*view.query(FieldEditor), view.query_one(ModelsTable), view.query_one(PrioritizedModelsPicker)]
+        assert all(widget.disabled for widget in locked)
+        assert not any(widget.focusable for widget in view.query("Input, TextArea"))
+        assert "locked: withdraw the sign-off to change it" in status
 
         view.action_withdraw_sign_off()
         await pilot.pause()
@@ -185,6 +191,7 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         await calm(pilot)
         assert saved(app).thesis.signoff is None
         assert "Not signed off yet" in str(view.query_one("#signoff-status").render())
+        assert not any(widget.disabled for widget in locked)
 
 
 async def test_statement_fields_live_preview_and_hostile_text(tmp_path):
