@@ -28,6 +28,8 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
     def __init__(self, participants: list[Participant]) -> None:
         super().__init__()
         self.participants = participants
+        self._filled_role: str | None = None
+        """The role this dialog filled in from a participant (replaced when the name changes)."""
 
     def compose(self) -> ComposeResult:
         names = [p.name for p in self.participants if p.name.strip()]
@@ -59,9 +61,12 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
     def _name_changed(self, event: Input.Changed) -> None:
         self.query_one("#signer-error", Static).update("")
         role = self.query_one("#signer-role", Input)
-        for participant in self.participants:
-            if participant.name.strip().casefold() == event.value.strip().casefold() and not role.value:
-                role.value = participant.role
+        if role.value not in ("", self._filled_role):
+            return  # typed by hand: left as it is
+        name = event.value.strip().casefold()
+        match = next((p for p in self.participants if p.name.strip().casefold() == name), None)
+        role.value = match.role if match is not None else ""
+        self._filled_role = role.value or None
 
     @on(Input.Submitted, "#signer-name")
     def _name_submitted(self, event: Input.Submitted) -> None:

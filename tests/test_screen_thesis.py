@@ -22,7 +22,7 @@ HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "ðŸ
 def thesis_session(*, complete: bool = False) -> Session:
     session = new_session("Thesis test")
     session.intake.company_name = "Acme"
-    session.participants = [Participant(name="Dana Lee", role="CPO")]
+    session.participants = [Participant(name="Dana Lee", role="CPO"), Participant(name="Sam Ito", role="CFO")]
     if complete:
         st = session.thesis.statement
         st.partner_share_pct = 30
@@ -165,6 +165,15 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         await pilot.press(*"Dana Lee")
         await pilot.pause()
         assert dialog.query_one("#signer-role").value == "CPO"  # a participant's role is filled in
+        name = dialog.query_one("#signer-name")
+        name.value = "Sam Ito"
+        await pilot.pause()
+        assert dialog.query_one("#signer-role").value == "CFO"  # another participant: their role
+        name.value = "Someone else"
+        await pilot.pause()
+        assert dialog.query_one("#signer-role").value == ""  # not Sam's role any more
+        name.value = "Dana Lee"
+        await pilot.pause()
         await pilot.press("enter", "enter")
         await calm(pilot)
         assert isinstance(app.screen, WorkshopScreen)
