@@ -239,6 +239,15 @@ def _describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
 
 
 _PREFIXES = ("Value error, ", "Assertion failed, ")
+_TYPE_HINTS = {  # what to write instead, for the mistakes a hand edit makes
+    "timezone_aware": "a date-time needs its UTC offset, e.g. 2026-11-24 08:30:00+00:00",
+    "datetime_type": "needs a date-time with its UTC offset, e.g. 2026-11-24 08:30:00+00:00",
+    "date_type": "needs a date, e.g. 2026-11-24",
+    "bool_type": "needs true or false",
+    "int_type": "needs a whole number",
+    "float_type": "needs a number",
+    "string_type": "needs a text in quotes",
+}
 _BOUNDS = {
     "greater_than_equal": ("ge", "no earlier than"),
     "less_than_equal": ("le", "no later than"),
@@ -259,6 +268,9 @@ def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
     elif first["type"] == "missing":
         message = "required field is missing"
     got = first.get("input")
+    hint = _TYPE_HINTS.get(first["type"])
+    if hint is not None:
+        message = hint + (", written without quotes" if isinstance(got, str) and first["type"] != "string_type" else "")
     if first["type"] in _BOUNDS and isinstance(got, date):
         kind = "date-time" if isinstance(got, datetime) else "date"
         bound = first.get("ctx", {}).get(_BOUNDS[first["type"]][0], "?")
@@ -266,7 +278,9 @@ def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
     elif first["type"] not in ("missing", "extra_forbidden") and isinstance(
         got, (str, int, float, bool)
     ):
-        message += f" (got {_short(got)})"
+        message += f" (got {_toml_value(got)})"
+    elif isinstance(got, date):  # a date where a date-time belongs, a time without its offset
+        message += f" (got {got})"
     named = _named_item(data, loc)
     where = field_path(loc) or "the session"
     more = len(errors) - 1
@@ -308,6 +322,13 @@ def _named_item(data: Any, loc: tuple[int | str, ...]) -> str:
             if isinstance(label, str) and label:
                 name = label
     return f" (in {_short(name)})" if name else ""
+
+
+def _toml_value(value: object) -> str:
+    """A value as the file spells it (``true``, not Python's ``True``), shortened."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _short(value)
 
 
 def _short(value: object, limit: int = 60) -> str:

@@ -36,6 +36,31 @@ def _demo_with(old: str, new: str) -> str:
     return DEMO.replace(old, new, 1)
 
 
+# --------------------------------------------------------------------------- values of the wrong type
+
+WRONG_TYPES = [  # (what the file holds, what a hand edit made of it, the words of the refusal)
+    ("when = 2026-11-25 11:00:00+00:00", "when = 2026-11-25 11:00:00", "needs its UTC offset"),
+    ("created = 2026-11-24 08:30:00+00:00", "created = 2026-11-24", "needs a date-time with its UTC offset"),
+    ("icp_overlap = 90.0", "icp_overlap = true", "needs a number"),
+    ("icp_overlap = 90.0", 'icp_overlap = "90"', "needs a number, written without quotes"),
+    ("current_arr = 18000000", "current_arr = 18000000.5", "needs a whole number"),
+    ("selected = true", "selected = 1", "needs true or false"),
+    ("last_pipeline_activity = 2025-06-20", 'last_pipeline_activity = "2025-06-20"', "written without quotes"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "words"), WRONG_TYPES)
+def test_a_value_of_the_wrong_type_is_refused_not_converted(old: str, new: str, words: str, tmp_path: Path) -> None:
+    """``icp_overlap = true`` loaded as a rating of 1; a time without its offset loaded, then
+    crashed the app at the first keystroke (it cannot be compared with the app's own times)."""
+    path = tmp_path / "hand-edited.toml"
+    path.write_text(_demo_with(old, new), "utf-8")
+    with pytest.raises(SessionError, match=words) as caught:
+        load_session(path)
+    message = str(caught.value)
+    assert "\n" not in message and new.split(" = ")[1].strip('"') in message
+
+
 # --------------------------------------------------------------------------- dates out of range
 
 EXTREME_MOMENTS = [

@@ -22,13 +22,15 @@ import uuid
 from collections import Counter
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     ValidationError,
     field_validator,
     model_validator,
@@ -92,12 +94,19 @@ Day = Annotated[date, Field(ge=DAY_MIN, le=DAY_MAX)]
 A date like 9999-12-31 would load but break "N months later" arithmetic (review dates,
 exit deadlines); the bounds are checked by pydantic-core (no Python call per date)."""
 
-Moment = Annotated[datetime, Field(ge=MOMENT_MIN, le=MOMENT_MAX)]
-"""A point in time (when something was done), 1970-01-02 to 2200-12-31 UTC.
+Moment = Annotated[AwareDatetime, Field(ge=MOMENT_MIN, le=MOMENT_MAX)]
+"""A point in time (when something was done), 1970-01-02 to 2200-12-31 UTC, with its offset
+(a time without one, as a hand edit may leave, cannot be compared with the app's own).
 
 Compared as instants, offsets included: ``9999-12-31 23:59:59-12:00`` is refused (converting
 it to UTC overflows), and so is anything before the epoch (local time before it fails on some
 platforms)."""
+
+
+E = TypeVar("E", bound=Enum)
+ByValue = Annotated[E, Strict(False)]
+"""An enum field, read from its value ("prospect") as a file holds it. Every other field is
+strict (see :class:`Record`)."""
 
 
 def new_id() -> str:
@@ -122,7 +131,10 @@ class Record(BaseModel):
     # defer_build: a class's validator is built when it is first used, not when this module is
     # imported — loading a session builds Session's (with everything it contains) in one go, and
     # the ~40 classes are not each built at start-up (≈ 30 % of the start-up's own work).
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
+    # strict: a value of the wrong type is refused, not converted (a hand edit's
+    # ``icp_overlap = true`` became a rating of 1, ``"90"`` a rating of 90); enums, written as
+    # their values, are read by value (:data:`ByValue`).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True, strict=True)
 
     def __setattr__(self, name: str, value: object) -> None:
         previous = self.__dict__.get(name, _UNSET)
@@ -271,7 +283,7 @@ class Participant(Record):
 
 class ParkingNote(Record):
     text: Text
-    phase: Phase | None = None
+    phase: ByValue[Phase] | None = None
     created: Moment = Field(default_factory=utc_now)
     resolved: bool = False
 
@@ -279,14 +291,14 @@ class ParkingNote(Record):
 class Position(Record):
     """Where the team left off: the phase and the row selected in it."""
 
-    phase: Phase = Phase.INTAKE
+    phase: ByValue[Phase] = Phase.INTAKE
     row: Count = 0
 
 
 class Timebox(Record):
     """Agenda entry for one phase: planned minutes and time actually spent."""
 
-    phase: Phase
+    phase: ByValue[Phase]
     planned_minutes: Annotated[int, Field(ge=0, le=24 * 60)]
     spent_seconds: Count = 0
 
@@ -481,16 +493,16 @@ class QuarterResult(Record):
 class Partner(Record):
     id: Annotated[str, Field(min_length=1, max_length=64)] = Field(default_factory=new_id)
     name: Text
-    type: PartnerType = PartnerType.BOUTIQUE
-    landscape_tier: LandscapeTier = LandscapeTier.C
+    type: ByValue[PartnerType] = PartnerType.BOUTIQUE
+    landscape_tier: ByValue[LandscapeTier] = LandscapeTier.C
     practice: Text = ""
     notes: Text = ""
     ratings: Ratings = Field(default_factory=Ratings)
     team_ratings: list[ParticipantRatings] = Field(default_factory=list)
-    lock_status: LockStatus = LockStatus.AVAILABLE
+    lock_status: ByValue[LockStatus] = LockStatus.AVAILABLE
     locked_to: Text = ""
-    stage: PartnerStage = PartnerStage.PROSPECT
-    program_tier: TierName | None = None
+    stage: ByValue[PartnerStage] = PartnerStage.PROSPECT
+    program_tier: ByValue[TierName] | None = None
     """The partner-program tier a signed partner holds today."""
     results: list[QuarterResult] = Field(default_factory=list)
     """Quarterly results of a signed partner, in any order (the engine sorts them)."""
@@ -532,7 +544,7 @@ class Mapping(Record):
 
 
 class Tier(Record):
-    name: TierName
+    name: ByValue[TierName]
     pipeline_min: Money | None = None
     pipeline_max: Money | None = None
     """Annual pipeline target range in dollars; ``None`` is open-ended."""
@@ -614,7 +626,7 @@ class Decision(Record):
     id: Annotated[str, Field(pattern=_DECISION_ID.pattern)]
     capability: Text
     answers: DecisionAnswers = Field(default_factory=DecisionAnswers)
-    decision: DecisionChoice | None = None
+    decision: ByValue[DecisionChoice] | None = None
     rationale: Text = ""
     partner_considered: Text = ""
     finance_input: Text = ""
@@ -635,7 +647,7 @@ def next_decision_id(decisions: list[Decision]) -> str:
 
 class KeyResult(Record):
     text: Text
-    kind: KRKind | None = None
+    kind: ByValue[KRKind] | None = None
     target: Text = ""
     owner: Text = ""
     due: Day | None = None
@@ -677,7 +689,7 @@ class Roadmap(Record):
 
 class RaciRow(Record):
     decision: Text
-    cells: list[RaciCode] = Field(default_factory=list)
+    cells: list[ByValue[RaciCode]] = Field(default_factory=list)
     """One code per role, in the order of :attr:`Raci.roles`."""
 
 
