@@ -123,4 +123,6 @@ class ExportPreviewScreen(Screen[None]):
             if path is not None:
                 self.notify(f"Blueprint saved to {path}", title="Exported", timeout=8, markup=False)
 
-        self.app.push_screen(ExportSaveDialog(self.markdown, self.default_path()), saved)
+        session_file = self.app.session_file  # type: ignore[attr-defined]
+        session_path = session_file.path if session_file is not None else None
+        self.app.push_screen(ExportSaveDialog(self.markdown, self.default_path(), session_path), saved)

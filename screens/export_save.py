@@ -13,7 +13,9 @@ from textual.widgets import Input, Label, Static
 
 from screens.dialogs import ConfirmDialog
 from screens.export_file import write_export_file
+from screens.literal_inputs import LiteralInput
 from screens.text import literal
+from session_store import belongs_to_session
 
 
 class ExportSaveDialog(ModalScreen["Path | None"]):
@@ -25,16 +27,18 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
     ExportSaveDialog .export-error { color: $text-error; }
     """
 
-    def __init__(self, text: str, default: Path) -> None:
+    def __init__(self, text: str, default: Path, session_path: Path | None = None) -> None:
         super().__init__()
         self.text = text
         self.default = default
+        self.session_path = session_path
+        """The session being exported: never to be replaced by its own Markdown."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Save the blueprint as Markdown", classes="dialog-title")
             yield Label("File (a relative name goes next to the session file)")
-            yield Input(str(self.default), id="export-path", select_on_focus=False)
+            yield LiteralInput(str(self.default), id="export-path", select_on_focus=False)
             yield Static("", id="export-error", classes="export-error", markup=False)
             yield Static("Enter: save   Esc: cancel", classes="dialog-hint", markup=False)
 
@@ -52,6 +56,9 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
             self._error("Type a file name.")
             return
         path = self._target(event.value)
+        if self.session_path is not None and belongs_to_session(path, self.session_path):
+            self._error(f"{path.name} is the session itself (or its backup): choose another name.")
+            return
         if path.is_dir():
             self._error(f"{path} is a folder: add a file name.")
             return

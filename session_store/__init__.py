@@ -18,6 +18,7 @@ from session_store.editing_claim import EditingClaim
 from session_store.errors import NewerVersionError, SessionConflictError, SessionError
 from session_store.locations import (
     SessionSummary,
+    belongs_to_session,
     data_dir,
     default_sessions_dir,
     demo_copy,
@@ -35,6 +36,7 @@ __all__ = [
     "SessionFile",
     "SessionSummary",
     "backup_path",
+    "belongs_to_session",
     "data_dir",
     "default_sessions_dir",
     "demo_copy",

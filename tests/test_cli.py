@@ -156,6 +156,21 @@ def test_export_to_stdout_and_file(tmp_path: Path, monkeypatch, capsys) -> None:
     assert "cannot write" in _one_error_line(capsys.readouterr().err)
 
 
+def test_export_never_writes_over_the_session_it_exports(tmp_path: Path, capsys) -> None:
+    """``export s.toml -o s.toml --force`` replaced the session with its Markdown (no backup
+    kept), and ``-o s.toml.bak --force`` the backup: refused, through a link or ``..`` too."""
+    session = tmp_path / "s.toml"
+    SessionFile.create(session, new_session("Offsite")).save(new_session("Offsite"))  # a .bak exists
+    link = tmp_path / "link.md"
+    link.symlink_to(session)
+    files = {path: path.read_bytes() for path in (session, tmp_path / "s.toml.bak")}
+    for output in (session, tmp_path / "s.toml.bak", link, tmp_path / "sub" / ".." / "s.toml"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        assert cli.main(["export", str(session), "-o", str(output), "--force"]) == 1
+        assert "is the session being exported (or its backup)" in _one_error_line(capsys.readouterr().err)
+    assert {path: path.read_bytes() for path in files} == files
+
+
 def test_export_bad_template_and_bad_session(tmp_path: Path, monkeypatch, capsys) -> None:
     from workshop.export import ExportError
 

@@ -127,6 +127,26 @@ async def test_preview_shows_blueprint_and_saves(tmp_path):
         assert not isinstance(app.screen, ExportPreviewScreen)
 
 
+async def test_the_blueprint_is_never_saved_over_the_session_itself(tmp_path):
+    app = app_on(export_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_preview(pilot)
+        before = (tmp_path / "session.toml").read_bytes()
+        for name in ("session.toml", "session.toml.bak"):
+            await pilot.press("s")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ExportSaveDialog)
+            dialog.query_one("#export-path").value = name
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is dialog  # still asking: nothing written, no "Replace?" question
+            assert "is the session itself (or its backup)" in str(dialog.query_one("#export-error").render())
+            await pilot.press("escape")
+            await pilot.pause()
+        assert (tmp_path / "session.toml").read_bytes() == before
+
+
 async def test_unwritable_folder_is_explained(tmp_path):
     app = app_on(export_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -100,7 +100,7 @@ def _open_app(session_path: Path | None) -> int:
             raise CliError(f"{exc}{hint}") from None
     try:
         from workshop.app import PartnerWorkshopApp
-    except ImportError as exc:
+    except ImportError as exc:  # a broken install (Textual missing): say so in one line
         raise CliError(f"the app cannot start: {exc}") from None
     app = PartnerWorkshopApp(session_file=session_file)
     app.run()
@@ -201,12 +201,14 @@ def _load(name_or_path: str):  # type: ignore[no-untyped-def]
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    session = _load(args.session)
-    try:
-        from workshop.export import ExportError, export_markdown
-    except ImportError as exc:
-        raise CliError(f"export is not available: {exc}") from None
+    from session_store import belongs_to_session, load_session, resolve_session
+    from workshop.export import ExportError, export_markdown
+
+    path = resolve_session(args.session)
+    session = load_session(path)
     output: Path | None = args.output
+    if output is not None and belongs_to_session(output, path):
+        raise CliError(f"{output}: is the session being exported (or its backup); choose another file name")
     if output is not None and output.exists() and not args.force:
         raise CliError(f"{output}: already exists; use --force to overwrite it")
     try:
@@ -227,11 +229,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from workshop.check import run_check
+
     session = _load(args.session)
-    try:
-        from workshop.check import run_check
-    except ImportError as exc:
-        raise CliError(f"check is not available: {exc}") from None
     return run_check(session, as_json=args.json, today=args.today or date.today())
 
 
