@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchmarks.generate import TODAY
 from session_store import SessionFile
+from workshop.export import export_markdown
 from workshop.health import health_report
 from workshop.tier_movement import evaluate_program
 
@@ -25,18 +26,13 @@ def _rss_mb() -> float:
 
 
 def main(path: Path) -> dict[str, float]:
-    try:
-        from workshop.export import export_markdown
-    except ImportError:
-        export_markdown = None  # type: ignore[assignment]
     baseline = _rss_mb()
     tracemalloc.start()
     opened = SessionFile.open(path)
     health_report(opened.session, TODAY)
     evaluate_program(opened.session, TODAY)
     opened.save(opened.session)
-    if export_markdown is not None:
-        export_markdown(opened.session, today=TODAY)
+    export_markdown(opened.session, today=TODAY)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {"rss_after_imports_mb": baseline, "rss_peak_mb": _rss_mb(), "python_peak_mb": peak / 2**20}

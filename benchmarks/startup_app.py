@@ -5,8 +5,6 @@ workshop screen (with its phase view) has been painted.
 Prints nothing; the caller times the whole process.
 """
 
-import importlib.util
-import os
 import sys
 from pathlib import Path
 
@@ -15,30 +13,9 @@ import workshop.app
 from workshop.app import PartnerWorkshopApp
 
 
-FALLBACK_ENV = "BENCH_START_PHASE"
-"""If set (e.g. "intake"), open on that phase instead of the demo's saved position — used
-while the saved position's view is not written yet, so start-up can still be measured."""
-
-
-def view_missing(phase: str) -> bool:
-    """True if the view module of ``phase`` does not exist yet (checked without importing it)."""
-    from screens.workshop import STEPS
-
-    target = dict((key, t) for key, _, t in STEPS)[phase]
-    return importlib.util.find_spec(target.partition(":")[0]) is None
-
-
 class FirstPaint(PartnerWorkshopApp):
     # Textual resolves a relative CSS_PATH against the subclass's file; name the real one.
     CSS_PATH = [str(Path(workshop.app.__file__).resolve().parent.parent / "screens" / "app.tcss")]
-
-    def show_session(self, session_file) -> bool:  # type: ignore[no-untyped-def]
-        fallback = os.environ.get(FALLBACK_ENV)
-        if fallback:
-            from workshop.models import Phase
-
-            session_file.session.position.phase = Phase(fallback)
-        return super().show_session(session_file)
 
     def on_mount(self) -> None:
         # Textual also runs PartnerWorkshopApp.on_mount (handlers run for every class in the
