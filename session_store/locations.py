@@ -93,7 +93,10 @@ def resolve_session(name_or_path: str) -> Path:
     """An existing file path, or the session of that file name / stem / title in the default folder."""
     if not name_or_path.strip():  # Path("") is "." (the current folder): not what was meant
         raise SessionError("no session given: name a session file, or a session from `list`")
-    candidate = Path(name_or_path).expanduser()
+    try:
+        candidate = Path(name_or_path).expanduser()
+    except RuntimeError:  # "~nosuchuser/x.toml": no such home folder, so no such file
+        candidate = Path(name_or_path)
     if candidate.is_file():
         return candidate
     if candidate.is_dir():
@@ -101,18 +104,18 @@ def resolve_session(name_or_path: str) -> Path:
     if candidate.exists():  # a FIFO, socket or device: opening it could wait for ever
         read_session_file(candidate)  # raises its one-line "is not a regular file" error
     folder = default_sessions_dir()
-    if name_or_path and os.sep not in name_or_path:
+    if os.sep not in name_or_path:  # a file name in the sessions folder
         for name in (name_or_path, name_or_path + SUFFIX):
             if (folder / name).is_file():
                 return folder / name
-        wanted = name_or_path.casefold()
-        by_title = [s.path for s in list_sessions(folder) if s.title.casefold() == wanted]
-        if len(by_title) == 1:
-            return by_title[0]
-        if len(by_title) > 1:
-            raise SessionError(
-                f"{name_or_path}: several sessions have that title; give the file path instead"
-            )
+    wanted = name_or_path.casefold()  # a title ("EMEA/APAC offsite" has a "/" and is no path)
+    by_title = [s.path for s in list_sessions(folder) if s.title.casefold() == wanted]
+    if len(by_title) == 1:
+        return by_title[0]
+    if len(by_title) > 1:
+        raise SessionError(
+            f"{name_or_path}: several sessions have that title; give the file path instead"
+        )
     raise SessionError(
         f"{name_or_path}: no such session file, and no session of that name in {folder}"
     )

@@ -68,6 +68,15 @@ def test_resolve_by_path_stem_name_and_title(tmp_home: Path, tmp_path: Path) -> 
         resolve_session(str(tmp_path))
 
 
+def test_resolve_a_title_with_a_slash_and_an_unknown_home(tmp_home: Path) -> None:
+    """"EMEA/APAC offsite" was taken for a path and never looked up as a title; "~nobody/x"
+    was an internal error (no such home folder)."""
+    path = _save(default_sessions_dir(), "emea-apac", "EMEA/APAC offsite", datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert resolve_session("emea/apac OFFSITE") == path
+    with pytest.raises(SessionError, match="no such session"):
+        resolve_session("~no-such-user-here/x.toml")
+
+
 def test_new_session_path_is_a_unique_slug(tmp_path: Path) -> None:
     assert slugify("Q1 Offsite: Partners & Growth!") == "q1-offsite-partners-growth"
     assert slugify("Müller Strategie") == "muller-strategie"
