@@ -44,7 +44,7 @@ from session_store.gc_pause import gc_paused
 from session_store.migrations import migrate
 from session_store.toml_render import TableRenderer
 from session_store.toml_shape import check_shape
-from workshop.models import Session
+from workshop.models import PATTERN_EXAMPLES, Session
 
 HEADER = (
     "# Partner Workshop session - format described in docs/session-format.md.\n"
@@ -269,7 +269,10 @@ def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
         message = "required field is missing"
     got = first.get("input")
     hint = _TYPE_HINTS.get(first["type"])
-    if hint is not None:
+    if first["type"] == "string_pattern_mismatch":
+        example = PATTERN_EXAMPLES.get(first.get("ctx", {}).get("pattern", ""))
+        message = f"not in the expected form{f', e.g. {example}' if example else ''}"
+    elif hint is not None:
         message = hint + (", written without quotes" if isinstance(got, str) and first["type"] != "string_type" else "")
     if first["type"] in _BOUNDS and isinstance(got, date):
         kind = "date-time" if isinstance(got, datetime) else "date"

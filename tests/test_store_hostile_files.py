@@ -461,3 +461,13 @@ def test_junk_after_the_end_or_a_file_that_is_no_session_keeps_its_toml_error(tm
     path.write_bytes(b"\xff" + DEMO_BYTES[1:100])
     with pytest.raises(SessionError, match="not UTF-8 text"):
         load_session(path)
+
+
+@pytest.mark.parametrize("year", ["20٢٥", "20２５"])
+def test_a_quarter_in_other_digits_is_refused_in_words(year: str, tmp_path: Path) -> None:
+    """"20٢٥-Q3" loaded beside "2025-Q3" (a quarter twice); the refusal showed a regular expression."""
+    path = tmp_path / "digits.toml"
+    path.write_text(_demo_with('quarter = "2025-Q3"', f'quarter = "{year}-Q3"'), "utf-8")
+    with pytest.raises(SessionError, match=r"not in the expected form, e\.g\. 2026-Q3") as caught:
+        load_session(path)
+    assert "[0-9]" not in str(caught.value) and "\\d" not in str(caught.value)

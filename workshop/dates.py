@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from datetime import date
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")  # ASCII digits only: "20٢٥" is no year
 
 
 def add_months(day: date, months: int) -> date:

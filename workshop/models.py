@@ -375,10 +375,13 @@ RATIONALE_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
+_MODEL_KEY = r"^[a-z_]+$"
+
+
 class PartnershipModel(Record):
     """Phase 1.2: one of the seven partnership models, and whether the team chose it."""
 
-    key: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    key: Annotated[str, Field(pattern=_MODEL_KEY)]
     name: Text
     definition: Text
     best_for: Text
@@ -470,7 +473,7 @@ class ParticipantRatings(Record):
     ratings: Ratings = Field(default_factory=Ratings)
 
 
-_QUARTER = re.compile(r"^(19\d\d|2[01]\d\d|2200)-Q([1-4])$")
+_QUARTER = re.compile(r"^(19[0-9][0-9]|2[01][0-9][0-9]|2200)-Q([1-4])$")
 """``YYYY-Qn`` with a year from 1900 to 2200 (the span of :data:`Day`)."""
 
 
@@ -619,7 +622,7 @@ class DecisionAnswers(Record):
     revenue_scale_justifies_jv: bool | None = None
 
 
-_DECISION_ID = re.compile(r"^D-\d{3,}$")
+_DECISION_ID = re.compile(r"^D-[0-9]{3,}$")
 
 
 class Decision(Record):
@@ -663,8 +666,11 @@ class RoadmapItem(Record):
     done: bool = False
 
 
+_ROADMAP_QUARTER = r"^Q[1-4]$"
+
+
 class RoadmapQuarter(Record):
-    name: Annotated[str, Field(pattern=r"^Q[1-4]$")]
+    name: Annotated[str, Field(pattern=_ROADMAP_QUARTER)]
     theme: Text = ""
     items: list[RoadmapItem] = Field(default_factory=list)
 
@@ -785,3 +791,13 @@ class Session(Record):
                 raise ValueError(f"partner id {partner.id!r} is used twice")
             seen.add(partner.id)
         return value
+
+
+PATTERN_EXAMPLES: dict[str, str] = {
+    _QUARTER.pattern: "2026-Q3 (a year from 1900 to 2200, -Q, the quarter 1 to 4)",
+    _DECISION_ID.pattern: "D-001 (D- and three or more digits)",
+    _ROADMAP_QUARTER: "Q1, Q2, Q3 or Q4",
+    _MODEL_KEY: "co_sell (lower-case letters and _)",
+}
+"""What a text checked against a pattern looks like, in words, for error messages (a regular
+expression means nothing to the person who edited the file)."""
