@@ -299,3 +299,29 @@ def test_what_the_app_leaves_to_say_is_printed_once_the_terminal_is_back(
     FakeApp.ending = (143, "your work is in a copy: /somewhere/session-copy.toml")
     assert cli.main([]) == 143
     assert "your work is in a copy: /somewhere/session-copy.toml" in capsys.readouterr().err
+
+
+def test_awkward_invocations_get_one_line_and_the_right_exit_code(tmp_home: Path, capsys) -> None:
+    """Found by a red-team pass: each was an internal error, a wrong file or a wrong exit code."""
+    assert cli.main(["new", "--title", "bad\udcffname"]) == 1  # an argument that is no text
+    assert "--title: title: text contains an unpaired surrogate" in _one_error_line(capsys.readouterr().err)
+    for argv in (["export", str(BUNDLED_DEMO), "-o", ""], ["serve", "--port", "70000"]):
+        with pytest.raises(SystemExit) as usage:
+            cli.main(argv)
+        assert usage.value.code == 2  # a usage mistake
+        assert _one_error_line(capsys.readouterr().err)
+    assert cli.main(["export", str(BUNDLED_DEMO), "-o", "-"]) == 0  # "-": standard output
+    assert capsys.readouterr().out.startswith("# Ledgerlight")
+    assert not Path("-").exists()
+
+
+def test_check_keeps_its_verdict_when_the_reader_goes_away_or_stdout_is_closed(tmp_path: Path) -> None:
+    failing = tmp_path / "failing.toml"
+    SessionFile.create(failing, new_session("Offsite"))  # no thesis, no decisions: a rule fails
+    program = [sys.executable, "-m", "workshop", "check", str(failing), "--json"]
+    piped = subprocess.run(f"{subprocess.list2cmdline(program)} | head -c 10; exit ${{PIPESTATUS[0]}}",
+                           shell=True, executable="/bin/bash", capture_output=True, text=True)
+    assert piped.returncode == 1 and "Traceback" not in piped.stderr  # was 0: "nothing wrong"
+    closed = subprocess.run(program, stdout=subprocess.DEVNULL, capture_output=False, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=lambda: __import__("os").close(1))
+    assert closed.returncode == 2 and "standard output is closed" in closed.stderr

@@ -9,6 +9,7 @@ The status is written in words (PASS / WARN / FAIL), colour only repeats it.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from typing import IO
@@ -71,9 +72,13 @@ def run_check(session: Session, *, as_json: bool, today: date, file: IO[str] | N
     """Print the health report of ``session`` as of ``today``; 1 when a quality rule fails."""
     report = health_report(session, today)
     out = file if file is not None else sys.stdout
-    if as_json:
-        json.dump(report.as_dict(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        print_report(report, Console(file=out, highlight=False, emoji=False, markup=False))
+    try:
+        if as_json:
+            json.dump(report.as_dict(), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            print_report(report, Console(file=out, highlight=False, emoji=False, markup=False))
+        out.flush()
+    except BrokenPipeError:  # the reader went away (`check … | head`): the verdict still stands
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
     return report.exit_code

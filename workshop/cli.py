@@ -42,6 +42,23 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
+    return port
+
+
+def _output(text: str) -> Path | None:
+    """``-o FILE``; ``-o -`` is standard output, as usual."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file name (or - for standard output)")
+    return None if text == "-" else Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -63,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the blueprint as Markdown")
     export.add_argument("session", metavar="PATH|NAME")
-    export.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write (default: stdout)")
+    export.add_argument("-o", "--output", type=_output, metavar="OUT", help="file to write (default, or -: stdout)")
     export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template to use instead")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
@@ -71,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="serve the app to a browser on this machine (for projecting a browser window)"
     )
     serve.add_argument("session", nargs="?", metavar="PATH|NAME", help="open this session (default: home)")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default 8000)")
 
     check = commands.add_parser(
         "check",
@@ -114,10 +131,16 @@ def _cmd_home(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from session_store import SessionFile, new_session_path
+    from session_store.codec import describe_validation_error
     from workshop.defaults import new_session
 
-    session = new_session(title=args.title)
+    try:
+        session = new_session(title=args.title)
+    except ValidationError as exc:  # a title that cannot be saved (an unpaired surrogate)
+        raise CliError(f"--title: {describe_validation_error(exc)}") from None
     created = SessionFile.create(new_session_path(args.title), session)
     print(f"Created {created.path}", file=sys.stderr)
     return _open_app(created.path)
@@ -174,8 +197,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "workshop"]
     if args.session:
         command += ["open", str(resolve_session(args.session).resolve())]
-    if not 0 < args.port < 65536:
-        raise CliError(f"not a port number: {args.port}")
     try:
         from textual_serve.server import Server
     except ImportError as exc:
@@ -252,6 +273,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     from session_store.errors import SessionError, one_line
+
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        print(f"{PROG}: standard output is closed: nothing can be printed", file=sys.stderr)
+        return 2 if args.command == "check" else 1
 
     try:
         return COMMANDS[args.command](args)
