@@ -10,11 +10,20 @@ def one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+MESSAGE_LIMIT = 500
+"""Longest message kept whole: a validator's message can quote user text of any length (a
+100 kB row name made a 100,000-character line)."""
+
+
 class SessionError(Exception):
-    """A session file cannot be read, written or found; ``str()`` is one line."""
+    """A session file cannot be read, written or found; ``str()`` is one line, of at most
+    :data:`MESSAGE_LIMIT` characters."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(one_line(message))
+        line = one_line(message)
+        if len(line) > MESSAGE_LIMIT:
+            line = line[: MESSAGE_LIMIT - 1] + "…"
+        super().__init__(line)
 
 
 class NewerVersionError(SessionError):

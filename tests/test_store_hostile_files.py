@@ -471,3 +471,12 @@ def test_a_quarter_in_other_digits_is_refused_in_words(year: str, tmp_path: Path
     with pytest.raises(SessionError, match=r"not in the expected form, e\.g\. 2026-Q3") as caught:
         load_session(path)
     assert "[0-9]" not in str(caught.value) and "\\d" not in str(caught.value)
+
+
+def test_a_message_quoting_user_text_stays_one_short_line(tmp_path: Path) -> None:
+    """A RACI row of 100 kB with a cell missing made a 100,000-character error line."""
+    long_name = "R" * 100_000
+    text = _demo_with('decision = "New partnership approval"\ncells = [\n    "A",\n',
+                      f'decision = "{long_name}"\ncells = [\n')
+    message = _refusal(tmp_path, text)
+    assert "cells" in message and "\n" not in message and len(message) <= 500

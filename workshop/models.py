@@ -59,6 +59,11 @@ def _finite(value: float) -> float:
     return value
 
 
+def _named(text: str, limit: int = 40) -> str:
+    """User text quoted in an error message, cut short: the message stays one readable line."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 Text = Annotated[str, AfterValidator(_valid_text)]
 """Free text typed by a person; shown and exported exactly as typed."""
 
@@ -401,7 +406,7 @@ class PartnershipModel(Record):
             and self.fee_low_pct > self.fee_high_pct
         ):
             raise ValueError(
-                f"{self.name}: fee range low ({self.fee_low_pct}%) is above high ({self.fee_high_pct}%)"
+                f"{_named(self.name)}: fee range low ({self.fee_low_pct}%) is above high ({self.fee_high_pct}%)"
             )
         return self
 
@@ -708,7 +713,7 @@ class Raci(Record):
         for row in self.rows:
             if len(row.cells) != len(self.roles):
                 raise ValueError(
-                    f"RACI row {row.decision!r} has {len(row.cells)} cells "
+                    f"RACI row {_named(row.decision)} has {len(row.cells)} cells "
                     f"for {len(self.roles)} roles"
                 )
         return self
@@ -779,7 +784,7 @@ class Session(Record):
         counts = Counter(d.id for d in value)
         duplicates = sorted(i for i, n in counts.items() if n > 1)
         if duplicates:
-            raise ValueError(f"decision ids must be unique: {', '.join(duplicates)} repeated")
+            raise ValueError(f"decision ids must be unique: {_named(', '.join(duplicates))} repeated")
         return value
 
     @field_validator("mapping")
@@ -788,7 +793,7 @@ class Session(Record):
         seen: set[str] = set()
         for partner in value.partners:
             if partner.id in seen:
-                raise ValueError(f"partner id {partner.id!r} is used twice")
+                raise ValueError(f"partner id {_named(partner.id)} is used twice")
             seen.add(partner.id)
         return value
 
