@@ -138,7 +138,7 @@ def parse_session(text: str, source: str) -> Session:
     except ValueError as exc:  # an integer of thousands of digits (Python refuses to convert it)
         what = "a number too long to read" if "digits" in str(exc) else _short_text(str(exc), 80)
         raise SessionError(f"{source}: not valid TOML: {what} (is this a session file?)") from None
-    if not text.rstrip().endswith(END_MARKER):
+    if not _complete(text):
         raise SessionError(
             f"{source}: the file is incomplete - its last line should be {END_MARKER!r} "
             "(it was cut short; if you edited it by hand, put that line back at the end)"
@@ -148,6 +148,16 @@ def parse_session(text: str, source: str) -> Session:
         return Session.model_validate(data)
     except ValidationError as exc:
         raise SessionError(f"{source}: {describe_validation_error(exc, data)}") from None
+
+
+def _complete(text: str) -> bool:
+    """The closing line is there, followed by nothing but blank lines and comments (a comment
+    added below it by hand does not make a whole file look cut short)."""
+    end = text.rfind(END_MARKER)
+    if end < 0 or (end > 0 and text[end - 1] != "\n"):
+        return False
+    rest = text[end + len(END_MARKER) :].splitlines()[1:]
+    return all(not line.strip() or line.lstrip().startswith("#") for line in rest)
 
 
 _SESSION_START = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*schema_version[ \t]*=")

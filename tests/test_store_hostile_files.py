@@ -480,3 +480,13 @@ def test_a_message_quoting_user_text_stays_one_short_line(tmp_path: Path) -> Non
                       f'decision = "{long_name}"\ncells = [\n')
     message = _refusal(tmp_path, text)
     assert "cells" in message and "\n" not in message and len(message) <= 500
+
+
+def test_a_comment_below_the_closing_line_is_no_cut(tmp_path: Path) -> None:
+    """A note added below "# end of session" by hand made a whole file "incomplete"."""
+    path = tmp_path / "s.toml"
+    path.write_text(DEMO + "\n# checked by the CFO on 2026-11-30\n\n", "utf-8")
+    assert load_session(path).title == load_session(BUNDLED_DEMO).title
+    path.write_text(DEMO + 'extra = "value"\n', "utf-8")
+    with pytest.raises(SessionError, match="incomplete|extra"):
+        load_session(path)
