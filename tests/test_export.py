@@ -325,6 +325,17 @@ def test_templates_are_sandboxed(tmp_path: Path) -> None:
         export_markdown(full_session(), template=template)
 
 
+def test_a_template_cannot_change_the_session(tmp_path: Path) -> None:
+    """``{% set _ = session.mapping.partners.clear() %}`` emptied the session being exported."""
+    template = tmp_path / "mutating.md.j2"
+    template.write_text("{% set _ = session.mapping.partners.clear() %}{{ session.title }}\n", encoding="utf-8")
+    session = full_session()
+    partners = list(session.mapping.partners)
+    with pytest.raises(ExportError, match="mutating.md.j2"):
+        export_markdown(session, template=template)
+    assert session.mapping.partners == partners and partners
+
+
 # --------------------------------------------------------------------------- hostile text
 
 

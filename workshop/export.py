@@ -30,7 +30,7 @@ from typing import Any
 
 import jinja2
 import jinja2.filters
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from workshop.export_context import blueprint_context
 from workshop.markdown_text import EMPTY, Markdown, escape, escape_block
@@ -279,8 +279,9 @@ class RepeatedParts:
 _METHOD_TYPES = (types.MethodType, types.BuiltinMethodType)
 
 
-class _Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, with its verdict on each attribute remembered per (type, name).
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox (a template cannot change the session it shows: no
+    ``partners.clear()``), with its verdict on each attribute remembered per (type, name).
 
     :meth:`SandboxedEnvironment.is_safe_attribute` depends only on the object's type and the
     attribute's name (a leading underscore, or an internal attribute of a function, method,
