@@ -93,9 +93,19 @@ def check_replaceable(path: Path, st: os.stat_result) -> None:
     if not stat_module.S_ISREG(st.st_mode):
         raise NotRegularFileError(path, st.st_mode)
     if not st.st_mode & stat_module.S_IWUSR or not os.access(path, os.W_OK):
+        if _read_only_disk(path):
+            raise OSError(errno.EROFS, f"{os.strerror(errno.EROFS)} (the disk it is on cannot be written)", str(path))
         raise PermissionError(
             errno.EACCES, f"{os.strerror(errno.EACCES)} (the file is read-only)", str(path)
         )
+
+
+def _read_only_disk(path: Path) -> bool:
+    """True if ``path`` is on a file system mounted read-only (not a file marked read-only)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows): say "read-only file" as before
+        return False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import threading
+import types
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -184,6 +185,20 @@ def test_a_read_only_file_is_not_replaced_and_the_save_says_why(
     assert "read-only" in message and "nothing was overwritten" in message and "\n" not in message
     opened.save(new_session("After"))  # writable again: saves, nothing else changed
     assert load_session(path).title == "After"
+
+
+def test_a_read_only_disk_is_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a disk mounted read-only the save said "the file is read-only" of a writable file."""
+    path = tmp_path / "s.toml"
+    opened = SessionFile.create(path, new_session("Before"))
+    monkeypatch.setattr(atomic.os, "access", lambda *_args, **_kwargs: False)  # as on such a disk
+    real_statvfs = os.statvfs
+    monkeypatch.setattr(
+        atomic.os, "statvfs", lambda p: types.SimpleNamespace(f_flag=real_statvfs(p).f_flag | os.ST_RDONLY)
+    )
+    with pytest.raises(SessionError, match=r"cannot save: Read-only file system \(the disk it is on cannot be written\)"):
+        opened.save(new_session("After"))
+    assert load_session(path).title == "Before"
 
 
 def test_export_does_not_replace_a_read_only_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
