@@ -143,11 +143,21 @@ class ThesisView(PhaseView):
         self.query_one("#sign-off").display = signoff is None
         self.query_one("#withdraw").display = signoff is not None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Signed: no "Sign off" in the Footer (withdrawing comes first, from its button or ctrl+p)
+        return not (action == "sign_off" and self.session.thesis.signoff is not None)
+
+    _locked: bool | None = None
+
     def _lock(self, locked: bool) -> None:
         """What was signed cannot change under the signature (a stray key edited a signed
         thesis, and health still called it signed): the fields and tables of 1.1–1.3 are off."""
+        if locked == self._locked:
+            return
+        self._locked = locked
         for widget in (*self.query(FieldEditor), self.query_one(ModelsTable), self.query_one(PrioritizedModelsPicker)):
             widget.disabled = locked
+        self.refresh_bindings()  # "Sign off" leaves the Footer, or comes back
 
     # ------------------------------------------------------------------ sign-off
 

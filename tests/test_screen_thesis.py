@@ -187,6 +187,7 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         assert all(widget.disabled for widget in locked)
         assert not any(widget.focusable for widget in view.query("Input, TextArea"))
         assert "locked: withdraw the sign-off to change it" in status
+        assert view.check_action("sign_off", ()) is False  # not offered in the Footer any more
 
         view.action_withdraw_sign_off()
         await pilot.pause()
@@ -201,6 +202,7 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         assert saved(app).thesis.signoff is None
         assert "Not signed off yet" in str(view.query_one("#signoff-status").render())
         assert not any(widget.disabled for widget in locked)
+        assert view.check_action("sign_off", ()) is True
 
 
 async def test_statement_fields_live_preview_and_hostile_text(tmp_path):
