@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-import workshop
-from session_store import load_session
-from workshop.models import Session
+from workshop.gc_policy import tune_garbage_collector
+
+tune_garbage_collector()  # as the app runs (and App tests spent a third of their CPU collecting)
+
+import workshop  # noqa: E402
+from session_store import load_session  # noqa: E402
+from workshop.models import Session  # noqa: E402
 
 BUNDLED_DEMO = Path(workshop.__file__).parent / "demo" / "demo.toml"
 

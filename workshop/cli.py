@@ -271,6 +271,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from workshop.gc_policy import tune_garbage_collector
+
+    tune_garbage_collector()  # before Textual and pydantic are imported: they are the bulk
     args = build_parser().parse_args(argv)
     from session_store.errors import SessionError, one_line
 
