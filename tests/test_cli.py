@@ -270,14 +270,14 @@ def test_serve_runs_the_app_behind_textual_serve_on_loopback(
 
 def test_a_closed_pipe_is_not_an_error_and_keeps_the_verdict() -> None:
 
-    reader = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "workshop", "check", str(BUNDLED_DEMO), "--json", "--today", "2026-11-25"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )
-    assert reader.stdout is not None and reader.stderr is not None
-    reader.stdout.close()  # like `| head` that has already quit: every write hits a closed pipe
-    assert reader.wait(timeout=60) == 1  # the demo fails a rule (it said 0 here: "all well")
-    assert b"Broken pipe" not in reader.stderr.read()
+    ) as reader:
+        assert reader.stdout is not None and reader.stderr is not None
+        reader.stdout.close()  # like `| head` that has already quit: every write hits a closed pipe
+        assert reader.wait(timeout=60) == 1  # the demo fails a rule (it said 0 here: "all well")
+        assert b"Broken pipe" not in reader.stderr.read()
 
 
 def test_check_tells_an_unreadable_file_from_a_failing_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
