@@ -17,6 +17,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop.gc_policy import tune_garbage_collector
+
+tune_garbage_collector()  # measured as the app runs (the command line applies it first)
+
 import textual
 
 from benchmarks.generate import TODAY, write_session

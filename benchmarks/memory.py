@@ -14,6 +14,10 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+from workshop.gc_policy import tune_garbage_collector
+
+tune_garbage_collector()  # measured as the app runs (the command line applies it first)
+
 from benchmarks.generate import TODAY
 from session_store import SessionFile
 from workshop.export import export_markdown

@@ -31,6 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from workshop.gc_policy import tune_garbage_collector
+
+tune_garbage_collector()  # measured as the app runs (the command line applies it first)
+
 from textual import events
 from textual._compositor import ChopsUpdate, LayoutUpdate
 
