@@ -206,6 +206,8 @@ def read_session_file(path: Path) -> tuple[bytes, os.stat_result]:
     try:
         return read_regular(path)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise SessionError(f"{path}: a link to {os.readlink(path)}, which does not exist") from None
         raise SessionError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise SessionError(f"{path}: is a folder, not a session file") from None

@@ -53,7 +53,8 @@ def _session_files(folder: Path) -> list[Path]:
         return []
     except OSError as exc:
         raise SessionError(f"{folder}: cannot list sessions: {exc.strerror or exc}") from None
-    return [p for p in entries if p.suffix == SUFFIX and not p.name.startswith(".") and p.is_file()]
+    # Not only regular files: a named pipe or a link to nowhere is listed with why it cannot be read.
+    return [p for p in entries if p.suffix == SUFFIX and not p.name.startswith(".") and not p.is_dir()]
 
 
 def _summarise(path: Path) -> SessionSummary:
@@ -65,11 +66,8 @@ def _summarise(path: Path) -> SessionSummary:
         except OSError:
             mtime = datetime.fromtimestamp(0, timezone.utc)
         return SessionSummary(path, path.stem, "", Phase.INTAKE, mtime, str(exc))
-    updated = session.updated
-    if updated.tzinfo is None:
-        updated = updated.replace(tzinfo=timezone.utc)
     return SessionSummary(
-        path, session.title, session.intake.company_name, session.position.phase, updated
+        path, session.title, session.intake.company_name, session.position.phase, session.updated
     )
 
 
@@ -101,8 +99,8 @@ def resolve_session(name_or_path: str) -> Path:
         return candidate
     if candidate.is_dir():
         raise SessionError(f"{candidate}: is a folder, not a session file")
-    if candidate.exists():  # a FIFO, socket or device: opening it could wait for ever
-        read_session_file(candidate)  # raises its one-line "is not a regular file" error
+    if candidate.exists() or candidate.is_symlink():  # a FIFO or device (opening it could wait
+        read_session_file(candidate)  # for ever), a link to nowhere: its one-line reason
     folder = default_sessions_dir()
     if os.sep not in name_or_path:  # a file name in the sessions folder
         for name in (name_or_path, name_or_path + SUFFIX):

@@ -137,8 +137,10 @@ class SessionFile:
                     )
                 stat = atomic_write(target, data, backup=self.backup)
             except OSError as exc:  # read-only file or folder, disk full, not a regular file...
+                backup = str(self.backup)
+                about = f" (the backup {self.backup})" if backup in (exc.filename, exc.filename2) else ""
                 raise SessionError(
-                    f"{self.path}: cannot save: {exc.strerror or exc}; nothing was overwritten"
+                    f"{self.path}: cannot save: {exc.strerror or exc}{about}; nothing was overwritten"
                 ) from None
             replaced, written = self._fingerprint, Fingerprint.of(data, stat)
             self._fingerprint = written

@@ -505,3 +505,13 @@ def test_a_comment_below_the_closing_line_is_no_cut(tmp_path: Path) -> None:
     path.write_text(DEMO + 'extra = "value"\n', "utf-8")
     with pytest.raises(SessionError, match="incomplete|extra"):
         load_session(path)
+
+
+def test_a_backup_that_cannot_be_replaced_is_named(tmp_path: Path) -> None:
+    """A folder where the backup goes made every save fail with "Is a directory", naming the session."""
+    path = tmp_path / "s.toml"
+    opened = SessionFile.create(path, new_session("Before"))
+    (tmp_path / "s.toml.bak").mkdir()
+    with pytest.raises(SessionError, match=r"Is a directory \(the backup .*s\.toml\.bak\); nothing was overwritten"):
+        opened.save(new_session("After"))
+    assert load_session(path).title == "Before"

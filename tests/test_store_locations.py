@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+import os
 import sys
 from pathlib import Path
 
@@ -132,3 +133,16 @@ def test_a_file_where_a_folder_should_be_is_named_as_such(tmp_home: Path) -> Non
     sessions.write_text("not a folder", encoding="utf-8")
     with pytest.raises(SessionError, match="sessions-file: is a file, not a folder"):
         SessionFile.create(sessions / "x.toml", new_session("X"))
+
+
+def test_a_link_to_nowhere_and_a_pipe_are_listed_with_the_reason(tmp_home: Path) -> None:
+    """They were skipped by `list` (the docs promise the reason) and `open` said only "no such session"."""
+    folder = default_sessions_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "gone.toml").symlink_to(folder / "moved-away.toml")
+    os.mkfifo(folder / "pipe.toml")
+    reasons = {s.path.name: s.error for s in list_sessions(folder)}
+    assert "a link to" in reasons["gone.toml"] and "moved-away.toml, which does not exist" in reasons["gone.toml"]
+    assert "not a session file" in reasons["pipe.toml"] or "not a regular file" in reasons["pipe.toml"]
+    with pytest.raises(SessionError, match="which does not exist"):
+        resolve_session(str(folder / "gone.toml"))
