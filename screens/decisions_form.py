@@ -286,7 +286,7 @@ class DecisionForm(ModalScreen[None]):
 
     @on(FieldEditor.Changed)
     def _field_changed(self, event: FieldEditor.Changed) -> None:
-        self.call_after_refresh(self.show_assessment)  # the App records the edit as the message bubbles on
+        self.call_after_refresh(self.show_assessment)
 
     @on(MatrixQuestions.Moved)
     def _moved(self) -> None:

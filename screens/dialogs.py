@@ -126,12 +126,11 @@ class PromptDialog(ModalScreen["str | None"]):
         with Vertical(classes="dialog"):
             yield Label(literal(self.dialog_title), classes="dialog-title")
             yield Label(literal(self.label))
-            yield LiteralInput(self.value, placeholder=self.placeholder, id="prompt")
+            yield LiteralInput(self.value, placeholder=self.placeholder, id="prompt", on_enter="screen.accept")
             yield Static("Enter: OK   Esc: cancel", classes="dialog-hint")
 
-    def on_input_submitted(self, event) -> None:
-        event.stop()
-        self.dismiss(event.value)
+    def action_accept(self) -> None:
+        self.dismiss(self.query_one("#prompt", Input).value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

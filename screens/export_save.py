@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,7 +37,7 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Save the blueprint as Markdown", classes="dialog-title")
             yield Label("File (a relative name goes next to the session file)")
-            yield LiteralInput(str(self.default), id="export-path", select_on_focus=False)
+            yield LiteralInput(str(self.default), id="export-path", select_on_focus=False, on_enter="screen.save")
             yield Static("", id="export-error", classes="export-error", markup=False)
             yield Static("Enter: save   Esc: cancel", classes="dialog-hint", markup=False)
 
@@ -49,13 +48,12 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
     def _error(self, message: str) -> None:
         self.query_one("#export-error", Static).update(literal(message))
 
-    @on(Input.Submitted, "#export-path")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not event.value.strip():
+    def action_save(self) -> None:
+        value = self.query_one("#export-path", Input).value
+        if not value.strip():
             self._error("Type a file name.")
             return
-        path = self._target(event.value)
+        path = self._target(value)
         if self.session_path is not None and belongs_to_session(path, self.session_path):
             self._error(f"{path.name} is the session itself (or its backup): choose another name.")
             return

@@ -2,8 +2,9 @@
 
 A :class:`FieldEditor` shows a label, an input suited to the field's kind and, under it, the
 validation message when what was typed is not accepted (the session keeps its last valid
-value until then).  Each accepted change posts :class:`FieldEditor.Changed`, which bubbles up
-to the App; the App records it and autosaves.  So nothing typed is ever only on screen.
+value until then).  Each accepted change is recorded with the App (``app.edited``, which
+autosaves) the moment the text changes, and :class:`FieldEditor.Changed` tells the form.  So
+nothing typed is ever only on screen, even when the next key closes the session.
 """
 
 from __future__ import annotations
@@ -126,12 +127,20 @@ class FieldEditor(Vertical):
                     compact=True,
                 )
             elif spec.kind in ("multiline", "lines"):
-                area = LiteralTextArea(KINDS[spec.kind][1](value), id="input", soft_wrap=True)
+                area = LiteralTextArea(KINDS[spec.kind][1](value), id="input", soft_wrap=True, on_change=self._accept_text)
                 if spec.kind == "lines":
                     area.add_class("-lines")
                 yield area
             else:
-                yield LiteralInput(KINDS[spec.kind][1](value), id="input", select_on_focus=False, compact=True)
+                # Enter moves on to the next field, as a facilitator expects in a form.
+                yield LiteralInput(
+                    KINDS[spec.kind][1](value),
+                    id="input",
+                    select_on_focus=False,
+                    compact=True,
+                    on_enter="app.focus_next",
+                    on_change=self._accept_text,
+                )
         if spec.hint:
             yield Static(literal(spec.hint), classes="field-hint")
         yield Static("", classes="field-error", markup=False)
@@ -139,14 +148,9 @@ class FieldEditor(Vertical):
     # ------------------------------------------------------------------ events
 
     @on(Input.Changed, "#input")
-    def _input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._accept_text(event.value)
-
     @on(TextArea.Changed, "#input")
-    def _area_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        self._accept_text(event.text_area.text)
+    def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        event.stop()  # the text was taken the moment it changed (on_change): nothing left to do
 
     @on(Checkbox.Changed, "#input")
     def _checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -157,12 +161,6 @@ class FieldEditor(Vertical):
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
         self._store(None if event.value is Select.NULL else event.value)
-
-    @on(Input.Submitted, "#input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        # Enter moves on to the next field, as a facilitator expects in a form.
-        event.stop()
-        self.screen.focus_next()
 
     # ------------------------------------------------------------------ storing
 
@@ -188,7 +186,9 @@ class FieldEditor(Vertical):
             self._show_error(validation_message(error, self.spec.kind))
             return
         self._show_error("")
-        self.post_message(self.Changed(self, f"{self.spec.label} changed"))
+        description = f"{self.spec.label} changed"
+        self.app.edited(description)  # type: ignore[attr-defined]  # at once: autosaved, whatever key comes next
+        self.post_message(self.Changed(self, description))
 
     _shown_error = ""
 

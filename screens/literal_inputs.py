@@ -8,8 +8,11 @@ character for one symbol, so the cursor still lines up); the value itself is unt
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import events
+from textual.message import Message
 from textual.widgets import Input, TextArea
 
 from screens.text import visible
@@ -26,7 +29,28 @@ class KeysInOrder:
     8.2.8: from the focused widget up), and the key goes no further. And a key that was already
     on its way here when an earlier one moved the focus (Tab, a dialog opened) is passed on to
     the widget that has the focus now.
+
+    Enter is the same: with :attr:`on_enter` set, its action runs at once (Textual's ``Submitted``
+    message is handled only after the keys queued behind the Enter, which then landed in the
+    field being left: "Alex⏎CFO⏎" gave "AlexCFO").
     """
+
+    on_enter: str | None = None
+    """The action Enter runs, at once (``"app.focus_next"``, ``"screen.save"``); None: the widget's own."""
+
+    on_change: Callable[[str], object] | None = None
+    """Called with the new text the moment it changes. Textual's ``Changed`` message reaches the
+    form a few message hops later: a key that leaves the session (F8, ctrl+q), typed in the same
+    burst, got there first, and the last characters were never saved."""
+
+    @property
+    def current_text(self) -> str:
+        raise NotImplementedError
+
+    def post_message(self, message: Message) -> bool:
+        if self.on_change is not None and isinstance(message, (Input.Changed, TextArea.Changed)):
+            self.on_change(self.current_text)
+        return super().post_message(message)  # type: ignore[misc]
 
     async def _on_key(self, event: events.Key) -> None:
         focused = self.app.focused  # type: ignore[attr-defined]
@@ -35,6 +59,11 @@ class KeysInOrder:
             event.prevent_default()
             (focused or self.app.screen).post_message(events.Key(event.key, event.character))  # type: ignore[attr-defined]
             return
+        if event.key == "enter" and self.on_enter is not None:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(self.on_enter)  # type: ignore[attr-defined]
+            return
         await super()._on_key(event)  # type: ignore[misc]  # the widget types what it types
         if not event._stop_propagation and await self.app._check_bindings(event.key):  # type: ignore[attr-defined]
             event.stop()
@@ -42,6 +71,15 @@ class KeysInOrder:
 
 
 class LiteralInput(KeysInOrder, Input):
+    def __init__(self, *args, on_enter: str | None = None, on_change: Callable[[str], object] | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.on_enter = on_enter
+        self.on_change = on_change
+
+    @property
+    def current_text(self) -> str:
+        return self.value
+
     @property
     def _value(self) -> Text:
         if self.password:
@@ -51,5 +89,13 @@ class LiteralInput(KeysInOrder, Input):
 
 
 class LiteralTextArea(KeysInOrder, TextArea):
+    def __init__(self, *args, on_change: Callable[[str], object] | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.on_change = on_change
+
+    @property
+    def current_text(self) -> str:
+        return self.text
+
     def get_line(self, line_index: int) -> Text:
         return Text(visible(self.document.get_line(line_index)), end="", no_wrap=True)

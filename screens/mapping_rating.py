@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from screens.literal_inputs import KeysInOrder
 from screens.text import literal
 
 
-class RatingInput(Input):
-    """The one input of rating mode: Enter/Tab/↓ store and move on, shift+Tab/↑ go back, Esc ends."""
+class RatingInput(KeysInOrder, Input):
+    """The one input of rating mode: Enter/Tab/↓ store and move on, shift+Tab/↑ go back, Esc ends.
 
-    BINDINGS = [  # shown in the footer; the keys themselves are handled in _on_key, in order
+    The keys are bindings, resolved in the order typed (:class:`KeysInOrder`): a fast "80⏎70⏎"
+    stores 80 then 70, and "95⌫0⏎" stores 90.
+    """
+
+    BINDINGS = [
         Binding("enter", "move(1)", "Store, next"),
         Binding("tab", "move(1)", "Store, next", show=False),
         Binding("shift+tab", "move(-1)", "Back", show=False),
@@ -23,22 +28,6 @@ class RatingInput(Input):
         Binding("up", "move_row(-1)", "Prev partner", show=False),
         Binding("escape", "finish", "End rating"),
     ]
-
-    _MOVES = {"enter": (1, False), "tab": (1, False), "shift+tab": (-1, False), "down": (1, True), "up": (-1, True)}
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Enter/Tab/↑↓/Esc act here, in the order the keys were typed. As bindings they would run
-        only once the key had bubbled up to the App (or, as priority bindings, before this input
-        had taken the digits typed just before): a fast "80⏎70⏎" stored "8070", or nothing."""
-        move = self._MOVES.get(event.key)
-        if move is None and event.key != "escape":
-            return  # Input's own handler (next in the MRO) types the character
-        event.stop()
-        event.prevent_default()
-        if move is None:
-            self.action_finish()
-        else:
-            self._enter(*move)
 
     class Entered(Message):
         """Text typed for the current rating; ``step`` says where to go next."""

@@ -11,7 +11,7 @@ The rules are in :mod:`workshop.team_scoring`; this screen only shows them.
 from __future__ import annotations
 
 from pydantic import ValidationError
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from screens.fields import validation_message
+from screens.literal_inputs import KeysInOrder
 from screens.text import literal, one_line
 from workshop.models import RATING_FIELDS, Partner
 from workshop.scoring import format_score
@@ -45,16 +46,19 @@ SHORT_LABELS = {
 """Column headers that fit 80 columns; the legend under the title gives the weights."""
 
 
-class RatingCell(Input):
-    """One participant's rating of one criterion; Enter/Tab store and move on, shift+Tab back."""
+class RatingCell(KeysInOrder, Input):
+    """One participant's rating of one criterion; Enter/Tab store and move on, shift+Tab back.
 
-    BINDINGS = [  # shown in the footer; the keys themselves are handled in _on_key, in order
+    The keys are bindings, resolved in the order typed (:class:`KeysInOrder`): a fast typist's
+    "90⏎80⏎" reaches this cell whole before the screen has stored the 90, so Enter moves the
+    focus at once, and the keys behind it are passed on to the cell that has the focus now.
+    """
+
+    BINDINGS = [
         Binding("enter", "move(1)", "Store, next"),
         Binding("tab", "move(1)", "Store, next", show=False),
         Binding("shift+tab", "move(-1)", "Back", show=False),
     ]
-
-    _STEPS = {"enter": 1, "tab": 1, "shift+tab": -1}
 
     class Entered(Message):
         """Store what was typed; ``step``: the move the cell made (0: none, the focus left it)."""
@@ -69,23 +73,6 @@ class RatingCell(Input):
         self.row = row
         self.column = column
         self._handed_on = False
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Keys are taken in the order typed. A fast typist's "90⏎80⏎" reaches this cell whole
-        before the screen has stored the 90: so Enter/Tab move the focus at once, and a key that
-        arrives here after that belongs to the cell that has the focus now, and is passed on."""
-        focused = self.screen.focused
-        if focused is not self and focused is not None:
-            event.stop()
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
-            return
-        step = self._STEPS.get(event.key)
-        if step is None:
-            return  # Input's own handler (next in the MRO) types the character
-        event.stop()
-        event.prevent_default()
-        self.action_move(step)
 
     def action_move(self, step: int) -> None:
         self.post_message(self.Entered(self, step))  # the screen stores it (or says why not)

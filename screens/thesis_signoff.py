@@ -41,10 +41,12 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
                 markup=False,
             )
             yield Label("Name of the person signing")
-            yield LiteralInput(id="signer-name", suggester=SuggestFromList(names, case_sensitive=False))
+            yield LiteralInput(
+                id="signer-name", suggester=SuggestFromList(names, case_sensitive=False), on_enter="app.focus_next"
+            )
             yield Static("", id="signer-error", classes="field-error-line", markup=False)
             yield Label("Role")
-            yield LiteralInput(id="signer-role", placeholder="e.g. CPO")
+            yield LiteralInput(id="signer-role", placeholder="e.g. CPO", on_enter="screen.sign")
             with Horizontal(classes="dialog-buttons"):
                 yield Static("Enter: next / sign   Esc: cancel", classes="dialog-hint", markup=False)
                 yield Button("Sign off", variant="success", id="sign")
@@ -67,16 +69,6 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
         match = next((p for p in self.participants if p.name.strip().casefold() == name), None)
         role.value = match.role if match is not None else ""
         self._filled_role = role.value or None
-
-    @on(Input.Submitted, "#signer-name")
-    def _name_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one("#signer-role", Input).focus()
-
-    @on(Input.Submitted, "#signer-role")
-    def _role_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_sign()
 
     @on(Button.Pressed, "#sign")
     def action_sign(self) -> None:

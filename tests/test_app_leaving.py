@@ -184,3 +184,20 @@ async def test_on_the_home_screen_the_session_keys_are_off(tmp_path: Path) -> No
             assert isinstance(app.screen, HomeScreen), key
         assert app.session.parking_lot == []
         assert (tmp_path / "session.toml").read_bytes() == before
+
+
+async def test_a_key_typed_in_the_same_burst_as_leaving_is_kept(tmp_path: Path) -> None:
+    """"Z" then F8 (or ctrl+q) in one burst: the Z was in the field, and never in the file."""
+    from textual.widgets import Input
+
+    from tests.app_harness import type_ahead
+
+    for leaving in ("f8", "ctrl+q"):
+        app = app_on(new_session("Offsite"), tmp_path, f"{leaving}.toml")
+        async with app.run_test(size=(100, 36)) as pilot:
+            field = app.screen.query_one("#field-facilitator #input", Input)
+            field.focus()
+            await pilot.pause()
+            type_ahead(app, *"Jane", leaving)
+            await until(pilot, lambda: not app.is_running or isinstance(app.screen, HomeScreen), "leaving")
+        assert load_session(tmp_path / f"{leaving}.toml").facilitator == "Jane", leaving

@@ -251,3 +251,17 @@ async def test_a_required_text_left_blank_is_refused_and_the_last_one_kept(tmp_p
         await pilot.pause()
         assert field(app, "title").error == ""
         assert saved(app).title == "Q1 offsite"
+
+
+async def test_keys_typed_behind_enter_go_to_the_next_field(tmp_path: Path):
+    """Enter moves on in a form; the keys typed right behind it landed in the field being left
+    ("Alex⏎CFO⏎" gave the name "AlexCFO" and no role)."""
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#participants", DataTable).focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDialog)
+        type_ahead(app, *"Alex", "enter", *"CFO", "enter")
+        await calm(pilot)
+        assert [(p.name, p.role) for p in app.session.participants] == [("Alex", "CFO")]

@@ -119,7 +119,9 @@ async def test_ratings_typed_faster_than_the_screen_updates_are_all_stored(tmp_p
         view.table.move_cursor(row=3)  # Newbie, unrated
         await pilot.press("r")
         await pilot.pause()
-        type_ahead(app, *"80", "enter", *"70", "enter", *"60", "enter", *"50", "tab", *"90", "enter")
+        # with corrections: Backspace is applied where it was typed ("95⌫0" stored 950)
+        type_ahead(app, *"85", "backspace", "0", "enter", *"70", "enter", *"60", "enter", *"50", "tab",
+                   *"99", "backspace", "backspace", *"90", "enter")
         await calm(pilot)
         assert view.rating_bar.error == ""
         assert saved(app).mapping.partners[3].ratings == rated(80, 70, 60, 50, 90)

@@ -1,7 +1,7 @@
 """The Textual App: holds the open session, records every edit and autosaves it.
 
 Screens change ``app.session`` in place and then call :meth:`PartnerWorkshopApp.edited`
-(field editors do it for them through :class:`screens.fields.FieldEditor.Changed`).  That
+(field editors do it for them, the moment the text changes).  That
 single path bumps :attr:`revision` (views watch it to refresh what they derive), stamps the
 session and schedules a debounced save: a plain-data snapshot is taken on the UI thread (fast
 and consistent), then one saver thread renders it to TOML, keeps it as an undo step and writes
@@ -427,9 +427,6 @@ class PartnerWorkshopApp(App[None]):
         if self.session is not None and not self._changes:
             data = session_data(self.session)
             self._saver.submit(lambda: self.undo_history.reset(render_session(data)))
-
-    def on_field_editor_changed(self, message) -> None:  # screens.fields.FieldEditor.Changed
-        self.edited(message.description)
 
     def remember_position(self, phase, row: int = 0) -> None:
         """Keep where the team is (phase and row) so a resumed session opens there."""
