@@ -8,7 +8,6 @@ from textual.widgets import Static
 from screens.fields import FieldEditor, FieldSpec
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
-from screens.text import visible
 from workshop.models import Participant, Phase
 
 SESSION_FIELDS = [
@@ -57,6 +56,3 @@ class IntakeView(PhaseView):
         yield Static("Company profile", classes="section-title", markup=False)
         for spec in COMPANY_FIELDS:
             yield FieldEditor(session.intake, spec)
-
-    def refresh_view(self) -> None:
-        self.app.title = visible(self.session.title)

@@ -190,7 +190,7 @@ async def test_a_key_typed_in_the_same_burst_as_leaving_is_kept(tmp_path: Path) 
     """"Z" then F8 (or ctrl+q) in one burst: the Z was in the field, and never in the file."""
     from textual.widgets import Input
 
-    from tests.app_harness import type_ahead
+    from tests.app_harness import calm, type_ahead
 
     for leaving in ("f8", "ctrl+q"):
         app = app_on(new_session("Offsite"), tmp_path, f"{leaving}.toml")
@@ -200,4 +200,7 @@ async def test_a_key_typed_in_the_same_burst_as_leaving_is_kept(tmp_path: Path) 
             await pilot.pause()
             type_ahead(app, *"Jane", leaving)
             await until(pilot, lambda: not app.is_running or isinstance(app.screen, HomeScreen), "leaving")
+            if leaving == "f8":  # and the home screen's header does not go on naming the session left
+                await calm(pilot)
+                assert app.title == PartnerWorkshopApp.TITLE
         assert load_session(tmp_path / f"{leaving}.toml").facilitator == "Jane", leaving

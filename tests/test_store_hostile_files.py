@@ -515,3 +515,16 @@ def test_a_backup_that_cannot_be_replaced_is_named(tmp_path: Path) -> None:
     with pytest.raises(SessionError, match=r"Is a directory \(the backup .*s\.toml\.bak\); nothing was overwritten"):
         opened.save(new_session("After"))
     assert load_session(path).title == "Before"
+
+
+def test_a_time_with_another_offset_is_read_in_utc(tmp_path: Path) -> None:
+    """"23:45-12:00" is 11:45 UTC the next day: the sign-off was shown as "23:45 UTC" and dated
+    the day before by the health report."""
+    from workshop.health import health_report
+
+    path = tmp_path / "offset.toml"
+    path.write_text(_demo_with("signed_at = 2026-11-24 11:45:00+00:00", "signed_at = 2026-11-24 23:45:00-12:00"), "utf-8")
+    signed = load_session(path).thesis.signoff.signed_at
+    assert signed == datetime(2026, 11, 25, 11, 45, tzinfo=timezone.utc) and signed.utcoffset() == timedelta(0)
+    rule = next(r for r in health_report(load_session(path), date(2026, 11, 26)).rules if r.key == "rule.thesis_signoff")
+    assert "on 2026-11-25" in rule.message

@@ -414,6 +414,7 @@ class PartnerWorkshopApp(App[None]):
         if not self._changes or self._changes[-1] != what:
             self._changes.append(what)
         self._pending = True
+        self.title = visible(self.session.title)  # the header follows the title as it is typed
         self.revision += 1
         self._schedule_save(AUTOSAVE_DELAY)
 

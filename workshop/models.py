@@ -20,7 +20,7 @@ import math
 import re
 import uuid
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from typing import Annotated, TypeVar
 
@@ -99,9 +99,14 @@ Day = Annotated[date, Field(ge=DAY_MIN, le=DAY_MAX)]
 A date like 9999-12-31 would load but break "N months later" arithmetic (review dates,
 exit deadlines); the bounds are checked by pydantic-core (no Python call per date)."""
 
-Moment = Annotated[AwareDatetime, Field(ge=MOMENT_MIN, le=MOMENT_MAX)]
+def _in_utc(moment: datetime) -> datetime:
+    return moment if moment.utcoffset() == timedelta(0) else moment.astimezone(timezone.utc)
+
+
+Moment = Annotated[AwareDatetime, Field(ge=MOMENT_MIN, le=MOMENT_MAX), AfterValidator(_in_utc)]
 """A point in time (when something was done), 1970-01-02 to 2200-12-31 UTC, with its offset
-(a time without one, as a hand edit may leave, cannot be compared with the app's own).
+(a time without one, as a hand edit may leave, cannot be compared with the app's own), kept
+in UTC (``12:45+01:00`` is read as ``11:45+00:00``: shown and dated as UTC everywhere).
 
 Compared as instants, offsets included: ``9999-12-31 23:59:59-12:00`` is refused (converting
 it to UTC overflows), and so is anything before the epoch (local time before it fails on some
