@@ -36,5 +36,10 @@ class AgendaScreen(ModalScreen[None]):
                         id=f"agenda-{phase.value}",
                     )
 
+    def on_mount(self) -> None:
+        """Ready to type: the current phase's planned minutes (digits typed at once did nothing)."""
+        phase = self.app.session.position.phase  # type: ignore[attr-defined]
+        self.query_one(f"#agenda-{phase.value} #input").focus()
+
     def action_close(self) -> None:
         self.dismiss(None)

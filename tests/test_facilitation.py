@@ -153,3 +153,22 @@ async def test_f7_opens_the_charts_from_any_phase(tmp_path: Path):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WorkshopScreen)
+
+
+async def test_the_agenda_opens_ready_to_type_the_current_phases_minutes(tmp_path: Path):
+    from screens.agenda import AgendaScreen
+    from tests.app_harness import calm, type_ahead
+
+    session = new_session("Offsite")
+    session.position.phase = Phase.MAPPING
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        app.action_edit_agenda()
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.focused is app.screen.query_one("#agenda-mapping #input")  # nothing was focused
+        type_ahead(app, "ctrl+a", "ctrl+k", *"45", "enter", "ctrl+a", "ctrl+k", *"50")  # home, cut: then type
+        await calm(pilot)
+        assert (agenda.timebox(app.session, Phase.MAPPING).planned_minutes,
+                agenda.timebox(app.session, Phase.TIERS).planned_minutes) == (45, 50)
