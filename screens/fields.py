@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from screens.literal_inputs import LiteralInput, LiteralTextArea
 
 from screens.text import literal
-from workshop.values import KINDS, enum_label, format_money
+from workshop.values import KINDS, enum_label, limit_words
 
 
 @dataclass(frozen=True)
@@ -44,19 +44,6 @@ def enum_choices(enum: type[Enum]) -> tuple[tuple[str, Any], ...]:
     return tuple((enum_label(member), member) for member in enum)
 
 
-_BOUNDS = {"le": "at most", "ge": "at least", "lt": "below", "gt": "above"}
-
-
-def _bound_text(bound: object, kind: str) -> str:
-    if kind == "money" and isinstance(bound, int):
-        return format_money(bound)
-    if isinstance(bound, bool) or not isinstance(bound, (int, float)):
-        return str(bound.isoformat() if hasattr(bound, "isoformat") else bound)  # type: ignore[union-attr]
-    if isinstance(bound, int):  # 1,000,000,000,000 grouped; a year (2200) not
-        return f"{bound:,}" if abs(bound) >= 10_000 else str(bound)
-    return f"{bound:,.15g}"
-
-
 def validation_message(error: ValidationError, kind: str = "") -> str:
     """The first problem of a pydantic error, as a sentence for the person typing (``kind``: the
     field's kind, so that a money limit reads "$1,000,000,000,000").
@@ -66,10 +53,9 @@ def validation_message(error: ValidationError, kind: str = "") -> str:
     of showing the pattern (a regular expression means nothing to the room).
     """
     first = error.errors()[0]
-    context = first.get("ctx") or {}
-    limit = next((key for key in _BOUNDS if key in context), None)
+    limit = limit_words(first.get("ctx") or {}, kind)
     if limit is not None:
-        return f"Must be {_BOUNDS[limit]} {_bound_text(context[limit], kind)}"
+        return f"Must be {limit}"
     if first.get("type") == "string_pattern_mismatch":
         return "Not in the expected form shown above"
     message = str(first.get("msg", "not valid"))

@@ -45,6 +45,7 @@ from session_store.migrations import migrate
 from session_store.toml_render import TableRenderer
 from session_store.toml_shape import check_shape
 from workshop.models import PATTERN_EXAMPLES, Session
+from workshop.values import limit_words
 
 HEADER = (
     "# Partner Workshop session - format described in docs/session-format.md.\n"
@@ -260,6 +261,7 @@ _TYPE_HINTS = {  # what to write instead, for the mistakes a hand edit makes
     "float_type": "needs a number",
     "string_type": "needs a text in quotes",
 }
+_NUMBER_LIMITS = ("greater_than_equal", "less_than_equal", "greater_than", "less_than")
 _BOUNDS = {
     "greater_than_equal": ("ge", "no earlier than"),
     "less_than_equal": ("le", "no later than"),
@@ -293,6 +295,9 @@ def describe_validation_error(exc: ValidationError, data: Any = None) -> str:
     elif first["type"] not in ("missing", "extra_forbidden") and isinstance(
         got, (str, int, float, bool)
     ):
+        limit = limit_words(first.get("ctx", {})) if first["type"] in _NUMBER_LIMITS else None
+        if limit is not None:  # "must be at most 100", not pydantic's "less than or equal to"
+            message = f"must be {limit}"
         message += f" (got {_toml_value(got)})"
     elif isinstance(got, date):  # a date where a date-time belongs, a time without its offset
         message += f" (got {got})"

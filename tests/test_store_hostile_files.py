@@ -412,7 +412,7 @@ def test_field_path_cuts_long_keys() -> None:
     ],
 )
 def test_money_and_counts_beyond_the_cap_are_refused(tmp_path: Path, old: str, new: str) -> None:
-    assert "less than or equal to 1000000" in _refusal(tmp_path, _demo_with(old, new))
+    assert "must be at most 1,000,000,000" in _refusal(tmp_path, _demo_with(old, new))  # in words, grouped
 
 
 def test_the_money_cap_is_a_trillion_and_exports_without_float_noise(tmp_path: Path) -> None:

@@ -40,6 +40,28 @@ def format_money(value: int | None) -> str:
     return "" if value is None else f"${value:,}"
 
 
+_LIMITS = {"le": "at most", "ge": "at least", "lt": "below", "gt": "above"}
+
+
+def limit_words(context: dict[str, Any], kind: str = "") -> str | None:
+    """A validation limit as the room says it — ``"at most 1,000,000,000,000"``, ``"at most
+    $1,000,000,000,000"`` for money, ``"at least 1900"`` for a year — from the context of a
+    pydantic error (``{"le": 10**12}``); None if it has no limit."""
+    key = next((key for key in _LIMITS if key in context), None)
+    if key is None:
+        return None
+    bound = context[key]
+    if kind == "money" and isinstance(bound, int):
+        shown = format_money(bound)
+    elif isinstance(bound, bool) or not isinstance(bound, (int, float)):
+        shown = str(bound.isoformat() if hasattr(bound, "isoformat") else bound)
+    elif isinstance(bound, int):  # 1,000,000,000,000 grouped; a year (2200) not
+        shown = f"{bound:,}" if abs(bound) >= 10_000 else str(bound)
+    else:
+        shown = f"{bound:,.15g}"
+    return f"{_LIMITS[key]} {shown}"
+
+
 def _parse_float(text: str, what: str, low: float, high: float) -> float | None:
     raw = text.strip().rstrip("%").strip()
     if not raw:
