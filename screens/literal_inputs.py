@@ -19,7 +19,9 @@ from screens.text import visible
 
 
 class KeysInOrder:
-    """Resolve a key's binding where the key lands, in order with the characters around it.
+    """Resolve a key's binding where the key lands, in order with the characters around it
+    (mixed into the text fields, and the tables whose keys open dialogs: "aJane" on a table
+    opens the new row's dialog and types "Jane" into it).
 
     Textual types a printable key as soon as the field receives it, but resolves any other key
     (Backspace, arrows, Home, Tab, F-keys…) only after it has bubbled up through every parent's
@@ -57,7 +59,11 @@ class KeysInOrder:
         if focused is not self:
             event.stop()
             event.prevent_default()
-            (focused or self.app.screen).post_message(events.Key(event.key, event.character))  # type: ignore[attr-defined]
+            key = events.Key(event.key, event.character)
+            if focused is not None:
+                focused.post_message(key)
+            else:  # a dialog just opened: it focuses its first field as it mounts, so after that
+                self.app.call_after_refresh(self.app.post_message, key)  # type: ignore[attr-defined]
             return
         if event.key == "enter" and self.on_enter is not None:
             event.stop()

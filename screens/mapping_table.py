@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellKey, DuplicateKey, Row, RowKey
 
+from screens.literal_inputs import KeysInOrder
 from screens.text import cell
 from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
 from workshop.scoring import Band, attractiveness, band_for, format_score, ranked_partners
@@ -223,7 +224,7 @@ class PartnerAction(Message):
         self.action = action
 
 
-class PartnerTable(DataTable):
+class PartnerTable(KeysInOrder, DataTable):
     """The partners of ``mapping``, filtered and sorted; rows keyed by partner id."""
 
     BINDINGS = [

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 
 from screens.dialogs import ConfirmDialog, EditDialog
 from screens.fields import FieldSpec
+from screens.literal_inputs import KeysInOrder
 from screens.text import cell
 
 
@@ -32,7 +33,7 @@ class Column:
     width: int | None = None
 
 
-class RecordTable(DataTable):
+class RecordTable(KeysInOrder, DataTable):
     """A DataTable bound to a list of pydantic records in the session."""
 
     BINDINGS = [

@@ -265,3 +265,14 @@ async def test_keys_typed_behind_enter_go_to_the_next_field(tmp_path: Path):
         type_ahead(app, *"Alex", "enter", *"CFO", "enter")
         await calm(pilot)
         assert [(p.name, p.role) for p in app.session.participants] == [("Alex", "CFO")]
+
+
+async def test_a_name_typed_right_behind_the_add_key_lands_in_the_new_row(tmp_path: Path):
+    """"a" on a table opens the new row's dialog; the letters typed right behind it were dropped."""
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#participants", DataTable).focus()
+        await pilot.pause()
+        type_ahead(app, "a", *"Jane", "tab", *"CFO", "escape")
+        await calm(pilot)
+        assert [(p.name, p.role) for p in app.session.participants] == [("Jane", "CFO")]
