@@ -178,11 +178,11 @@ async def test_on_the_home_screen_the_session_keys_are_off(tmp_path: Path) -> No
         before = (tmp_path / "session.toml").read_bytes()
         footer = {active.binding.action for active in app.screen.active_bindings.values() if active.binding.show}
         assert not footer & PartnerWorkshopApp.SESSION_ACTIONS
-        for key in ("f2", "f4", "f7", "f6", "ctrl+z"):
+        for key in ("f2", "f4", "f7", "f6", "f5", "ctrl+z"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen), key
-        assert app.session.parking_lot == []
+        assert app.session.parking_lot == [] and not app.presenting  # F5 hid the home screen's footer
         assert (tmp_path / "session.toml").read_bytes() == before
 
 

@@ -146,7 +146,10 @@ class PartnerWorkshopApp(App[None]):
     ]
 
     SESSION_ACTIONS = frozenset(
-        {"save_now", "undo", "redo", "park_note", "parking_lot", "charts", "toggle_timer", "edit_agenda", "choose_editor"}
+        {
+            "save_now", "undo", "redo", "park_note", "parking_lot", "charts", "toggle_timer",
+            "toggle_presenter", "edit_agenda", "choose_editor",
+        }
     )
     """Actions on the open session: off (and out of the Footer) on the home screen, where the
     session last shown is closed and whatever they changed would never be saved."""
