@@ -99,6 +99,7 @@ Day = Annotated[date, Field(ge=DAY_MIN, le=DAY_MAX)]
 A date like 9999-12-31 would load but break "N months later" arithmetic (review dates,
 exit deadlines); the bounds are checked by pydantic-core (no Python call per date)."""
 
+
 def _in_utc(moment: datetime) -> datetime:
     return moment if moment.utcoffset() == timedelta(0) else moment.astimezone(timezone.utc)
 
