@@ -1,5 +1,6 @@
-"""Input and TextArea as the room needs them: control characters drawn as visible symbols, and
-every key taken in the order it was typed.
+"""Input and TextArea as the room needs them: control characters drawn as visible symbols, every
+key taken in the order it was typed (:class:`KeysInOrder`, also mixed into tables), and each change
+reported to the owner at once (:class:`ChangesAtOnce`).
 
 Textual's own widgets draw the value as typed, so an ESC or BEL loaded from a session file
 would reach the terminal raw.  These draw it through :func:`screens.text.visible` (one
@@ -40,20 +41,6 @@ class KeysInOrder:
     on_enter: str | None = None
     """The action Enter runs, at once (``"app.focus_next"``, ``"screen.save"``); None: the widget's own."""
 
-    on_change: Callable[[str], object] | None = None
-    """Called with the new text the moment it changes. Textual's ``Changed`` message reaches the
-    form a few message hops later: a key that leaves the session (F8, ctrl+q), typed in the same
-    burst, got there first, and the last characters were never saved."""
-
-    @property
-    def current_text(self) -> str:
-        raise NotImplementedError
-
-    def post_message(self, message: Message) -> bool:
-        if self.on_change is not None and isinstance(message, (Input.Changed, TextArea.Changed)):
-            self.on_change(self.current_text)
-        return super().post_message(message)  # type: ignore[misc]
-
     async def _on_key(self, event: events.Key) -> None:
         focused = self.app.focused  # type: ignore[attr-defined]
         if focused is not self:
@@ -76,7 +63,28 @@ class KeysInOrder:
             event.prevent_default()
 
 
-class LiteralInput(KeysInOrder, Input):
+class ChangesAtOnce:
+    """A text widget whose owner hears of each change the moment it happens (:attr:`on_change`).
+
+    Textual's ``Changed`` message reaches the form a few message hops later: a key that leaves
+    the session (F8, ctrl+q), typed in the same burst, got there first, and the last characters
+    were never saved.
+    """
+
+    on_change: Callable[[str], object] | None = None
+    """Called with the new text the moment it changes."""
+
+    @property
+    def current_text(self) -> str:
+        raise NotImplementedError
+
+    def post_message(self, message: Message) -> bool:
+        if self.on_change is not None and isinstance(message, (Input.Changed, TextArea.Changed)):
+            self.on_change(self.current_text)
+        return super().post_message(message)  # type: ignore[misc]
+
+
+class LiteralInput(ChangesAtOnce, KeysInOrder, Input):
     def __init__(self, *args, on_enter: str | None = None, on_change: Callable[[str], object] | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.on_enter = on_enter
@@ -94,7 +102,7 @@ class LiteralInput(KeysInOrder, Input):
         return self.highlighter(text) if self.highlighter is not None else text
 
 
-class LiteralTextArea(KeysInOrder, TextArea):
+class LiteralTextArea(ChangesAtOnce, KeysInOrder, TextArea):
     def __init__(self, *args, on_change: Callable[[str], object] | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.on_change = on_change

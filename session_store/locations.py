@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from session_store.atomic import atomic_write, backup_path, real_path
+from session_store.atomic import atomic_write, backup_path
 from session_store.codec import load_session, read_session_file
 from session_store.editing_claim import EditingClaim
 from session_store.errors import SessionError
@@ -82,9 +82,7 @@ def list_sessions(folder: Path | None = None) -> list[SessionSummary]:
 def belongs_to_session(path: Path, session_path: Path) -> bool:
     """True if writing to ``path`` would replace the session file at ``session_path`` or its
     backup (through any symbolic link or ``..``): an export must never land there."""
-    target = os.path.realpath(path)
-    session = real_path(session_path)
-    return any(target == os.path.realpath(own) for own in (session, backup_path(session)))
+    return os.path.realpath(path) in {os.path.realpath(session_path), os.path.realpath(backup_path(session_path))}
 
 
 def resolve_session(name_or_path: str) -> Path:
