@@ -123,6 +123,4 @@ class ExportPreviewScreen(Screen[None]):
             if path is not None:
                 self.notify(f"Blueprint saved to {path}", title="Exported", timeout=8, markup=False)
 
-        session_file = self.app.session_file  # type: ignore[attr-defined]
-        session_path = session_file.path if session_file is not None else None
-        self.app.push_screen(ExportSaveDialog(self.markdown, self.default_path(), session_path), saved)
+        self.app.push_screen(ExportSaveDialog(self.markdown.encode("utf-8"), self.default_path()), saved)

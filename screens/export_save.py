@@ -11,14 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from screens.dialogs import ConfirmDialog
-from screens.export_file import write_export_file
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
-from session_store import belongs_to_session
+from session_store import BlueprintTargetError, OverSessionError, TargetExistsError, TargetIsFolderError
 
 
 class ExportSaveDialog(ModalScreen["Path | None"]):
-    """Ask where to save the Markdown and write it; dismissed with the path written, or None."""
+    """Ask where to save the blueprint; the App writes it (through the store).  Dismissed with
+    the path written, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -26,12 +26,11 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
     ExportSaveDialog .export-error { color: $text-error; }
     """
 
-    def __init__(self, text: str, default: Path, session_path: Path | None = None) -> None:
+    def __init__(self, data: bytes, default: Path) -> None:
         super().__init__()
-        self.text = text
+        self.data = data
+        """The exported blueprint, as the file's bytes."""
         self.default = default
-        self.session_path = session_path
-        """The session being exported: never to be replaced by its own Markdown."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
@@ -53,35 +52,33 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
         if not value.strip():
             self._error("Type a file name.")
             return
-        path = self._target(value)
-        if self.session_path is not None and belongs_to_session(path, self.session_path):
-            self._error(f"{path.name} is the session itself (or its backup): choose another name.")
-            return
-        if path.is_dir():
-            self._error(f"{path} is a folder: add a file name.")
-            return
-        if path.exists():
-            def answer(overwrite: bool | None) -> None:
-                if overwrite:
-                    self._write(path, force=True)
-                else:
-                    self._error(f"{path.name} exists and was left as it is: choose another name.")
-
-            self.app.push_screen(
-                ConfirmDialog(f"{path} already exists. Replace it?", title="File exists", yes="Replace"), answer
-            )
-            return
-        self._write(path, force=False)
+        self._write(self._target(value), force=False)
 
     def _write(self, path: Path, *, force: bool) -> None:
+        """Ask the App to write (the store does it); a file that exists needs a "Replace"."""
         try:
-            write_export_file(self.text, path, force=force)
-        except FileExistsError:
-            self._error(f"{path} appeared meanwhile and was left as it is: save again to choose.")
-        except OSError as error:
-            self._error(f"Could not write {path}: {error.strerror or error}")
+            self.app.write_blueprint(self.data, path, force=force)  # type: ignore[attr-defined]
+        except OverSessionError:
+            self._error(f"{path.name} is the session itself (or its backup): choose another name.")
+        except TargetIsFolderError:
+            self._error(f"{path} is a folder: add a file name.")
+        except TargetExistsError:
+            self._confirm_replace(path)
+        except BlueprintTargetError as error:
+            self._error(f"Could not write the blueprint: {error}")
         else:
             self.dismiss(path)
+
+    def _confirm_replace(self, path: Path) -> None:
+        def answer(overwrite: bool | None) -> None:
+            if overwrite:
+                self._write(path, force=True)
+            else:
+                self._error(f"{path.name} exists and was left as it is: choose another name.")
+
+        self.app.push_screen(
+            ConfirmDialog(f"{path} already exists. Replace it?", title="File exists", yes="Replace"), answer
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

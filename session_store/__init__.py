@@ -6,6 +6,14 @@ never silently overwritten.
 """
 
 from session_store.atomic import backup_path
+from session_store.blueprint_file import (
+    BlueprintTargetError,
+    OverSessionError,
+    TargetExistsError,
+    TargetIsFolderError,
+    check_blueprint_target,
+    write_blueprint,
+)
 from session_store.codec import (
     dump_session,
     load_session,
@@ -29,6 +37,12 @@ from session_store.locations import (
 from session_store.session_file import SessionFile
 
 __all__ = [
+    "BlueprintTargetError",
+    "OverSessionError",
+    "TargetExistsError",
+    "TargetIsFolderError",
+    "check_blueprint_target",
+    "write_blueprint",
     "EditingClaim",
     "NewerVersionError",
     "SessionConflictError",

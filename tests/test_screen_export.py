@@ -6,7 +6,7 @@ from pathlib import Path
 
 import workshop.export
 from screens.blueprint_preview import BlueprintPreview, split_sections
-from screens.export_file import default_export_path, slug, write_export_file
+from screens.export_file import default_export_path, slug
 from screens.export_preview import ExportPreviewScreen
 from screens.export_save import ExportSaveDialog
 from tests.app_harness import TODAY, app_on
@@ -44,44 +44,6 @@ def test_default_name_is_slugged():
     assert path == Path("/tmp/f/a-b-partnership-blueprint-2026-11-25.md")
     empty = Session(title="🤝")
     assert default_export_path(empty, Path("/x"), TODAY).name == "partnership-blueprint-2026-11-25.md"
-
-
-def test_write_refuses_to_overwrite(tmp_path):
-    target = tmp_path / "b.md"
-    write_export_file("one\n", target)
-    try:
-        write_export_file("two\n", target)
-    except FileExistsError:
-        pass
-    else:
-        raise AssertionError("overwrote without force")
-    assert target.read_text() == "one\n"
-    write_export_file("two\n", target, force=True)
-    assert target.read_text() == "two\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.md"]  # no temporary left
-
-
-def test_a_saved_blueprint_gets_the_usual_mode_of_a_new_file(tmp_path):
-    """It was 0600 (a temporary file's mode), unreadable by the colleagues it was made for."""
-    import os
-    import stat
-
-    from session_store.atomic import NEW_FILE_MODE
-
-    target = tmp_path / "b.md"
-    write_export_file("one\n", target)
-    assert stat.S_IMODE(target.stat().st_mode) == NEW_FILE_MODE == 0o666 & ~_umask()
-    os.chmod(target, 0o640)
-    write_export_file("two\n", target, force=True)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # a replaced file keeps its own
-
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 async def test_preview_shows_blueprint_and_saves(tmp_path):

@@ -42,6 +42,7 @@ from session_store import (
     render_session,
     session_data,
     session_data_in_slices,
+    write_blueprint,
 )
 from workshop import agenda
 from workshop.terminal_text import visible
@@ -597,6 +598,15 @@ class PartnerWorkshopApp(App[None]):
         self.exit_note = f"your work is in a copy: {path}"
         self.notify(f"Saved a copy as {path}" + ("; editing continues there." if staying else "."), markup=False)
         return True
+
+    def write_blueprint(self, data: bytes, path: Path, *, force: bool = False) -> Path:
+        """Write an exported blueprint for a screen (the F3 dialog), as ``export -o`` does:
+        :func:`session_store.write_blueprint`, never over this session's file or its backup.
+
+        Raises :class:`session_store.BlueprintTargetError` (its subclasses say why).
+        """
+        session_path = self.session_file.path if self.session_file is not None else None
+        return write_blueprint(data, path, session_path=session_path, force=force)
 
     def leave_session(self, then: Callable[[], object], leaving: str) -> None:
         """Run ``then`` (quit, go home) once every change is on disk.

@@ -222,16 +222,14 @@ def _load(name_or_path: str):  # type: ignore[no-untyped-def]
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from session_store import belongs_to_session, load_session, resolve_session
+    from session_store import check_blueprint_target, load_session, resolve_session, write_blueprint
     from workshop.export import ExportError, export_markdown
 
     path = resolve_session(args.session)
     session = load_session(path)
     output: Path | None = args.output
-    if output is not None and belongs_to_session(output, path):
-        raise CliError(f"{output}: is the session being exported (or its backup); choose another file name")
-    if output is not None and output.exists() and not args.force:
-        raise CliError(f"{output}: already exists; use --force to overwrite it")
+    if output is not None:  # refused before the work of making it
+        check_blueprint_target(output, session_path=path, force=args.force)
     try:
         text = export_markdown(session, template=args.template)
     except ExportError as exc:
@@ -239,12 +237,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    from session_store.atomic import atomic_write
-
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as exc:
-        raise CliError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    write_blueprint(text.encode("utf-8"), output, session_path=path, force=args.force)
     print(f"Wrote {output}", file=sys.stderr)
     return 0
 

@@ -16,20 +16,18 @@ checks and the title block use) defaults to the day the session was last updated
 
 from __future__ import annotations
 
-import operator
 import re
 import traceback
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.filters
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from workshop.export_context import blueprint_context
@@ -39,6 +37,9 @@ from workshop.scoring import format_score
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_TEMPLATE = TEMPLATES / "blueprint.md.j2"
+PLAIN_TEMPLATE = TEMPLATES / "blueprint_plain.md.j2"
+BUILT_IN_PREFIX = "partner-workshop"
+"""How a template in another folder names the built-in ones: ``partner-workshop/blueprint.md.j2``."""
 
 
 class ExportError(Exception):
@@ -145,134 +146,6 @@ _FILTERS = {
 }
 
 
-# --------------------------------------------------------------------------- repeated parts
-
-# The parts of the blueprint that repeat per partner (a 10,000-partner session has ~60,000 such
-# lines) are written here, in Python, instead of in the template: the same text, several times
-# faster than Jinja evaluating each value in its sandbox.  Every value still goes through
-# :func:`to_markdown` (or a filter above): :func:`_fill` is the only way these lines get a value.
-
-
-def _fill(markdown: str, *values: Any) -> str:
-    """``markdown`` (fixed text written in this module) with its ``{}`` filled in by ``values``,
-    each converted exactly as the template prints a value (:func:`to_markdown`: escaped unless
-    already Markdown)."""
-    return markdown.format(*[to_markdown(value) for value in values])
-
-
-def _ratings_of(columns: Iterable[Any]) -> Callable[[Any], tuple[Any, ...]]:
-    """The ratings of the columns' fields, in column order, from a ``Ratings`` record."""
-    fields = [column.field for column in columns]
-    if not fields:
-        return lambda ratings: ()
-    if len(fields) == 1:
-        one = operator.attrgetter(fields[0])
-        return lambda ratings: (one(ratings),)
-    return operator.attrgetter(*fields)
-
-
-def _lines(lines: Iterable[str]) -> Markdown:
-    """Lines of Markdown as one block (no final line break: the template's line has it)."""
-    return Markdown("\n".join(lines))
-
-
-class RepeatedParts:
-    """The per-partner parts of the built-in template, each one Markdown block (or one per group).
-
-    Made on first use (a custom template that never reads them costs nothing).  Each block is
-    exactly what the built-in template's loops printed before (``blueprint_plain.md.j2`` still
-    has them as loops; a test compares the two templates' output).
-    """
-
-    _USES = ("landscape", "rating_columns", "scored", "ecosystem", "movements", "team_views")
-
-    def __init__(self, context: dict[str, Any]) -> None:
-        # The variables it reads, not the context itself: the context holds this object, and
-        # a reference cycle would leave the whole context to the garbage collector.
-        self._context = {name: context[name] for name in self._USES}
-
-    @cached_property
-    def landscape(self) -> list[Markdown]:
-        """One block per landscape group (``landscape``): its partners as list items."""
-        return [
-            _lines(
-                _fill("- {} ({}, {}", p.name, p.type, jinja2.filters.do_lower(p.lock_status))
-                + (_fill(" to {}", p.locked_to) if p.locked_to.strip() else "")
-                + ")"
-                + (_fill(": {}", p.practice) if p.practice.strip() else "")
-                + (_fill(". Notes: {}", p.notes) if p.notes.strip() else "")
-                for p in group.partners
-            )
-            for group in self._context["landscape"]
-        ]
-
-    @cached_property
-    def scoring_rows(self) -> Markdown:
-        """The scoring table's rows (``scored``): rank, name, the five ratings, score, band."""
-        ratings = _ratings_of(self._context["rating_columns"])
-        return _lines(
-            _fill("| {} | {} |", row.rank, row.partner.name)
-            + "".join(f" {number(value)} |" for value in ratings(row.partner.ratings))
-            + _fill(" {} | {} |", score(row.score), row.band_label)
-            for row in self._context["scored"]
-        )
-
-    @cached_property
-    def gap_lines(self) -> Markdown:
-        return _lines(_fill("- {}", line) for line in self._context["ecosystem"].gap_lines)
-
-    @cached_property
-    def counter_strategy_lines(self) -> Markdown:
-        lines = self._context["ecosystem"].counter_strategy_lines
-        return _lines(_fill("- {}", line) for line in lines)
-
-    @cached_property
-    def tier_action_rows(self) -> Markdown:
-        """The current tier actions' rows (``movements``)."""
-        return _lines(
-            _fill("| {} | {} | {} | {}", m.partner.name, m.recorded_tier, m.rules_tier, m.action)
-            + (_fill(" to {}", m.action_tier) if m.action_tier else "")
-            + _fill(" | {} |", m.reason)
-            for m in self._context["movements"]
-        )
-
-    @cached_property
-    def contradictions(self) -> Markdown:
-        """The contradictions among ``movements``, one list item each (empty when none)."""
-        return _lines(
-            _fill("- {}", m.contradiction) for m in self._context["movements"] if m.contradiction
-        )
-
-    @cached_property
-    def team_views(self) -> Markdown:
-        """Appendix D: per partner with individual ratings, its heading, table and sentence."""
-        columns = self._context["rating_columns"]
-        ratings = _ratings_of(columns)
-        header = "| Participant |" + "".join(
-            _fill(" {} ({}%) |", column.label, column.weight_pct) for column in columns
-        )
-        header += " Score |\n| --- |" + " ---: |" * len(columns) + " ---: |\n"
-
-        def view(v: Any) -> str:
-            return (
-                _fill("#### {}: team score {}", v.partner.name, score(v.team_score))
-                + (" — the room disagrees" if v.disputed else "")
-                + "\n\n"
-                + header
-                + "".join(
-                    _fill("| {} |", s.participant)
-                    + "".join(f" {number(value)} |" for value in ratings(s.ratings))
-                    + _fill(" {} |\n", score(s.score))
-                    for s in v.scores
-                )
-                + "| Team mean |"
-                + "".join(f" {number(value)} |" for value in ratings(v.mean))
-                + _fill(" {} |\n\n{}\n", score(v.team_score), v.sentence)
-            )
-
-        return _lines(view(v) for v in self._context["team_views"])
-
-
 # --------------------------------------------------------------------------- environment
 
 
@@ -352,11 +225,21 @@ def _default_environment() -> SandboxedEnvironment:
 def _custom_environment(folder: str) -> SandboxedEnvironment:
     """An organisation's templates folder, made once per folder.
 
+    Its templates can extend the built-in one as ``{% extends "partner-workshop/blueprint.md.j2" %}``
+    and override only the blocks they change.
+
     Jinja caches each compiled template and, with ``auto_reload``, compiles it again when its
     file's modification time changes (and likewise for what it includes or extends), so an
     edited template is picked up on the next export while an unchanged one is compiled once.
     """
-    env = _environment(jinja2.FileSystemLoader(folder))
+    env = _environment(
+        jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(folder),
+                jinja2.PrefixLoader({BUILT_IN_PREFIX: jinja2.FileSystemLoader(str(TEMPLATES))}),
+            ]
+        )
+    )
     env.auto_reload = True
     return env
 
@@ -417,7 +300,6 @@ def export_markdown(
     day = today if today is not None else session.updated.date()
     compiled, filename = _load(template)
     context = blueprint_context(session, day)
-    context["repeated"] = RepeatedParts(context)
     try:
         text = compiled.render(context)
     except jinja2.TemplateError as error:

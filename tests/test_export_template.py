@@ -1,10 +1,9 @@
-"""The fast paths of the export give the same text, and keep user text escaped.
+"""One blueprint template: its variant and organisations' templates extend it; the sandbox holds.
 
-The built-in template prints its per-partner parts from ``repeated`` (written in Python by
-``workshop.export.RepeatedParts``); ``blueprint_plain.md.j2`` is the same template with those
-parts as Jinja loops over the documented variables.  Both must give the same bytes, for
-ordinary and for hostile text.  The sandbox remembers its attribute verdicts per type: an
-unsafe attribute must stay refused however often it is asked for.
+``blueprint.md.j2`` is the one template, a block per section; ``blueprint_plain.md.j2`` extends
+it and overrides only its few blocks; nothing of the markup is written in Python.  The sandbox
+remembers its attribute verdicts per type: an unsafe attribute must stay refused however
+often it is asked for.
 """
 
 from __future__ import annotations
@@ -13,19 +12,15 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from benchmarks.generate import TODAY, large_session
 from tests.test_export import _fill, full_session
 from tests.test_export_markdown_text import HOSTILE
 from tests.test_export_support import all_text, parse
-from workshop.export import TEMPLATES, ExportError, _fill as fill_markdown, export_markdown, number
-from workshop.markdown_text import Markdown, visible_text
+import workshop.export
+from workshop.export import PLAIN_TEMPLATE as PLAIN, TEMPLATES, ExportError, export_markdown, number
+from workshop.markdown_text import visible_text
 from workshop.models import Session
-
-PLAIN = TEMPLATES / "blueprint_plain.md.j2"
-
 
 def _both(session: Session) -> tuple[str, str]:
     return (
@@ -42,47 +37,53 @@ def _export_with(folder: Path, source: str, session: Session | None = None) -> s
 
 
 def _big() -> Session:
-    """Every repeated part present: landscape, scores, gaps, locks, tier actions with
+    """Every per-partner part present: landscape, scores, gaps, locks, tier actions with
     contradictions, individual ratings."""
     session = large_session(120, seed=3)
     assert any(p.team_ratings for p in session.mapping.partners)
     return session
 
 
-def test_the_built_in_template_and_its_plain_form_give_the_same_bytes(demo_session: Session) -> None:
+def test_the_plain_variant_only_overrides_blocks_of_the_one_template() -> None:
+    source = PLAIN.read_text(encoding="utf-8")
+    body = [line for line in source.split("-#}", 1)[1].splitlines() if line.strip()]
+    assert body[0] == '{% extends "blueprint.md.j2" %}'
+    # Outside its block tags, the plain variant writes no Markdown of its own.
+    assert all(line.startswith("{%") for line in body), body
+    exported = [name for name in dir(workshop.export) if "Repeated" in name or name == "_fill"]
+    assert exported == []  # no markup restated in Python
+
+
+def test_the_plain_variant_keeps_every_section(demo_session: Session) -> None:
     for session in (demo_session, full_session(), _big()):
-        fast, plain = _both(session)
-        assert fast == plain
+        built_in, plain = _both(session)
+        headings = [line for line in built_in.splitlines() if line.startswith("## ")]
+        assert [line for line in plain.splitlines() if line.startswith("## ")] == headings
     markdown = _both(_big())[0]
     assert "Contradictions to resolve:" in markdown and "### D. Individual ratings" in markdown
     assert "| Team mean |" in markdown
 
 
-def test_hostile_text_in_the_repeated_parts_is_escaped_the_same_way() -> None:
+def test_hostile_text_in_the_per_partner_parts_is_shown_literally() -> None:
     for offset in range(0, len(HOSTILE), 11):
         strings = [s for s in HOSTILE[offset:] + HOSTILE[:offset] if s.strip()]
         session = _big()
         _fill(session, itertools.cycle(strings))
-        fast, plain = _both(session)
-        assert fast == plain
-        shown = "\n".join(all_text(parse(fast)))
-        for partner in session.mapping.partners[:20]:
-            assert visible_text(partner.name) in shown, partner.name
+        for markdown in _both(session):
+            shown = "\n".join(all_text(parse(markdown)))
+            for partner in session.mapping.partners[:20]:
+                assert visible_text(partner.name) in shown, partner.name
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(HOSTILE).filter(str.strip), min_size=1, max_size=6))
-def test_any_mix_of_hostile_names_gives_the_same_bytes(strings: list[str]) -> None:
-    session = large_session(30, seed=5)
-    _fill(session, itertools.cycle(strings))
-    fast, plain = _both(session)
-    assert fast == plain
-
-
-def test_repeated_lines_escape_every_value() -> None:
-    line = fill_markdown("| {} | {} |", "a | b", Markdown("*kept*"))
-    assert line == "| a \\| b | *kept* |"
-    assert fill_markdown("- {}", "# heading\n- item") == "- \\# heading<br>\\- item"
+def test_an_organisation_template_extends_the_built_in_one(tmp_path: Path) -> None:
+    source = (
+        '{% extends "partner-workshop/blueprint.md.j2" %}\n'
+        "{% block appendix %}\n## Appendix\n\nOur own closing words for {{ company }}.\n{% endblock appendix %}\n"
+    )
+    markdown = _export_with(tmp_path, source)
+    built_in = export_markdown(full_session())
+    assert markdown.startswith(built_in[: built_in.index("## Appendix")])
+    assert markdown.endswith("## Appendix\n\nOur own closing words for Acme Ledger.\n")
 
 
 def test_the_number_filter_escapes_text_it_is_given(tmp_path: Path) -> None:
@@ -125,8 +126,8 @@ def test_safe_attributes_and_items_still_work(tmp_path: Path) -> None:
 
 
 def test_an_export_leaves_no_reference_cycles_behind() -> None:
-    # The context holds `repeated`; if `repeated` held the context, every export's context
-    # (for 10,000 partners, hundreds of thousands of objects) would wait for the cyclic GC.
+    # A reference cycle through the context would leave every export's context (for 10,000
+    # partners, hundreds of thousands of objects) to the cyclic garbage collector.
     import gc
 
     session = full_session()
