@@ -151,3 +151,14 @@ def test_rate_limiter_refills() -> None:
     assert limiter.allow("b")
     now[0] = 0.5
     assert limiter.allow("a") and not limiter.allow("a")
+
+
+def test_the_room_domain_imports_neither_textual_nor_aiohttp() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, workshop.room.state, workshop.room.results, workshop.room.accept, "
+            "workshop.room.limits, workshop.room.addresses, workshop.room.page, workshop.room.qr; "
+            "print(sorted(m for m in ('textual', 'aiohttp', 'screens', 'session_store') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
