@@ -320,3 +320,27 @@ def test_check_with_standard_output_closed_says_so() -> None:
     closed = subprocess.run(program, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: __import__("os").close(1))
     assert closed.returncode == 2 and "standard output is closed" in closed.stderr
+
+
+def test_export_and_check_judge_the_same_given_date_and_say_so(tmp_path: Path, capsys) -> None:
+    """``export`` had no ``--today``: the same file was judged on another day than ``check --today``."""
+    day = "2027-09-30"
+    assert cli.main(["check", str(BUNDLED_DEMO), "--json", "--today", day]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    assert report["today"] == day
+    out = tmp_path / "b.md"
+    assert cli.main(["export", str(BUNDLED_DEMO), "--today", day, "-o", str(out)]) == 0
+    assert f"(judged as of {day})" in capsys.readouterr().err
+    markdown = out.read_text("utf-8")
+    assert f"- Judged as of: {day}\n" in markdown
+    assert f"As of {day}: {report['fails']} failing, {report['warnings']} warnings." in markdown
+    # without --today: the day the session was last updated, and the blueprint says which
+    updated = load_session(BUNDLED_DEMO).updated.date().isoformat()
+    assert cli.main(["export", str(BUNDLED_DEMO)]) == 0
+    assert f"- Judged as of: {updated} (the day the session was last updated)\n" in capsys.readouterr().out
+    assert cli.main(["check", str(BUNDLED_DEMO), "--today", day]) in (0, 1)
+    assert f"Health report as of {day}" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as usage:
+        cli.main(["export", str(BUNDLED_DEMO), "--today", "30/09/2027"])
+    assert usage.value.code == 2
+    assert "not a date in the form YYYY-MM-DD" in capsys.readouterr().err

@@ -261,8 +261,9 @@ def test_same_session_same_bytes_and_today_defaults_to_last_update() -> None:
     session = full_session()
     first = export_markdown(session)
     assert export_markdown(Session.model_validate(session.model_dump())) == first
-    assert first == export_markdown(session, today=date(2026, 11, 20))
-    assert "- Date: 2026-11-20" in first
+    assert "- Judged as of: 2026-11-20 (the day the session was last updated)\n" in first
+    given = export_markdown(session, today=date(2026, 11, 20))  # the same day, given: said so
+    assert given == first.replace(" (the day the session was last updated)", "")
     assert first.endswith("\n") and not first.endswith("\n\n")
     assert all(line == line.rstrip() for line in first.split("\n"))
 

@@ -47,6 +47,7 @@ def _results_table(title: str, results: list[RuleResult], first_column: str) -> 
 
 
 def print_report(report: HealthReport, console: Console) -> None:
+    console.print(Text(f"Health report as of {report.today.isoformat()} (the date the rules were judged on)"))
     console.print(_results_table("Quality rules", report.rules, "Rule"))
     if report.findings:
         console.print(_results_table("Other findings", report.findings, "Check"))

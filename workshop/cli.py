@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=_output, metavar="OUT", help="file to write (default, or -: stdout)")
     export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template to use instead")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    export.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the date to judge tier actions and health on (default: the session's last update)",
+    )
 
     serve = commands.add_parser(
         "serve", help="serve the app to a browser on this machine (for projecting a browser window)"
@@ -96,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("session", metavar="PATH|NAME")
     check.add_argument("--json", action="store_true", help="machine-readable output")
-    check.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD", help="the date to check against")
+    check.add_argument(
+        "--today", type=_iso_date, metavar="YYYY-MM-DD", help="the date to check against (default: today)"
+    )
     return parser
 
 
@@ -231,14 +239,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if output is not None:  # refused before the work of making it
         check_blueprint_target(output, session_path=path, force=args.force)
     try:
-        text = export_markdown(session, template=args.template)
+        text = export_markdown(session, template=args.template, today=args.today)
     except ExportError as exc:
         raise CliError(str(exc)) from None
     if output is None:
         sys.stdout.write(text)
         return 0
     write_blueprint(text.encode("utf-8"), output, session_path=path, force=args.force)
-    print(f"Wrote {output}", file=sys.stderr)
+    today = args.today or session.updated.date()
+    print(f"Wrote {output} (judged as of {today.isoformat()})", file=sys.stderr)
     return 0
 
 

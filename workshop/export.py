@@ -11,7 +11,8 @@ template prints (:func:`workshop.markdown_text.escape`) unless it is a
 A template cannot forget to escape user text; at worst it escapes twice.
 
 Deterministic: nothing depends on the clock.  ``today`` (the date the tier actions, health
-checks and the title block use) defaults to the day the session was last updated.
+checks and the title block use) defaults to the day the session was last updated; the title
+block says which date was judged (``today_is_last_update`` tells the template which case).
 """
 
 from __future__ import annotations
@@ -300,6 +301,7 @@ def export_markdown(
     day = today if today is not None else session.updated.date()
     compiled, filename = _load(template)
     context = blueprint_context(session, day)
+    context["today_is_last_update"] = today is None
     try:
         text = compiled.render(context)
     except jinja2.TemplateError as error:
