@@ -134,7 +134,7 @@ def test_schema_is_json_schema(capsys) -> None:
 def test_export_to_stdout_and_file(tmp_path: Path, monkeypatch, capsys) -> None:
     calls = []
 
-    def fake_export(session, *, template=None, today=None):  # noqa: ANN001, ANN202
+    def fake_export(session, *, template=None, today=None, audience="team"):  # noqa: ANN001, ANN202
         calls.append((session.title, template))
         return f"# {session.title}\n"
 
@@ -174,7 +174,7 @@ def test_export_never_writes_over_the_session_it_exports(tmp_path: Path, capsys)
 def test_export_bad_template_and_bad_session(tmp_path: Path, monkeypatch, capsys) -> None:
     from workshop.export import ExportError
 
-    def failing(session, *, template=None, today=None):  # noqa: ANN001, ANN202
+    def failing(session, *, template=None, today=None, audience="team"):  # noqa: ANN001, ANN202
         raise ExportError(f"{template}: line 3: unexpected end of template")
 
     monkeypatch.setattr("workshop.export.export_markdown", failing)

@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template to use instead")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     export.add_argument(
+        "--for",
+        dest="audience",
+        choices=("team", "board"),
+        default="team",
+        help="board: leave out the team's working notes (where to fix findings, session id and record)",
+    )
+    export.add_argument(
         "--today",
         type=_iso_date,
         metavar="YYYY-MM-DD",
@@ -239,7 +246,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if output is not None:  # refused before the work of making it
         check_blueprint_target(output, session_path=path, force=args.force)
     try:
-        text = export_markdown(session, template=args.template, today=args.today)
+        text = export_markdown(session, template=args.template, today=args.today, audience=args.audience)
     except ExportError as exc:
         raise CliError(str(exc)) from None
     if output is None:

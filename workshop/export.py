@@ -129,8 +129,12 @@ def join(values: Iterable[Any], separator: str = ", ") -> Markdown:
 
 
 def cell_lines(values: Iterable[Any]) -> Markdown:
-    """A list inside one table cell: items escaped, one a line (``<br>``)."""
-    return join(values, "<br>")
+    """A list inside one table cell: items escaped, joined with "; ".
+
+    Not ``<br>``: renderers that drop raw HTML (cmark-gfm's safe default, pandoc to Word) ran
+    the items together ("(PAM)Top MDF allocation…").
+    """
+    return join(values, "; ")
 
 
 _FILTERS = {
@@ -289,19 +293,32 @@ def _tidy(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
+AUDIENCES = ("team", "board")
+"""Who the blueprint is for: ``team`` (everything) or ``board`` (without the team's working
+notes: the places to fix findings, the session id and its record)."""
+
+
 def export_markdown(
-    session: Session, *, template: Path | None = None, today: date | None = None
+    session: Session,
+    *,
+    template: Path | None = None,
+    today: date | None = None,
+    audience: str = "team",
 ) -> str:
     """The blueprint of ``session`` as Markdown text.
 
     ``today`` defaults to the date the session was last updated (``session.updated``), so the
-    same session always exports byte for byte the same text.  Raises :class:`ExportError`
+    same session always exports byte for byte the same text.  ``audience="board"`` leaves out
+    the team's working notes (see :data:`AUDIENCES`).  Raises :class:`ExportError`
     (one line: file, line, problem) when the template cannot be read, parsed or rendered.
     """
     day = today if today is not None else session.updated.date()
     compiled, filename = _load(template)
     context = blueprint_context(session, day)
     context["today_is_last_update"] = today is None
+    if audience not in AUDIENCES:
+        raise ExportError(f"no such audience: {audience!r} (choose {' or '.join(AUDIENCES)})")
+    context["audience"] = audience
     try:
         text = compiled.render(context)
     except jinja2.TemplateError as error:

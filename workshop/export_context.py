@@ -15,6 +15,7 @@ from workshop.decision_rules import assess_decision
 from workshop.findings import Status
 from workshop.economics import partner_economics
 from workshop.health import analyse_map, health_report
+from workshop.placeholders import tier_benefits
 from workshop.models import (
     RATING_FIELDS,
     RATIONALE_FIELDS,
@@ -109,6 +110,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "competitors": session.mapping.competitors,
         "ecosystem": analysis.ecosystem,
         "tiers": session.tiers.tiers,
+        "benefits": {t.name: tier_benefits(t.benefits, t.mdf_per_year) for t in session.tiers.tiers},
         "movement_rules": session.tiers.rules,
         "movements": analysis.movements,
         "decisions": [assess_decision(decision) for decision in session.decisions],
@@ -119,6 +121,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "parking_lot": session.parking_lot,
         "agenda": spent_summary(session),
         "health": health,
+        "to_fix": [r for r in (*health.rules, *health.findings) if r.status is not Status.PASS],
         "completeness": list(health.completeness.values()),
         "economics": economics,
         "economics_figures": [

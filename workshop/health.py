@@ -20,9 +20,11 @@ from workshop.models import (
     Phase,
     PartnerStage,
     Session,
+    Tier,
     TierName,
 )
 from workshop.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
+from workshop.placeholders import tier_benefits, with_placeholders
 from workshop.raci_checks import raci_findings
 from workshop.scoring import Band, ScoredPartner, ranked_partners
 from workshop.tier_movement import Action, PartnerMovement, evaluate_program
@@ -331,6 +333,27 @@ def _other_findings(
 # --------------------------------------------------------------------------- completeness
 
 
+def _hole(text: str) -> str:
+    short = " ".join(text.split())
+    return short if len(short) <= 60 else short[:59] + "…"
+
+
+def _items_check(label: str, texts: list[str]) -> tuple[str, bool]:
+    """A list is filled when it has an item and none of its items holds a placeholder."""
+    holes = with_placeholders(texts)
+    if holes:
+        return f"{label} (“{_hole(holes[0])}” still has a placeholder)", False
+    return label, bool(texts)
+
+
+def _tier_check(label: str, tier: Tier | None) -> tuple[str, bool]:
+    """A tier is filled when it exists and its benefits and commitments hold no placeholder
+    once the tier's own figures fill theirs (an MDF benefit's ``$[X]/yr``: its MDF per year)."""
+    if tier is None:
+        return f"{label} tier", False
+    return _items_check(f"{label} tier", [*tier_benefits(tier.benefits, tier.mdf_per_year), *tier.commitments])
+
+
 def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
     checks: dict[Phase, list[tuple[str, bool]]] = {}
     intake = session.intake
@@ -379,9 +402,7 @@ def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
         ("competitor map refresh date", mapping.competitor_map_refreshed is not None),
     ]
     framework = session.tiers
-    tier_checks = [
-        (f"{name.label} tier", framework.tier(name) is not None) for name in reversed(list(TierName))
-    ]
+    tier_checks = [_tier_check(name.label, framework.tier(name)) for name in reversed(list(TierName))]
     for name in (TierName.PLATINUM, TierName.GOLD):
         tier = framework.tier(name)
         if tier is not None:
@@ -398,19 +419,22 @@ def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
             (f"{d.id}: decided on", d.decided_on is not None),
         ]
     checks[Phase.DECISIONS] = decision_checks
-    okr_checks = [("an objective", bool(session.objectives))]
+    # A placeholder in an objective or a key result leaves a check it belongs to unfilled
+    # (the count stays the same: "drives [X]% of ARR" is an objective not yet set).
+    okr_checks = [_items_check("an objective", [o.text for o in session.objectives])]
     for o_number, objective in enumerate(session.objectives, start=1):
         okr_checks.append((f"O{o_number}: key results", bool(objective.key_results)))
         for k_number, kr in enumerate(objective.key_results, start=1):
             label = f"KR{o_number}.{k_number}"
+            target_label, no_hole = _items_check(f"{label}: target", [kr.text])
             okr_checks += [
                 (f"{label}: leading/lagging", kr.kind is not None),
-                (f"{label}: target", bool(kr.target.strip())),
+                (target_label, no_hole and bool(kr.target.strip())),
                 (f"{label}: owner", bool(kr.owner.strip())),
             ]
     roadmap = session.roadmap
     okr_checks.append(("roadmap year", roadmap.year is not None))
-    okr_checks += [(f"roadmap {q.name} items", bool(q.items)) for q in roadmap.quarters]
+    okr_checks += [_items_check(f"roadmap {q.name} items", [item.text for item in q.items]) for q in roadmap.quarters]
     okr_checks.append(("roadmap review date", roadmap.last_reviewed is not None))
     checks[Phase.OKRS] = okr_checks
     raci = session.governance.raci

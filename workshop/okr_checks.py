@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from workshop.findings import RuleResult, finding
 from workshop.models import KRKind, Objective, Phase
-
-_PLACEHOLDER = re.compile(r"\[(?:N|X|date|year)\]")
-"""The method's template placeholders still in a key result's text."""
+from workshop.placeholders import has_placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +77,7 @@ def okr_findings(objectives: list[Objective]) -> list[RuleResult]:
             gaps = [name for name, value in (("target", kr.target), ("owner", kr.owner)) if not value.strip()]
             if gaps:
                 add("kr_incomplete", f"{label} has no {' and no '.join(gaps)}.", where)
-            if _PLACEHOLDER.search(kr.text):
+            if has_placeholder(kr.text):
                 add(
                     "kr_placeholder",
                     f"{label} still has a template placeholder ([N], [X], [date] or [year]).",
