@@ -19,6 +19,7 @@ from screens.thesis_models import ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from workshop.models import RATIONALE_FIELDS, Phase, SignOff
+from workshop.signoff import sign_thesis, withdraw_signoff
 from workshop.thesis_statement import render_thesis
 
 RATIONALE_SPECS = [FieldSpec(name, label, "multiline", hint=question) for name, (label, question) in RATIONALE_FIELDS.items()]
@@ -175,7 +176,7 @@ class ThesisView(PhaseView):
                 markup=False,
             )
             return
-        self.app.push_screen(SignOffDialog(self.session.participants), self._signed)
+        self.app.push_screen(SignOffDialog(self.session.participants, self.app.today), self._signed)
 
     def _signed(self, signoff: SignOff | None) -> None:
         if signoff is None:
@@ -184,7 +185,11 @@ class ThesisView(PhaseView):
         if missing:  # something was emptied meanwhile
             self.notify("Not signed: still missing " + ", ".join(missing) + ".", severity="warning", markup=False)
             return
-        self.session.thesis.signoff = signoff
+        try:
+            sign_thesis(self.session, signoff, self.app.today, self.app.editor)
+        except ValueError as error:  # dated after today, or signed meanwhile
+            self.notify(f"Not signed: {error}.", severity="warning", markup=False)
+            return
         self.edited(f"Thesis signed off by {signoff.name}")
         self.refresh_now()
 
@@ -195,7 +200,7 @@ class ThesisView(PhaseView):
 
         def confirmed(answer: bool | None) -> None:
             if answer and self.session.thesis.signoff is signoff:
-                self.session.thesis.signoff = None
+                withdraw_signoff(self.session, self.app.editor)
                 self.edited(f"Thesis sign-off by {signoff.name} withdrawn")
                 self.refresh_now()
 

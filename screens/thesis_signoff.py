@@ -1,6 +1,9 @@
-"""The sign-off dialog: who signs the thesis (name required, role optional)."""
+"""The sign-off dialog: who signs the thesis (name required, role optional) and on which day
+(today unless changed; a day after today is refused)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from pydantic import ValidationError
 from textual import on
@@ -15,6 +18,7 @@ from screens.fields import validation_message
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
 from workshop.models import Participant, SignOff
+from workshop.signoff import signoff_moment
 
 
 class SignOffDialog(ModalScreen["SignOff | None"]):
@@ -25,9 +29,10 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, participants: list[Participant]) -> None:
+    def __init__(self, participants: list[Participant], today: date | None = None) -> None:
         super().__init__()
         self.participants = participants
+        self.today = today or date.today()
         self._filled_role: str | None = None
         """The role this dialog filled in from a participant (replaced when the name changes)."""
 
@@ -46,14 +51,17 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
             )
             yield Static("", id="signer-error", classes="field-error-line", markup=False)
             yield Label("Role")
-            yield LiteralInput(id="signer-role", placeholder="e.g. CPO", on_enter="screen.sign")
+            yield LiteralInput(id="signer-role", placeholder="e.g. CPO", on_enter="app.focus_next")
+            yield Label("Signed on (YYYY-MM-DD, today or earlier)")
+            yield LiteralInput(self.today.isoformat(), id="signed-on", on_enter="screen.sign")
+            yield Static("", id="signed-on-error", classes="field-error-line", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Static("Enter: next / sign   Esc: cancel", classes="dialog-hint", markup=False)
                 yield Button("Sign off", variant="success", id="sign")
                 yield Button("Cancel", id="cancel")
 
     DEFAULT_CSS = """
-    SignOffDialog #signer-error { color: $text-error; height: auto; }
+    SignOffDialog #signer-error, SignOffDialog #signed-on-error { color: $text-error; height: auto; }
     """
 
     def on_mount(self) -> None:
@@ -74,8 +82,20 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
     def action_sign(self) -> None:
         name = self.query_one("#signer-name", Input).value
         role = self.query_one("#signer-role", Input).value
+        day_error = self.query_one("#signed-on-error", Static)
+        day_error.update("")
+        typed = self.query_one("#signed-on", Input).value.strip()
         try:
-            signoff = SignOff(name=name.strip(), role=role.strip())
+            signed_at = signoff_moment(date.fromisoformat(typed), self.today)
+        except ValueError as error:
+            reason = str(error) if typed and "after today" in str(error) else (
+                f"not a date: {typed!r} (write it as YYYY-MM-DD)" if typed else "the date of the sign-off is needed"
+            )
+            day_error.update(literal(reason))
+            self.query_one("#signed-on", Input).focus()
+            return
+        try:
+            signoff = SignOff(name=name.strip(), role=role.strip(), signed_at=signed_at)
         except ValidationError as error:
             self.query_one("#signer-error", Static).update(literal(validation_message(error)))
             self.query_one("#signer-name", Input).focus()
@@ -88,4 +108,6 @@ class SignOffDialog(ModalScreen["SignOff | None"]):
 
     @property
     def error(self) -> str:
-        return str(self.query_one("#signer-error", Static).render())
+        return " ".join(
+            text for text in (str(self.query_one(f"#{name}", Static).render()) for name in ("signer-error", "signed-on-error")) if text
+        )

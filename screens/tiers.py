@@ -20,6 +20,7 @@ from screens.phase_view import PhaseView
 from screens.text import literal, visible
 from screens.tiers_pick import PickDialog
 from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable, action_words
+from workshop.audit import record_movement
 from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
 from workshop.tier_movement import (
     Action,
@@ -260,6 +261,7 @@ class TiersView(PhaseView):
 
             def confirmed(answer: bool | None) -> None:
                 if answer and apply_movement(movement):
+                    record_movement(self.session, movement, self.app.editor)
                     self.edited(f"{partner.name}: {movement.action.value} applied, {movement.recorded_tier.label} → {target.label}")
                     self.refresh_now()
 
@@ -269,6 +271,7 @@ class TiersView(PhaseView):
 
             def exited(answer: bool | None) -> None:
                 if answer and apply_movement(movement):
+                    record_movement(self.session, movement, self.app.editor)
                     self.edited(f"{partner.name}: exit applied, partnership terminated")
                     self.refresh_now()
 

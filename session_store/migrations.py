@@ -1,9 +1,12 @@
 """Schema migrations: bring a file written by an older version up to :data:`SCHEMA_VERSION`.
 
 ``MIGRATIONS[n]`` takes the raw TOML data of a version-``n`` file (a dict, already parsed)
-and returns the data of version ``n + 1``. Version 1 is the first format, so the table is
-empty today; when the model changes incompatibly, bump ``workshop.models.SCHEMA_VERSION``
-and add the step here (with a test loading a file of the old version).
+and returns the data of version ``n + 1``. When the model changes incompatibly, bump
+``workshop.models.SCHEMA_VERSION`` and add the step here (with a test loading a file of the
+old version).
+
+* 1 → 2: the audit trail (``audit``). A version-1 file starts its trail with what it already
+  records: its thesis sign-off and its final decisions, dated as the file dates them.
 """
 
 from __future__ import annotations
@@ -13,10 +16,18 @@ from typing import Any
 
 from session_store.errors import NewerVersionError, SessionError
 from workshop import models
+from workshop.audit import seed_from_file
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _1_to_2_audit_trail(data: dict[str, Any]) -> dict[str, Any]:
+    if "audit" not in data:
+        data["audit"] = seed_from_file(data)
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _1_to_2_audit_trail}
 
 
 def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:

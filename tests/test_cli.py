@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop.models import SCHEMA_VERSION
 from session_store import SessionFile, default_sessions_dir, dump_session, load_session
 from tests.conftest import BUNDLED_DEMO
 from workshop import __version__, cli
@@ -181,7 +182,7 @@ def test_export_bad_template_and_bad_session(tmp_path: Path, monkeypatch, capsys
     assert cli.main(["export", str(BUNDLED_DEMO), "--template", "t.j2"]) == 1
     assert "t.j2: line 3" in _one_error_line(capsys.readouterr().err)
     bad = tmp_path / "bad.toml"
-    bad.write_text(dump_session(new_session()).replace("schema_version = 1", "schema_version = 7"))
+    bad.write_text(dump_session(new_session()).replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 7"))
     assert cli.main(["export", str(bad)]) == 1
     assert "newer Partner Workshop" in _one_error_line(capsys.readouterr().err)
 

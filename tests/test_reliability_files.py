@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from workshop.models import SCHEMA_VERSION
 from session_store import SessionError, SessionFile, dump_session, load_session
 from tests.app_harness import BUNDLED_DEMO
 
@@ -104,7 +105,7 @@ def test_wrong_nested_values_are_refused(tmp_path: Path, path: str, value: str) 
 
 
 @FAST
-@given(version=st.integers(min_value=2, max_value=10**30))
+@given(version=st.integers(min_value=SCHEMA_VERSION + 1, max_value=10**30))
 def test_newer_versions_are_refused_with_upgrade_advice(tmp_path: Path, version: int) -> None:
     message = check_refused(tmp_path, _replace_value(GOOD_TEXT, "schema_version", str(version)).encode())
     assert "newer" in message or "schema_version" in message
@@ -127,7 +128,7 @@ def test_random_bytes_are_refused(tmp_path: Path, junk: bytes) -> None:
         GOOD.replace(b"# end of session", b"") + b"x = 1\n",
         GOOD + b"[" + b"a." * 3_000 + b"b]\n",
         ("title = \"" + "é" * 3_000_000 + "\"\n").encode(),  # a huge file, not a session
-        GOOD.replace(b"schema_version = 1", b"schema_version = \"1\""),
+        GOOD.replace(f"schema_version = {SCHEMA_VERSION}".encode(), b"schema_version = \"1\""),
         GOOD.replace(b"\n", b"\r"),
         GOOD.decode().encode("utf-16"),
     ],
@@ -140,7 +141,7 @@ def test_named_hostile_files(tmp_path: Path, data: bytes) -> None:
 def test_a_valid_file_still_loads(tmp_path: Path) -> None:
     """The oracle is not vacuous: the unmodified file is accepted."""
     assert check_refused(tmp_path, GOOD) == ""
-    assert tomllib.loads(GOOD_TEXT)["schema_version"] == 1
+    assert tomllib.loads(GOOD_TEXT)["schema_version"] == SCHEMA_VERSION
     assert dump_session(load_session(tmp_path / "hostile.toml")).startswith("#")
 
 
@@ -156,7 +157,7 @@ def test_a_valid_file_still_loads(tmp_path: Path) -> None:
 )
 def test_a_key_of_thousands_of_parts_is_refused_before_tomllib(tmp_path: Path, key: bytes) -> None:
     """tomllib needs ~25 s for one 50,000-part dotted key; the shape check refuses it at once."""
-    hostile = GOOD.replace(b"schema_version = 1\n", b"schema_version = 1\n" + key + b" = 1\n")
+    hostile = GOOD.replace(f"schema_version = {SCHEMA_VERSION}\n".encode(), f"schema_version = {SCHEMA_VERSION}\n".encode() + key + b" = 1\n")
     message = check_refused(tmp_path, hostile, both=True)
     assert "a dotted key of more than 100 parts" in message
     assert ": line 5, column " in message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import events
 
 from screens.dialogs import ConfirmDialog, EditDialog
@@ -158,7 +160,8 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, SignOffDialog)
-        await pilot.press("enter", "enter")  # no name: refused with the reason
+        assert dialog.query_one("#signed-on").value == app.today.isoformat()  # today unless changed
+        await pilot.press("enter", "enter", "enter")  # no name: refused with the reason
         await pilot.pause()
         assert isinstance(app.screen, SignOffDialog)
         assert "name of the person signing" in dialog.error
@@ -174,7 +177,16 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         assert dialog.query_one("#signer-role").value == ""  # not Sam's role any more
         name.value = "Dana Lee"
         await pilot.pause()
-        type_ahead(app, "enter", "enter")  # in one burst: the second Enter signs (it went to the name)
+        day = dialog.query_one("#signed-on")
+        day.value = date.fromordinal(app.today.toordinal() + 1).isoformat()
+        dialog.action_sign()  # a day after today: refused at entry
+        await pilot.pause()
+        assert isinstance(app.screen, SignOffDialog) and "is after today" in dialog.error
+        assert app.session.thesis.signoff is None
+        day.value = app.today.isoformat()
+        name.focus()
+        await pilot.pause()
+        type_ahead(app, "enter", "enter", "enter")  # in one burst: the third Enter signs (it went to the name)
         await calm(pilot)
         assert isinstance(app.screen, WorkshopScreen)
         signoff = saved(app).thesis.signoff
@@ -201,6 +213,8 @@ async def test_sign_off_with_name_and_role_then_withdraw(tmp_path):
         await calm(pilot)
         assert saved(app).thesis.signoff is None
         assert "Not signed off yet" in str(view.query_one("#signoff-status").render())
+        trail = saved(app).audit  # both moves are in the audit trail, by whoever was editing
+        assert [(e.kind.value, e.subject) for e in trail[-2:]] == [("signoff", "Thesis"), ("withdrawal", "Thesis")]
         assert not any(widget.disabled for widget in locked)
         assert view.check_action("sign_off", ()) is True
 

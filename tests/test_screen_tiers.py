@@ -65,6 +65,10 @@ async def test_apply_promotion_sets_recorded_tier_after_confirmation(tmp_path: P
         assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
         assert partner(saved(app), "Northbridge Risk Advisory").program_tier is TierName.PLATINUM
         assert "promote applied" in app.session.history[-1].what
+        move = saved(app).audit[-1]  # and in the audit trail, with the rule's figures
+        assert (move.kind.value, move.subject) == ("tier_move", "Northbridge Risk Advisory")
+        assert move.summary == "Northbridge Risk Advisory: promote applied (Gold → Platinum)."
+        assert move.figures["quarter"] == "2026-Q3" and "Platinum" in move.rule
         row_after = table_text(app, "#program")[program_row(app, "Northbridge Risk Advisory")]
         assert row_after[:2] == ["Northbridge Risk Advisory\nPlatinum", "= HOLD\nok"]
 
@@ -78,6 +82,7 @@ async def test_apply_exit_marks_partner_exited(tmp_path: Path) -> None:
         await pilot.press(*["down"] * row, "p", "y")
         await calm(pilot)  # the view's debounced refresh (0.15 s)
         assert partner(saved(app), "Fincrest Advisors").stage is PartnerStage.EXITED
+        assert saved(app).audit[-1].summary == "Fincrest Advisors: exit applied (Registered → exited)."
         assert not any("Fincrest Advisors" in r[0] for r in table_text(app, "#program"))
 
 

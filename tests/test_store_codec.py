@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from workshop.models import SCHEMA_VERSION
 import workshop.models as models
 from session_store import (
     NewerVersionError,
@@ -177,7 +178,7 @@ def test_file_is_human_readable_and_in_model_order() -> None:
     text = dump_session(session)
     assert text.startswith("# Partner Workshop session")
     body = [line for line in text.splitlines() if line and not line.startswith("#")]
-    assert body[0] == "schema_version = 1"
+    assert body[0] == f"schema_version = {SCHEMA_VERSION}"
     assert body[2] == 'title = "Readable"'
     assert text.index("[intake]") < text.index("[[mapping.partners]]") < text.index("[economics]")
     assert 'name = "Deloitte"' in text and "icp_overlap = 90.0" in text
@@ -221,9 +222,9 @@ BAD_FILES = {
     "empty": ("", "empty"),
     "unclosed string": (_replace('title = "Valid"', 'title = "Valid'), "line 6"),
     "no end marker": (VALID.replace(END_MARKER, ""), "incomplete"),
-    "newer version": (_replace("schema_version = 1", "schema_version = 99"), "newer"),
-    "version missing": (_replace("schema_version = 1\n", ""), "schema_version"),
-    "version not int": (_replace("schema_version = 1", 'schema_version = "1"'), "schema_version"),
+    "newer version": (_replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 99"), "newer"),
+    "version missing": (_replace(f"schema_version = {SCHEMA_VERSION}\n", ""), "schema_version"),
+    "version not int": (_replace(f"schema_version = {SCHEMA_VERSION}", 'schema_version = "1"'), "schema_version"),
     "rating out of range": (
         _replace("partners = []", 'partners = [{ name = "Acme", ratings = { icp_overlap = 120.0 } }]'),
         "mapping.partners[0].ratings.icp_overlap",
@@ -257,7 +258,7 @@ def test_bad_file_is_refused_with_one_line_and_left_unchanged(tmp_path: Path, ca
 
 def test_newer_version_raises_its_own_error() -> None:
     with pytest.raises(NewerVersionError, match="schema version 99"):
-        parse_session(VALID.replace("schema_version = 1", "schema_version = 99"), "new.toml")
+        parse_session(VALID.replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 99"), "new.toml")
 
 
 def test_not_utf8_names_the_place(tmp_path: Path) -> None:
@@ -307,34 +308,38 @@ def test_field_path() -> None:
 
 
 def test_older_version_is_migrated_on_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    current = models.SCHEMA_VERSION
+
     def version_0_to_1(data: dict) -> dict:
         data["facilitator"] = data.pop("host")
         return data
 
+    # a file of version 0 goes through the made-up step 0 -> 1, then every real one
     monkeypatch.setitem(MIGRATIONS, 0, version_0_to_1)
-    old = VALID.replace("schema_version = 1", "schema_version = 0").replace(
+    old = VALID.replace(f"schema_version = {current}", "schema_version = 0").replace(
         'facilitator = ""', 'host = "Ana"'
     )
     path = tmp_path / "old.toml"
     path.write_text(old, "utf-8")
     opened = SessionFile.open(path)
     assert opened.session.facilitator == "Ana"
-    assert opened.session.schema_version == models.SCHEMA_VERSION
+    assert opened.session.schema_version == current
     opened.save(opened.session)
-    assert "schema_version = 1" in path.read_text("utf-8")
+    assert f"schema_version = {current}" in path.read_text("utf-8")
     assert opened.backup.read_text("utf-8") == old  # the old-format file is kept
 
 
 def test_chain_of_migrations_runs_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(models, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(MIGRATIONS, 1, lambda d: {**d, "title": d["title"] + " v2"})
-    monkeypatch.setitem(MIGRATIONS, 2, lambda d: {**d, "title": d["title"] + " v3"})
+    current = models.SCHEMA_VERSION
+    monkeypatch.setattr(models, "SCHEMA_VERSION", current + 2)
+    monkeypatch.setitem(MIGRATIONS, current, lambda d: {**d, "title": d["title"] + " v+1"})
+    monkeypatch.setitem(MIGRATIONS, current + 1, lambda d: {**d, "title": d["title"] + " v+2"})
     session = parse_session(VALID, "chain.toml")
-    assert session.title == "Valid v2 v3" and session.schema_version == 3
+    assert session.title == "Valid v+1 v+2" and session.schema_version == current + 2
 
 
 def test_missing_or_failing_migration_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    old = VALID.replace("schema_version = 1", "schema_version = 0")
+    old = VALID.replace(f"schema_version = {models.SCHEMA_VERSION}", "schema_version = 0")
     with pytest.raises(SessionError, match="schema version 0 is not supported"):
         parse_session(old, "old.toml")
     monkeypatch.setitem(MIGRATIONS, 0, lambda d: d["nothing"])

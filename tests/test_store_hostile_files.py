@@ -16,6 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 import session_store.atomic as atomic
+from workshop.models import SCHEMA_VERSION
 from session_store import (
     SessionError,
     SessionFile,
@@ -383,10 +384,10 @@ def test_a_huge_unknown_key_gives_a_short_message(tmp_path: Path, old: str, new:
 
 def test_huge_numbers_give_short_messages(tmp_path: Path) -> None:
     digits = "9" * 5_000  # more than Python converts (4,300 digits)
-    assert _refusal(tmp_path, _demo_with("schema_version = 1", f"schema_version = {digits}")) == (
+    assert _refusal(tmp_path, _demo_with(f"schema_version = {SCHEMA_VERSION}", f"schema_version = {digits}")) == (
         "not valid TOML: a number too long to read (is this a session file?)"
     )
-    message = _refusal(tmp_path, _demo_with("schema_version = 1", f"schema_version = {digits[:4000]}"))
+    message = _refusal(tmp_path, _demo_with(f"schema_version = {SCHEMA_VERSION}", f"schema_version = {digits[:4000]}"))
     assert message.startswith("written by a newer Partner Workshop (schema version of more than 12 digits;")
     message = _refusal(tmp_path, _demo_with("current_arr = 18000000", f"current_arr = -{digits[:4000]}"))
     assert message.endswith("(got a whole number of about 4,000 digits)")

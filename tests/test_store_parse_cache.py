@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from workshop.models import SCHEMA_VERSION
 from session_store import SessionError, SessionFile, load_session, parse_cache
 from session_store.codec import END_MARKER, parse_session, render_session, session_data, snapshot_json
 from workshop.defaults import new_session
@@ -159,7 +160,7 @@ def _only_entry() -> Path:
         pytest.param(lambda blob: blob.replace(parse_cache.FORMAT, b"other-format"), id="foreign"),
         pytest.param(lambda blob: _resign(blob, b"0" * 64, None), id="other code version"),
         pytest.param(lambda blob: _resign(blob, None, b'{"schema_version": 1, "title": 5}'), id="invalid session"),
-        pytest.param(lambda blob: _resign(blob, None, b'{"schema_version": 2}'), id="newer schema"),
+        pytest.param(lambda blob: _resign(blob, None, f"{{\"schema_version\": {SCHEMA_VERSION + 1}}}".encode()), id="newer schema"),
     ],
 )
 def test_a_spoilt_entry_is_a_miss(tmp_home: Path, no_tomllib: list[int], spoil) -> None:
@@ -201,7 +202,7 @@ def test_bad_files_are_reported_as_before(tmp_home: Path) -> None:
     path.write_bytes(good[: len(good) - len(END_MARKER) - 5])
     with pytest.raises(SessionError, match="incomplete"):
         SessionFile.open(path)
-    path.write_bytes(good.replace(b"schema_version = 1", b"schema_version = 99"))
+    path.write_bytes(good.replace(f"schema_version = {SCHEMA_VERSION}".encode(), b"schema_version = 99"))
     with pytest.raises(SessionError, match="newer Partner Workshop"):
         load_session(path)
     path.write_bytes(good + b"\n[[[")

@@ -45,6 +45,7 @@ from session_store import (
     write_blueprint,
 )
 from workshop import agenda
+from workshop.audit import audit_after_step, sync_decisions
 from workshop.terminal_text import visible
 from workshop.models import Change, ParkingNote, Session, utc_now
 from workshop.undo import UndoHistory
@@ -144,12 +145,13 @@ class PartnerWorkshopApp(App[None]):
         Binding("f6", "toggle_timer", "Timer", show=False),
         Binding("f7", "charts", "Charts", show=False),
         Binding("f9", "toggle_projector_theme", "Contrast", show=False),
+        Binding("f10", "audit_trail", "Audit trail", show=False),
     ]
 
     SESSION_ACTIONS = frozenset(
         {
             "save_now", "undo", "redo", "park_note", "parking_lot", "charts", "toggle_timer",
-            "toggle_presenter", "edit_agenda", "choose_editor",
+            "toggle_presenter", "edit_agenda", "choose_editor", "audit_trail",
         }
     )
     """Actions on the open session: off (and out of the Footer) on the home screen, where the
@@ -407,6 +409,7 @@ class PartnerWorkshopApp(App[None]):
         if not self.session_is_open:
             return
         self.session.updated = utc_now()
+        sync_decisions(self.session, self.editor)  # a decision made final (or reopened) is audited
         history = self.session.history
         last = history[-1] if history else None
         if last is not None and last.what == what and (self.session.updated - last.when).total_seconds() < 60:
@@ -751,6 +754,7 @@ class PartnerWorkshopApp(App[None]):
         restored = parse_session(text, "undo history")
         # The change history, the time spent and where the team is are not edits: keep them.
         restored.history = [*self.session.history, Change(what=f"{verb}: {description}", who=self.editor)]
+        restored.audit = audit_after_step(self.session.audit, restored.audit, verb, self.editor)
         restored.agenda = self.session.agenda
         restored.position = self.session.position
         self.session = restored
@@ -789,6 +793,12 @@ class PartnerWorkshopApp(App[None]):
 
         if self.session is not None and not isinstance(self.screen, ChartsScreen):
             self.push_screen(ChartsScreen())
+
+    def action_audit_trail(self) -> None:
+        from screens.audit import AuditScreen
+
+        if self.session is not None and not isinstance(self.screen, AuditScreen):
+            self.push_screen(AuditScreen())
 
     def action_toggle_presenter(self) -> None:
         self.presenting = not self.presenting
@@ -845,6 +855,9 @@ class PartnerWorkshopApp(App[None]):
             yield SystemCommand("Park a note", "Quick note for the parking lot (F2)", self.action_park_note)
             yield SystemCommand("Parking lot", "All parked notes (F4)", self.action_parking_lot)
             yield SystemCommand("Charts", "Partners by score, ARR target by year, pipeline by tier (F7)", self.action_charts)
+            yield SystemCommand(
+                "Audit trail", "Tier moves, overrides, sign-offs and final decisions, dated (F10)", self.action_audit_trail
+            )
             yield SystemCommand("Presenter mode", "Hide the chrome for the room (F5)", self.action_toggle_presenter)
             yield SystemCommand("Pause / resume timer", "The phase timebox clock (F6)", self.action_toggle_timer)
             yield SystemCommand("Agenda", "Plan the timeboxes and see time spent", self.action_edit_agenda)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from workshop.audit import audit_findings
 from workshop.competitors import EcosystemAnalysis, ecosystem
 from workshop.dates import add_months
 from workshop.decision_rules import assess_decision
@@ -129,9 +130,17 @@ def _rule(key: str, title: str, status: Status, message: str, phase: Phase, wher
     return RuleResult(f"rule.{key}", title, status, message, phase, where)
 
 
-def _thesis_rule(session: Session, priority_names: list[str]) -> RuleResult:
+def _thesis_rule(session: Session, priority_names: list[str], today: date) -> RuleResult:
     title = "Thesis signed off before recruitment"
     signoff = session.thesis.signoff
+    if signoff is not None and signoff.signed_at.date() > today:
+        return _rule(
+            "thesis_signoff", title, Status.FAIL,
+            f"The sign-off by {signoff.name} is dated {signoff.signed_at.date().isoformat()}, after "
+            f"today ({today.isoformat()}): a sign-off that has not happened yet does not count. "
+            "Withdraw it and sign off on the day it happens.",
+            Phase.THESIS, "Sign-off",
+        )
     if signoff is not None:
         by = f"{signoff.name}" + (f" ({signoff.role})" if signoff.role.strip() else "")
         return _rule(
@@ -327,6 +336,7 @@ def _other_findings(
             Phase.GOVERNANCE, "Executive relationship map",
         ))
     found += raci_findings(session.governance.raci)
+    found += audit_findings(session)
     return found
 
 
@@ -495,7 +505,7 @@ def health_report(session: Session, today: date, analysis: MapAnalysis | None = 
     priority = [s.partner.name for s in ranked if s.band is Band.PRIORITY]
     unscored = [s.partner.name for s in ranked if s.score is None]
     rules = [
-        _thesis_rule(session, priority),
+        _thesis_rule(session, priority, today),
         _finance_rule(session),
         _okr_rule(session),
         _tier_rule(movements),

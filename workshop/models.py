@@ -36,7 +36,8 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: the audit trail (``audit``)."""
 
 
 # --------------------------------------------------------------------------- basic types
@@ -758,6 +759,73 @@ class EconomicsInputs(Record):
     """How the partner-sourced pipeline splits across tiers (should add up to 100)."""
 
 
+
+# --------------------------------------------------------------------------- the audit trail
+
+
+class AuditKind(str, Enum):
+    """What an audit entry records (issue 15, section 3)."""
+
+    TIER_MOVE = "tier_move"
+    """A tier move applied: promotion, warning, demotion or exit."""
+    OVERRIDE = "override"
+    """The team did other than the rules say; the entry carries the reason (the appeal)."""
+    SIGNOFF = "signoff"
+    WITHDRAWAL = "withdrawal"
+    """A thesis sign-off taken back."""
+    DECISION_FINAL = "decision_final"
+    """A build / partner / acquire decision became final (decided, with Finance input)."""
+    DECISION_REOPENED = "decision_reopened"
+    """A final decision lost its finality (its decision or Finance input was removed)."""
+    REVERTED = "reverted"
+    """An audited change taken back by undo (or put back by redo): the entry names it."""
+
+    @property
+    def label(self) -> str:
+        return AUDIT_KIND_LABELS[self]
+
+
+AUDIT_KIND_LABELS: dict[AuditKind, str] = {
+    AuditKind.TIER_MOVE: "Tier move",
+    AuditKind.OVERRIDE: "Override",
+    AuditKind.SIGNOFF: "Sign-off",
+    AuditKind.WITHDRAWAL: "Sign-off withdrawn",
+    AuditKind.DECISION_FINAL: "Decision final",
+    AuditKind.DECISION_REOPENED: "Decision reopened",
+    AuditKind.REVERTED: "Undo / redo",
+}
+
+
+class AuditEntry(Record):
+    """One dated line of the append-only audit trail: what happened, when, by whom, and the
+    rule that fired with its figures.
+
+    ``seq`` numbers the entries 1, 2, 3… in the order they were made; the health report flags
+    a gap (an entry removed by hand).  An override needs its reason.
+    """
+
+    seq: Annotated[int, Field(ge=1, le=MAX_COUNT)]
+    when: Moment = Field(default_factory=utc_now)
+    kind: ByValue[AuditKind]
+    who: Text = ""
+    subject: Text = ""
+    """What it is about: a partner's name, a decision's id, "Thesis"."""
+    summary: Text = ""
+    """What happened, in one sentence."""
+    rule: Text = ""
+    """The rule that fired (the method's words)."""
+    figures: dict[Text, Text] = Field(default_factory=dict)
+    """The figures the rule used, each as shown (``{"pipeline 2026-Q3" = "$2.4M"}``)."""
+    reason: Text = ""
+    """Why: required for an override (the appeal)."""
+
+    @model_validator(mode="after")
+    def _override_has_reason(self) -> AuditEntry:
+        if self.kind is AuditKind.OVERRIDE and not self.reason.strip():
+            raise ValueError("an override needs its reason (the appeal)")
+        return self
+
+
 # --------------------------------------------------------------------------- the session
 
 
@@ -783,6 +851,8 @@ class Session(Record):
     roadmap: Roadmap = Field(default_factory=Roadmap)
     governance: Governance = Field(default_factory=Governance)
     economics: EconomicsInputs = Field(default_factory=EconomicsInputs)
+    audit: list[AuditEntry] = Field(default_factory=list)
+    """The append-only audit trail, oldest first (see :mod:`workshop.audit`)."""
 
     @field_validator("decisions")
     @classmethod

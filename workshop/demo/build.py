@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from session_store import dump_session
+from workshop.audit import record_signoff, sync_decisions
 from workshop.defaults import new_session
 from workshop.models import (
     Change,
@@ -483,6 +484,15 @@ def build_demo() -> Session:
             cadence="Monthly 1:1 (Platinum candidate)",
         ),
     ]
+    # The audit trail of the day: the sign-off, then each decision as it was made final.
+    record_signoff(session, session.thesis.signoff, "Jordan Ellis", when=utc(2026, 11, 24, 11, 45))
+    made = session.decisions
+    in_order = sorted(made, key=lambda d: (d.decided_on, d.id))
+    for count, decision in enumerate(in_order, start=1):
+        session.decisions = in_order[:count]  # the trail records them one at a time, each on its day
+        day = decision.decided_on
+        sync_decisions(session, "Jordan Ellis", when=utc(day.year, day.month, day.day, 16, 0))
+    session.decisions = made
     return session
 
 
