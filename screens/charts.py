@@ -84,7 +84,7 @@ class ChartPane(Vertical):
                     plt.bar([positions[b] for b in bars], [b.value for b in bars], orientation="horizontal",
                             color=colour, width=0.6, reset_ticks=False)
             plt.yticks([positions[b] for b in chart.bars],
-                       [f"{short(b.label)} {b.value:5.1f}" for b in chart.bars])
+                       [f"{short(b.label)} {b.note:>5}" for b in chart.bars])
             plt.xlim(0, 100)
             plt.ylim(0.4, count + 0.6)
             for value, _what in chart.lines:

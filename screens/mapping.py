@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from fractions import Fraction
 
 from pydantic import ValidationError
 from textual import on
@@ -45,7 +46,7 @@ from workshop.models import (
     PartnerType,
     Phase,
 )
-from workshop.scoring import attractiveness, band_for, format_score
+from workshop.scoring import attractiveness, band_for, exact_text, format_score
 from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
 
@@ -212,7 +213,9 @@ class MappingView(PhaseView):
         if band is None:
             missing = [label for key, (label, _w) in RATING_FIELDS.items() if getattr(partner.ratings, key) is None]
             return f"{partner.name}: unscored — still to rate: {', '.join(missing).lower()}."
-        return f"{partner.name}: score {format_score(score)} — {band.label}. {band.advice}"
+        shown, exact = format_score(score), exact_text(score)
+        exactly = "" if Fraction(shown) == score else f" (exactly {exact})"
+        return f"{partner.name}: score {shown}{exactly} — {band.label}. {band.advice}"
 
     _ecosystem_input: tuple[object, ...] | None = None
 

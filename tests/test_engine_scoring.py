@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from fractions import Fraction
+
 import pytest
 
 from workshop.models import RATING_FIELDS, Partner, Ratings
@@ -10,6 +12,7 @@ from workshop.scoring import (
     Band,
     attractiveness,
     band_for,
+    exact_text,
     format_score,
     missing_ratings,
     ranked_partners,
@@ -50,34 +53,61 @@ def test_weighted_sum() -> None:
     ("score", "band"),
     [
         (75.0, Band.PRIORITY),
-        (74.95, Band.PRIORITY),  # shown as 75.0, so it must be Priority
+        (74.95, Band.SECONDARY),  # the method: "Score >= 75"; 74.95 is not (issue 18, point 1)
+        (74.99999, Band.SECONDARY),
         (74.94, Band.SECONDARY),
         (50.0, Band.SECONDARY),
-        (49.99, Band.SECONDARY),  # shown as 50.0
-        (49.94, Band.OPPORTUNISTIC),
+        (49.99, Band.OPPORTUNISTIC),  # "< 50"
+        (49.95, Band.OPPORTUNISTIC),
         (0.0, Band.OPPORTUNISTIC),
         (100.0, Band.PRIORITY),
     ],
 )
-def test_band_edges(score: float, band: Band) -> None:
+def test_band_edges_on_the_exact_score(score: float, band: Band) -> None:
     assert band_for(score) is band
+    assert band_for(Fraction(repr(score))) is band
 
 
-def test_shown_score_and_band_agree() -> None:
-    assert format_score(74.95) == "75.0"
-    assert format_score(49.99) == "50.0"
-    assert format_score(74.94) == "74.9"
+def test_the_issue_ratings_75_74_75_75_77_are_secondary() -> None:
+    """0.30*75 + 0.25*74 + 0.20*75 + 0.15*75 + 0.10*77 = 74.95: just under the line."""
+    r = ratings(icp_overlap=75, market_influence=74, practice_alignment=75, partnership_appetite=75, revenue_potential=77)
+    assert attractiveness(r) == Fraction("74.95")
+    assert band_for(attractiveness(r)) is Band.SECONDARY
+    assert format_score(attractiveness(r)) == "74.95"
+    ranked = ranked_partners([Partner(name="Edge", ratings=r)])
+    assert ranked[0].band is Band.SECONDARY and ranked[0].score_text == "74.95"
+
+
+def test_shown_score_never_contradicts_its_band() -> None:
+    assert format_score(74.95) == "74.95"  # Secondary: never "75.0"
+    assert format_score(74.995) == "74.995"
+    assert format_score(74.9999) == "74.9999"
+    assert format_score(49.99) == "49.99"  # Opportunistic: never "50.0"
+    assert format_score(49.95) == "49.95"
+    assert format_score(74.94) == "74.9"  # one decimal wherever it stays in the band
+    assert format_score(75.04) == "75.0"
+    assert format_score(75.05) == "75.1"  # half-up away from a line
+    assert format_score(62.25) == "62.3"
     assert format_score(None) == "unscored"
+    assert format_score(Fraction(149, 2)) == "74.5"
 
 
-def test_score_is_rounded_half_up_exactly() -> None:
-    # 0.30*74.9 + 0.25*75 + 0.20*75 + 0.15*75 + 0.10*75 = 74.97 -> 75.0 (Priority)
+def test_exact_text() -> None:
+    assert exact_text(Fraction("74.95")) == "74.95"
+    assert exact_text(Fraction(75)) == "75"
+    assert exact_text(Fraction(100, 3)) == "33.333333…"
+    assert exact_text(None) == "unscored"
+
+
+def test_score_is_exact() -> None:
+    # 0.30*74.9 + 0.25*75 + 0.20*75 + 0.15*75 + 0.10*75 = 74.97: Secondary, shown 74.97
     r = all_(75.0).model_copy(update={"icp_overlap": 74.9})
-    assert attractiveness(r) == 75.0
-    assert band_for(attractiveness(r)) is Band.PRIORITY
-    # exactly 74.95 from ratings: 0.10 * 74.5 + 0.90 * 75 = 74.95 -> shows 75.0
+    assert attractiveness(r) == Fraction("74.97")
+    assert band_for(attractiveness(r)) is Band.SECONDARY
+    assert format_score(attractiveness(r)) == "74.97"
+    # 0.10 * 74.5 + 0.90 * 75 = 74.95
     r = all_(75.0).model_copy(update={"revenue_potential": 74.5})
-    assert attractiveness(r) == 75.0
+    assert attractiveness(r) == Fraction("74.95")
 
 
 def test_band_labels_are_the_methods() -> None:

@@ -132,3 +132,15 @@ def test_charts_large_snapshot(snap_compare, tmp_path):
         await calm(pilot)
 
     assert snap_compare(demo_app(tmp_path), terminal_size=BIG, run_before=open_it)
+
+
+def test_score_chart_labels_never_contradict_the_band():
+    """A partner at 74.95 is Secondary: its bar reads 74.95, never 75.0 (issue 18, point 1)."""
+    from workshop.models import Partner, Ratings, Session
+
+    session = Session()
+    edge = Ratings(icp_overlap=75, market_influence=74, practice_alignment=75, partnership_appetite=75,
+                   revenue_potential=77)
+    session.mapping.partners.append(Partner(name="Edge", ratings=edge))
+    (bar,) = score_chart(session).bars
+    assert (bar.note, bar.group) == ("74.95", "Secondary target")

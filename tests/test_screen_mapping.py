@@ -10,7 +10,7 @@ from screens.mapping import MappingView
 from screens.mapping_landscape import LandscapeTree
 from screens.mapping_table import PartnerTable
 from screens.record_table import RecordTable
-from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows, type_ahead
+from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows, type_ahead, until
 from workshop.models import (
     Competitor,
     LandscapeTier,
@@ -69,7 +69,7 @@ async def test_table_shows_engine_score_and_band_in_words(tmp_path):
         assert column(table, "score") == ["88.8", "40.0", "60.0", "unscored"]
         assert column(table, "band") == ["Priority", "Opportunistic", "Secondary", "—"]
         assert column(table, "lock")[2] == "Locked to RivalCo"
-        assert "Deloitte: score 88.8 — Priority recruitment target. Recruit first." in str(
+        assert "Deloitte: score 88.8 (exactly 88.75) — Priority recruitment target. Recruit first." in str(
             view.query_one("#partner-detail").render()
         )
         eco = str(view.query_one("#ecosystem").render())
@@ -79,6 +79,29 @@ async def test_table_shows_engine_score_and_band_in_words(tmp_path):
         tree = view.query_one(LandscapeTree)
         labels = [str(node.label) for node in tree.root.children]
         assert labels[0].startswith("Tier A: Strategic Partners (Platinum target) (2 partners)")
+
+
+async def test_a_partner_just_under_the_line_is_secondary_and_shown_so(tmp_path):
+    """Issue 18, point 1: 75/74/75/75/77 is 74.95 — Secondary, never shown as 75.0; the exact
+    score is in the detail when the figure shown is rounded."""
+    session = mapping_session()
+    session.mapping.partners[:] = [
+        Partner(name="Edge", ratings=Ratings(icp_overlap=75, market_influence=74, practice_alignment=75,
+                                             partnership_appetite=75, revenue_potential=77)),
+        Partner(name="Closer", ratings=Ratings(icp_overlap=75, market_influence=75, practice_alignment=75,
+                                               partnership_appetite=74.9, revenue_potential=75)),
+    ]
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        assert column(table, "score") == ["74.95", "74.99"]
+        assert column(table, "band") == ["Secondary", "Secondary"]
+        detail = lambda: str(view.query_one("#partner-detail").render())  # noqa: E731
+        assert "Edge: score 74.95 — Secondary target." in detail()
+        table.move_cursor(row=1)
+        await until(pilot, lambda: "Closer" in detail(), "the detail of the second partner")
+        assert "Closer: score 74.99 (exactly 74.985) — Secondary target." in detail()
 
 
 async def test_quick_rating_one_keystroke_moves_on(tmp_path):

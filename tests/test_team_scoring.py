@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -245,7 +246,9 @@ _participant_ratings = st.builds(Ratings, **{field: _ratings_or_none for field i
 
 def _decimal_reference(partner: Partner, threshold: float) -> tuple[tuple[float | None, ...], float | None, bool]:
     """Mean, score spread and verdict computed wholly in decimals, as the method states them."""
-    def exact(value: float) -> Decimal:
+    def exact(value: float | Fraction) -> Decimal:
+        if isinstance(value, Fraction):  # an exact score
+            return Decimal(value.numerator) / Decimal(value.denominator)
         return Decimal(repr(value))
 
     def tenth(value: Decimal) -> float:

@@ -56,7 +56,8 @@ def score_chart(session: Session, top: int = TOP_PARTNERS) -> Chart:
     if unscored:
         parts.append(f"{unscored} unscored not shown")
     parts.append(f"lines at {PRIORITY_MIN:g} (Priority) and {SECONDARY_MIN:g} (Secondary)")
-    bars = tuple(Bar(row.partner.name, row.score or 0.0, (row.band or Band.OPPORTUNISTIC).label) for row in shown)
+    bars = tuple(Bar(row.partner.name, float(row.score or 0), (row.band or Band.OPPORTUNISTIC).label, row.score_text)
+                 for row in shown)
     return Chart(title, bars, lines, caption="; ".join(parts) + ".")
 
 

@@ -3,19 +3,24 @@
 Score = 30% ICP overlap + 25% market influence + 20% practice alignment
 + 15% partnership appetite + 10% revenue potential, each rating 0-100.
 
-The score is computed exactly (integer arithmetic on the ratings as typed; decimal arithmetic
-for a rating with more than three decimals) and rounded half-up to one decimal, the precision
-the room sees; the band is decided on that rounded score, so the number on screen and its
-band always agree (74.95 shows "75.0" and is Priority).  A partner with any rating missing is
-*unscored*: no score, no band, ranked last.
+The score is *exact*: a :class:`~fractions.Fraction` computed from the ratings as typed (integer
+arithmetic on thousandths, the precision of every rating typed and every team mean; exact
+rational arithmetic for anything finer).  The band is decided on that exact score, as the method
+says ("Score ≥ 75", "< 50"): 74.95 is Secondary, 49.95 Opportunistic.
+
+A score is *shown* to one decimal, rounded half-up — except where that would show a figure on the
+other side of a band line (74.95 would read "75.0"): then it gets as many decimals as it takes to
+stay on its own side ("74.95", "74.995", "49.9999").  So a figure on screen never contradicts its
+band.  A partner with any rating missing is *unscored*: no score, no band, ranked last.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
+from fractions import Fraction
 
 from workshop.models import RATING_FIELDS, Partner, Ratings
 
@@ -24,10 +29,11 @@ PRIORITY_MIN = 75.0
 SECONDARY_MIN = 50.0
 """Score 50-74: Secondary target; below 50: Opportunistic only."""
 
-_WEIGHTS: tuple[tuple[str, Decimal], ...] = tuple(
-    (field, Decimal(str(weight))) for field, (_label, weight) in RATING_FIELDS.items()
-)
-_TENTH = Decimal("0.1")
+_PRIORITY = Fraction(75)
+_SECONDARY = Fraction(50)
+
+Score = Fraction
+"""An exact attractiveness score, 0-100."""
 
 
 class Band(Enum):
@@ -54,21 +60,19 @@ _BAND_LABELS = {
     Band.OPPORTUNISTIC: ("Opportunistic only", "Do not invest unless inbound."),
 }
 
+BAND_MINIMUM: dict[Band, Fraction] = {Band.PRIORITY: _PRIORITY, Band.SECONDARY: _SECONDARY, Band.OPPORTUNISTIC: Fraction(0)}
+"""The lowest score of each band (exact)."""
+
+METHOD_PERCENTS: dict[str, int] = {field: round(weight * 100) for field, (_label, weight) in RATING_FIELDS.items()}
+"""The method's weights in percent: 30, 25, 20, 15, 10."""
 
 _SCALE = 1000
 """Ratings with at most three decimals (every rating typed, every team mean) are exact integers
-once multiplied by this; the weights are whole percents."""
-_PERCENTS: tuple[tuple[str, int], ...] = tuple(
-    (field, int(weight * 100)) for field, weight in _WEIGHTS
-)
-assert all(Decimal(p) / 100 == w for (_f, p), (_g, w) in zip(_PERCENTS, _WEIGHTS))
-_HALF_TENTH = _SCALE * 100 // 10 // 2  # the weighted sum is in units of 1 / (_SCALE * 100)
+once multiplied by this."""
 _LIMIT = 1_000_000.0
-"""Above this (never a rating or a score) the exact decimal fallback is used."""
-
-
-_PRIORITY_TENTHS = round(PRIORITY_MIN * 10)
-_SECONDARY_TENTHS = round(SECONDARY_MIN * 10)
+"""Above this (never a rating or a weight) the exact rational fallback is used."""
+_METHOD_SCALED: tuple[tuple[str, int], ...] = tuple((f, p * _SCALE) for f, p in METHOD_PERCENTS.items())
+_DENOMINATOR = _SCALE * _SCALE * 100  # rating thousandths × weight thousandths of a percent
 
 
 def _scaled(value: float, scale: int) -> int | None:
@@ -77,8 +81,7 @@ def _scaled(value: float, scale: int) -> int | None:
 
     ``m / scale == value`` means the decimal ``m / scale`` rounds to ``value``; below
     :data:`_LIMIT` two decimals that far apart never round to the same float, so ``repr(value)``
-    (the shortest decimal that rounds to it) is that decimal: the same number the
-    ``Decimal(repr(value))`` fallback works with.
+    (the shortest decimal that rounds to it) is that decimal.
     """
     if not 0 <= value <= _LIMIT:  # also False for NaN
         return None
@@ -86,69 +89,93 @@ def _scaled(value: float, scale: int) -> int | None:
     return m if m / scale == value else None
 
 
-def _one_decimal(value: float) -> Decimal:
-    return Decimal(repr(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+def as_fraction(value: float | Fraction) -> Fraction:
+    """A number as the decimal it shows (``74.95`` is 7495/100, not the float's binary value)."""
+    return value if isinstance(value, Fraction) else Fraction(repr(float(value)))
 
 
-def _attractiveness_decimal(ratings: Ratings) -> float | None:
-    total = Decimal(0)
-    for field, weight in _WEIGHTS:
-        value = getattr(ratings, field)
-        if value is None:
-            return None
-        total += Decimal(repr(value)) * weight
-    return float(total.quantize(_TENTH, rounding=ROUND_HALF_UP))
+def scaled_weights(percents: Iterable[tuple[str, float | Fraction]]) -> tuple[tuple[str, int | Fraction], ...]:
+    """Weights in thousandths of a percent: integers when they have at most three decimals."""
+    result: list[tuple[str, int | Fraction]] = []
+    for field, percent in percents:
+        if isinstance(percent, Fraction):
+            exact = percent * _SCALE
+            result.append((field, int(exact) if exact.denominator == 1 else exact))
+            continue
+        scaled = _scaled(percent, _SCALE)
+        result.append((field, scaled if scaled is not None else as_fraction(percent) * _SCALE))
+    return tuple(result)
 
 
-def attractiveness(ratings: Ratings) -> float | None:
-    """The weighted score rounded half-up to one decimal, or None when any rating is missing.
+def exact_score(ratings: Ratings, weights: tuple[tuple[str, int | Fraction], ...] | None = None) -> Fraction | None:
+    """The exact weighted score, or None when any rating is missing.
 
-    Exact integer arithmetic on the ratings as typed (thousandths); a rating with more decimals
-    than that takes the decimal-arithmetic path.  Both give the same result (tested over every
-    rating combination's weighted sum and on random values).
+    ``weights`` are :func:`scaled_weights` (the method's by default).  Integer arithmetic on the
+    ratings as typed (thousandths); a rating with more decimals, or a weight that is not a
+    decimal of three places, takes exact rational arithmetic.  Both give the same number.
     """
-    total = 0
-    for field, percent in _PERCENTS:
+    total: int | Fraction = 0
+    for field, weight in weights or _METHOD_SCALED:
         value = getattr(ratings, field)
         if value is None:
             return None
         scaled = _scaled(value, _SCALE)
-        if scaled is None:
-            return _attractiveness_decimal(ratings)
-        total += scaled * percent
-    return ((total + _HALF_TENTH) // (2 * _HALF_TENTH)) / 10
+        total += (scaled if scaled is not None else as_fraction(value) * _SCALE) * weight
+    return Fraction(total) / _DENOMINATOR
 
 
-def _shown_tenths(score: float) -> int | None:
-    """The score as shown (half-up to one decimal), in tenths, when it has one decimal already."""
-    return _scaled(score, 10)
+def attractiveness(ratings: Ratings, weights: tuple[tuple[str, int | Fraction], ...] | None = None) -> Fraction | None:
+    """The exact score (see :func:`exact_score`); None when a rating is missing."""
+    return exact_score(ratings, weights)
 
 
-def band_for(score: float | None) -> Band | None:
-    """The band of a score as shown (rounded half-up to one decimal); None when unscored."""
+def band_for(score: Fraction | float | None) -> Band | None:
+    """The band of the exact score; None when unscored.  A float is read as the decimal it shows."""
     if score is None:
         return None
-    tenths = _shown_tenths(score)
-    if tenths is not None:
-        if tenths >= _PRIORITY_TENTHS:
-            return Band.PRIORITY
-        return Band.SECONDARY if tenths >= _SECONDARY_TENTHS else Band.OPPORTUNISTIC
-    shown = _one_decimal(score)
-    if shown >= Decimal(repr(PRIORITY_MIN)):
+    exact = as_fraction(score)
+    if exact >= _PRIORITY:
         return Band.PRIORITY
-    if shown >= Decimal(repr(SECONDARY_MIN)):
-        return Band.SECONDARY
-    return Band.OPPORTUNISTIC
+    return Band.SECONDARY if exact >= _SECONDARY else Band.OPPORTUNISTIC
 
 
-def format_score(score: float | None) -> str:
-    """``"75.0"``, or ``"unscored"``."""
+_MAX_PLACES = 12
+"""Decimals shown at most near a band line; beyond that the figure is cut toward its band."""
+
+
+def _decimal(value: Fraction, places: int, rounding: str) -> Decimal:
+    with localcontext() as context:
+        context.prec = 60
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return exact.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def format_score(score: Fraction | float | None) -> str:
+    """The score as shown: one decimal half-up, or more where one decimal would cross a band line.
+
+    ``"74.9"``, ``"75.0"``, ``"74.95"`` (Secondary: never "75.0"), ``"unscored"``.
+    """
     if score is None:
         return "unscored"
-    tenths = _shown_tenths(score)
-    if tenths is not None:
-        return f"{tenths // 10}.{tenths % 10}"
-    return f"{_one_decimal(score):.1f}"
+    exact = as_fraction(score)
+    band = band_for(exact)
+    for places in range(1, _MAX_PLACES + 1):
+        shown = _decimal(exact, places, ROUND_HALF_UP)
+        if band_for(Fraction(shown)) is band:
+            return f"{shown:.{places}f}"
+    return f"{_decimal(exact, _MAX_PLACES, ROUND_FLOOR):.{_MAX_PLACES}f}…"
+
+
+def exact_text(score: Fraction | float | None) -> str:
+    """The exact score in full (``"74.985"``, ``"75"``), or ``"33.333333…"`` when it does not end."""
+    if score is None:
+        return "unscored"
+    exact = as_fraction(score)
+    for places in range(0, 9):
+        shown = _decimal(exact, places, ROUND_FLOOR)
+        if Fraction(shown) == exact:
+            return f"{shown:.{places}f}"
+    return f"{_decimal(exact, 6, ROUND_FLOOR):.6f}…"
 
 
 def missing_ratings(ratings: Ratings) -> list[str]:
@@ -159,7 +186,7 @@ def missing_ratings(ratings: Ratings) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class ScoredPartner:
     partner: Partner
-    score: float | None
+    score: Fraction | None
     band: Band | None
     rank: int | None
     """1 for the best; equal scores share a rank (1, 2, 2, 4); None when unscored."""
@@ -177,27 +204,29 @@ class ScoredPartner:
         return self.band.label
 
 
-def ranked_partners(partners: Iterable[Partner]) -> list[ScoredPartner]:
+def ranked_partners(
+    partners: Iterable[Partner], weights: tuple[tuple[str, int | Fraction], ...] | None = None
+) -> list[ScoredPartner]:
     """Partners best first.
 
-    Order: score (highest first); equal scores by name (case-insensitive), then by their
+    Order: exact score (highest first); equal scores by name (case-insensitive), then by their
     position in the map — so the order never depends on sorting accidents.  Equal scores share
     a rank.  Unscored partners come last, by name, with no rank.
     """
     rows = []
     for position, partner in enumerate(partners):
-        score = attractiveness(partner.ratings)
+        score = exact_score(partner.ratings, weights)
         rows.append((score, position, partner))
     rows.sort(
         key=lambda row: (
             row[0] is None,
-            -(row[0] or 0.0),
+            -(row[0] or 0),
             row[2].name.casefold(),
             row[1],
         )
     )
     result: list[ScoredPartner] = []
-    previous: float | None = None
+    previous: Fraction | None = None
     rank = 0
     for place, (score, _position, partner) in enumerate(rows, start=1):
         if score is None:

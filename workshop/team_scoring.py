@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from workshop.models import RATING_FIELDS, Partner, ParticipantRatings, Ratings, Session
 from workshop.scoring import Band, attractiveness, band_for, format_score, missing_ratings
@@ -26,7 +27,9 @@ DISAGREEMENT_THRESHOLD = 20.0
 _TENTH = Decimal("0.1")
 
 
-def _exact(value: float) -> Decimal:
+def _exact(value: float | Fraction) -> Decimal:
+    if isinstance(value, Fraction):  # an exact score
+        return Decimal(value.numerator) / Decimal(value.denominator)
     return Decimal(repr(value))
 
 
@@ -34,7 +37,7 @@ def _points(value: Decimal) -> float:
     return float(value.quantize(_TENTH, rounding=ROUND_HALF_UP))
 
 
-def _spread(values: Iterable[float]) -> float | None:
+def _spread(values: Iterable[float | Fraction]) -> float | None:
     """Highest − lowest, exactly (95.3 − 75.3 is 20.0, not 20.000000000000004); None when empty.
 
     Floats order exactly as the decimals they show (``repr``), so the two ends are found on the
@@ -50,8 +53,8 @@ def _spread(values: Iterable[float]) -> float | None:
 class ParticipantScore:
     participant: str
     ratings: Ratings
-    score: float | None
-    """The engine's attractiveness of this participant's ratings; None until all five are given."""
+    score: Fraction | None
+    """The engine's exact attractiveness of this participant's ratings; None until all five are given."""
     missing: tuple[str, ...]
     """Labels of the ratings this participant has not given yet."""
 
