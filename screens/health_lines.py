@@ -55,7 +55,7 @@ def figure_lines(figure: Figure) -> list[str]:
 def economics_text(economics: Economics) -> str:
     """Every figure with its formula and inputs, then what is missing and the notes."""
     lines: list[str] = []
-    for figure in (economics.partner_arr_target, economics.pipeline_total):
+    for figure in (economics.partner_arr_target, economics.pipeline_total, economics.deals_total):
         lines += figure_lines(figure)
     for year in economics.years:
         lines.append("")

@@ -100,3 +100,35 @@ def test_no_target_year_numbers_the_years() -> None:
     s = planned()
     s.intake.target_year = None
     assert [y.label for y in partner_economics(s).years] == ["Year 1", "Year 2"]
+
+
+def test_deals_over_the_horizon_come_from_the_total_not_the_rounded_years() -> None:
+    """Issue 18, point 6, from the method's numbers: ARR $20M -> $50M in 3 years, partner share
+    30 %, win rate 25 %, average deal $150K."""
+    s = new_session()
+    s.intake.current_arr, s.intake.target_arr, s.intake.target_year = 20_000_000, 50_000_000, 2029
+    s.thesis.statement.partner_share_pct, s.thesis.statement.years = 30, 3
+    s.economics.win_rate_pct, s.economics.avg_deal_size = 25, 150_000
+    e = partner_economics(s)
+    assert e.partner_arr_target.value == pytest.approx(15_000_000)
+    assert e.pipeline_total.value == pytest.approx(60_000_000)
+    assert [y.deals.value for y in e.years] == [34, 34, 34]  # $5M / $150K = 33.3, rounded up each year
+    assert e.deals_total.value == 100  # $15M / $150K, rounded up once — not 102
+    assert e.deals_total.text == "100 deals"
+    assert e.deals_total.inputs == {"partner-sourced ARR target": "$15,000,000", "average deal size": "$150,000"}
+    assert any("102 added up" in note and "100 deals" in note for note in e.notes)
+    assert partner_economics(new_session()).deals_total.text.startswith("needs ")
+
+
+def test_deals_over_the_horizon_on_screen_and_in_the_export() -> None:
+    from screens.health_lines import economics_text
+    from workshop.export import export_markdown
+
+    s = new_session()
+    s.intake.current_arr, s.intake.target_arr, s.intake.target_year = 20_000_000, 50_000_000, 2029
+    s.thesis.statement.partner_share_pct, s.thesis.statement.years = 30, 3
+    s.economics.win_rate_pct, s.economics.avg_deal_size = 25, 150_000
+    assert "Deals to win over the horizon: 100 deals" in economics_text(partner_economics(s))
+    markdown = export_markdown(s)
+    assert "| Over the horizon (2027–2029) | \\$15,000,000 | \\$15,000,000 | \\$60,000,000 | 100 deals |" in markdown
+    assert "- Deals to win over the horizon: 100 deals" in markdown

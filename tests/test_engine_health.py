@@ -286,3 +286,18 @@ def test_a_shared_map_analysis_gives_the_same_report(demo_session):
     analysis = analyse_map(demo_session, today)
     assert health_report(demo_session, today, analysis) == health_report(demo_session, today)
     assert analysis.ranked and analysis.movements
+
+
+def test_a_decision_whose_review_date_has_passed_is_a_warning_with_its_place() -> None:
+    session = new_session()
+    session.decisions = [
+        Decision(id="D-001", capability="Connectors", decision=DecisionChoice.PARTNER, finance_input="ok",
+                 decided_on=date(2025, 1, 10), review_date=date(2025, 6, 14)),
+        Decision(id="D-002", capability="Screening", decided_on=date(2025, 2, 1)),  # default: 2025-05-01
+        Decision(id="D-003", capability="Engine", decided_on=date(2025, 3, 15)),  # default 2025-06-15: today
+    ]
+    overdue = [f for f in health_report(session, TODAY).findings if f.key == "decision.review_overdue"]
+    assert [f.where for f in overdue] == ["Decision log › D-001 › review date", "Decision log › D-002 › review date"]
+    assert overdue[0].status is Status.WARN and overdue[0].phase is Phase.DECISIONS
+    assert "review was due 2025-06-14;" in overdue[0].message
+    assert "due 2025-05-01 (the default: 3 months after the decision)" in overdue[1].message

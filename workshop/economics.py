@@ -4,7 +4,9 @@ Horizon: the thesis's N years, ending in the intake's target year (year 1 = targ
 Partner-sourced ARR ramps linearly: year k = target ARR x partner share x k / N, so the last
 year is exactly the thesis's promise and each year adds the same new partner-sourced ARR.
 Pipeline needed in a year = that year's new partner-sourced ARR / win rate; over the whole
-horizon it is the partner-sourced ARR target / win rate.  Partners needed per tier = a year's
+horizon it is the partner-sourced ARR target / win rate.  Deals to win in a year = that year's
+new partner-sourced ARR / average deal size, rounded up; over the horizon = the partner-sourced
+ARR target / average deal size, rounded up once (not the sum of the rounded years).  Partners needed per tier = a year's
 pipeline x the tier's share of it / the tier's annual pipeline minimum, rounded up.  Channel
 cost for a year: referral fees and reseller margin on their share of the new partner-sourced
 ARR, plus MDF per tier x partners needed (tiers whose MDF is set).  See docs/method.md.
@@ -65,6 +67,8 @@ class Economics:
     years: tuple[YearPlan, ...]
     partner_arr_target: Figure
     pipeline_total: Figure
+    deals_total: Figure
+    """Deals to win over the whole horizon, from the total (not the rounded years added up)."""
     partners_by_tier: tuple[Figure, ...]
     channel_costs: tuple[Figure, ...]
     """Referral fees, reseller margin, MDF per tier, then the total — for one year of the plan."""
@@ -76,6 +80,9 @@ class Economics:
     needs: tuple[str, ...]
     """Every missing input, so the screen can ask for them."""
     notes: tuple[str, ...]
+
+
+_DEALS_TOTAL_FORMULA = "partner-sourced ARR target ÷ average deal size, rounded up once"
 
 
 def _missing(label: str, unit: str, key: str, formula: str, needs: list[str]) -> Figure:
@@ -104,6 +111,7 @@ def partner_economics(session: Session) -> Economics:
         target = _missing("Partner-sourced ARR target", "$", "partner_arr_target", target_formula, needs)
         total = _missing("Pipeline needed over the horizon", "$", "pipeline_total",
                          "partner-sourced ARR target ÷ win rate", needs)
+        deals_total = _missing("Deals to win over the horizon", "deals", "deals_total", _DEALS_TOTAL_FORMULA, needs)
         new_per_year = None
     else:
         assert intake.target_arr is not None and statement.partner_share_pct is not None
@@ -115,6 +123,10 @@ def partner_economics(session: Session) -> Economics:
         total = Figure("pipeline_total", "Pipeline needed over the horizon", final / win, "$",
                        "partner-sourced ARR target ÷ win rate",
                        {"partner-sourced ARR target": money(final), "win rate": base["win rate"]})
+        deals_total = Figure("deals_total", "Deals to win over the horizon",
+                             math.ceil(final / inputs.avg_deal_size - 1e-9), "deals", _DEALS_TOTAL_FORMULA,
+                             {"partner-sourced ARR target": money(final),
+                              "average deal size": base["average deal size"]})
         new_per_year = final / n
         first_year = intake.target_year - n + 1 if intake.target_year is not None else None
         if first_year is None:
@@ -139,6 +151,14 @@ def partner_economics(session: Session) -> Economics:
                              {"new partner-sourced ARR": money(new_per_year),
                               "average deal size": base["average deal size"]}),
             ))
+
+    if years and deals_total.value is not None:
+        added = sum(int(y.deals.value or 0) for y in years)
+        if added != deals_total.value:
+            notes.append(
+                f"Deals per year are each rounded up ({years[0].deals.text} a year, {added:,} added up); "
+                f"over the horizon {deals_total.text} are needed, computed from the total."
+            )
 
     # ---------------------------------------------------------------- partners per tier
     shares = {
@@ -263,6 +283,7 @@ def partner_economics(session: Session) -> Economics:
         years=tuple(years),
         partner_arr_target=target,
         pipeline_total=total,
+        deals_total=deals_total,
         partners_by_tier=tuple(partners),
         channel_costs=tuple(costs),
         cost_per_partner_dollar=per_dollar,

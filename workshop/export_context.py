@@ -127,6 +127,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "economics_figures": [
             economics.partner_arr_target,
             economics.pipeline_total,
+            economics.deals_total,
             *economics.partners_by_tier,
             *economics.channel_costs,
             economics.cost_per_partner_dollar,
@@ -135,6 +136,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         ],
         "economics_inputs": session.economics,
         "recent_changes": session.history[-RECENT_CHANGES:],
+        "audit": session.audit,
         "team_views": [disagreement(p) for p in partners if p.team_ratings],
         "disagreement_threshold": DISAGREEMENT_THRESHOLD,
     }

@@ -325,6 +325,14 @@ def _other_findings(
                 "decision.disagreement", "Decision matrix", f"{decision.id}: {assessment.disagreement}",
                 Phase.DECISIONS, where,
             ))
+        if assessment.review_date is not None and assessment.review_date < today:
+            default = " (the default: 3 months after the decision)" if assessment.review_date_is_default else ""
+            found.append(finding(
+                "decision.review_overdue", "Decision review",
+                f"{decision.id} ({decision.capability}): its review was due {assessment.review_date.isoformat()}"
+                f"{default}; decisions are reviewed quarterly — review it and set the next review date.",
+                Phase.DECISIONS, f"{where} › review date",
+            ))
     found += okr_findings(session.objectives)
     platinum = {p.name for p in session.mapping.partners if p.program_tier is TierName.PLATINUM}
     sponsored = {e.partner.strip().casefold() for e in session.governance.exec_map}
