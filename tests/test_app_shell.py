@@ -276,3 +276,14 @@ async def test_a_name_typed_right_behind_the_add_key_lands_in_the_new_row(tmp_pa
         type_ahead(app, "a", *"Jane", "tab", *"CFO", "escape")
         await calm(pilot)
         assert [(p.name, p.role) for p in app.session.participants] == [("Jane", "CFO")]
+
+
+async def test_f9_returns_to_the_theme_chosen_before_the_high_contrast_one(tmp_path: Path):
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        app.theme = "textual-light"  # chosen in the command palette
+        await pilot.press("f9")
+        await until(pilot, lambda: app.theme == "projector", "the high-contrast theme")
+        await pilot.press("f9")
+        await until(pilot, lambda: app.theme != "projector", "leaving the high-contrast theme")
+        assert app.theme == "textual-light"

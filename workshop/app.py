@@ -210,6 +210,8 @@ class PartnerWorkshopApp(App[None]):
         self._changes: list[str] = []
         self._ticks_unsaved = 0
         self._terminal_fd: int | None = None  # set on mount when running in a real terminal
+        self._theme_before_projector = "textual-dark"
+        """The theme F9 returns to: the one in use when the high-contrast theme was turned on."""
         self.editor_name: str | None = None
         """Who is making the edits now (a participant), recorded in the change history."""
 
@@ -839,7 +841,13 @@ class PartnerWorkshopApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_toggle_projector_theme(self) -> None:
-        self.theme = "textual-dark" if self.theme == PROJECTOR_THEME.name else PROJECTOR_THEME.name
+        """F9: the high-contrast theme, and back to the theme chosen before it (not always the
+        default: a facilitator who picked a light theme in the palette gets it back)."""
+        if self.theme == PROJECTOR_THEME.name:
+            self.theme = self._theme_before_projector
+        else:
+            self._theme_before_projector = self.theme
+            self.theme = PROJECTOR_THEME.name
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
