@@ -62,6 +62,9 @@ UNSAVED_TITLE = "Your last changes are not saved"
 RETRY_DELAY = 5.0
 """Seconds between attempts while saving fails (disk full, permissions)."""
 
+ROOM_DEFAULT = ("127.0.0.1", 8765)
+"""Where the room listens unless told otherwise: this machine only, a memorable port."""
+
 HISTORY_LIMIT = 500
 """Change-history lines kept in the session file."""
 
@@ -146,12 +149,13 @@ class PartnerWorkshopApp(App[None]):
         Binding("f7", "charts", "Charts", show=False),
         Binding("f9", "toggle_projector_theme", "Contrast", show=False),
         Binding("f10", "audit_trail", "Audit trail", show=False),
+        Binding("f12", "room", "Room"),
     ]
 
     SESSION_ACTIONS = frozenset(
         {
             "save_now", "undo", "redo", "park_note", "parking_lot", "charts", "toggle_timer",
-            "toggle_presenter", "edit_agenda", "choose_editor", "audit_trail",
+            "toggle_presenter", "edit_agenda", "choose_editor", "audit_trail", "room",
         }
     )
     """Actions on the open session: off (and out of the Footer) on the home screen, where the
@@ -172,6 +176,10 @@ class PartnerWorkshopApp(App[None]):
     presenting: reactive[bool] = reactive(False)
     """Presenter mode: chrome hidden, spacing enlarged, for the room to read (F5)."""
 
+    room_revision: reactive[int] = reactive(0, init=False)
+    """Bumped whenever the open room changes (someone joined or answered, a reveal): the room
+    screen watches it."""
+
     def __init__(
         self,
         session_path: Path | None = None,
@@ -179,8 +187,16 @@ class PartnerWorkshopApp(App[None]):
         session_file: SessionFile | None = None,
         today: date | None = None,
         sessions_dir: Path | None = None,
+        room: tuple[str, int] | None = None,
     ) -> None:
         super().__init__()
+        self.room = None
+        """The open room (:class:`workshop.room.state.Room`), while participants can join."""
+        self.room_server = None
+        """Its HTTP server (:class:`workshop.room.server.RoomServer`), in this event loop."""
+        self.room_at: tuple[str, int] | None = room
+        """Where the room listens (host, port): asked on the command line, or last used."""
+        self._room_on_start = room is not None
         self.initial_path = session_path
         self.initial_file = session_file
         self.fixed_today = today
@@ -288,7 +304,9 @@ class PartnerWorkshopApp(App[None]):
     def _close_session(self) -> None:
         """The session was left (its changes written, or left behind by choice): another window
         may edit it now, and the header no longer speaks of it. Its objects stay until another
-        session replaces them: the screen being taken down may still read them."""
+        session replaces them: the screen being taken down may still read them. Its room closes."""
+        if self.room_server is not None:
+            self.run_worker(self.close_room(), group="room")
         self._release_claim()
         self._left = True
         if self._save_timer is not None:
@@ -369,6 +387,9 @@ class PartnerWorkshopApp(App[None]):
             self.pop_screen()
         self.push_screen(WorkshopScreen())
         self.call_after_refresh(freeze_long_lived, self.session)
+        if self._room_on_start:  # `partner-workshop room`: the room opens with the session
+            self._room_on_start = False
+            self.run_worker(self.open_room(*(self.room_at or ROOM_DEFAULT)), group="room")
         return True
 
     def _offer_backup(self, path: Path, error: SessionError) -> None:
@@ -649,10 +670,12 @@ class PartnerWorkshopApp(App[None]):
             self._claim.release()
             self._claim = None
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         """However the app ends — quit, a signal, the terminal gone (Textual's input thread then
         ends the app itself), an error — changes not yet written are written first. A save that
-        fails here is not retried: there is no one left to tell, and the file stays whole."""
+        fails here is not retried: there is no one left to tell, and the file stays whole.
+        An open room stops first: no answer arrives while the app ends."""
+        await self.close_room(quiet=True)
         if self.session is not None and (self._pending or self._slicing is not None):
             self._slicing = None
             with contextlib.suppress(Exception):
@@ -834,6 +857,99 @@ class PartnerWorkshopApp(App[None]):
 
         self.push_screen(ChoiceDialog("Who is editing?", choices), chosen)
 
+    # ------------------------------------------------------------------ the room (issue 14)
+
+    async def action_room(self) -> None:
+        """Show the room; open it first (on 127.0.0.1, or where it was last) if it is closed."""
+        from screens.room import RoomScreen
+
+        if self.session is None:
+            return
+        if self.room is None and not await self.open_room(*(self.room_at or ROOM_DEFAULT), show=False):
+            return
+        if not isinstance(self.screen, RoomScreen):
+            self.push_screen(RoomScreen())
+
+    async def open_room(self, host: str, port: int, *, show: bool = True, anonymous: bool = False) -> bool:
+        """Start the room's server on ``host``:``port`` (0: any free port; a busy preferred port
+        falls back to a free one); True once participants can join."""
+        from workshop.room.server import RoomServer  # aiohttp: only when a room is opened
+        from workshop.room.state import Room
+
+        if not self.session_is_open:
+            return False
+        await self.close_room(quiet=True)
+        room = Room([p.name for p in self.session.participants], title=self.session.title,
+                    anonymous=anonymous, on_change=None)
+        server = RoomServer(room, host=host, port=port, on_change=self.room_changed)
+        try:
+            await server.start()
+        except OSError as first:
+            if port != ROOM_DEFAULT[1]:
+                self.notify(f"The room cannot listen on {host}:{port}: {first.strerror or first}",
+                            title="Room", severity="error", timeout=15, markup=False)
+                return False
+            server = RoomServer(room, host=host, port=0, on_change=self.room_changed)
+            try:
+                await server.start()
+            except OSError as error:
+                self.notify(f"The room cannot listen on {host}: {error.strerror or error}",
+                            title="Room", severity="error", timeout=15, markup=False)
+                return False
+        self.room, self.room_server, self.room_at = room, server, (host, server.port)
+        self.room_revision += 1
+        self.refresh_bindings()
+        if show:
+            from screens.room import RoomScreen
+
+            if not isinstance(self.screen, RoomScreen):
+                self.push_screen(RoomScreen())
+        return True
+
+    async def close_room(self, *, quiet: bool = False) -> None:
+        """Stop the server (everyone is out); answers already accepted stay in the session."""
+        server, self.room_server, self.room = self.room_server, None, None
+        if server is None:
+            return
+        await server.stop()
+        if not quiet:
+            self.notify("The room is closed: phones can no longer answer.", title="Room", timeout=4)
+        self.room_revision += 1
+
+    def room_changed(self, what: str) -> None:
+        """The room changed (called by its server, in this event loop)."""
+        self.room_revision += 1
+
+    @property
+    def room_url(self) -> str:
+        """The join link (the room code after '#': the page fills it in, no server sees it)."""
+        from workshop.room.addresses import join_host
+
+        if self.room is None or self.room_server is None:
+            return ""
+        host = join_host(self.room_server.host)
+        return f"http://{host}:{self.room_server.port}/#{self.room.code}"
+
+    def accept_room(self) -> str | None:
+        """Write the revealed answers into the session, as the team grid would: autosaved at once
+        (a crash right after loses none of them), undoable as one step. None if refused (said)."""
+        from workshop.room.accept import accept
+        from workshop.room.state import RoomError
+
+        if self.room is None or not self.session_is_open:
+            return None
+        try:
+            accepted = accept(self.room, self.session, self.session.position.phase)
+        except RoomError as error:
+            self.notify(error.message, title="Room", severity="warning", timeout=5, markup=False)
+            return None
+        self.edited(accepted.description)
+        self.flush_save()
+        if accepted.missing:
+            self.notify("Not written (deleted from the map meanwhile): " + ", ".join(accepted.missing),
+                        title="Room", severity="warning", timeout=10, markup=False)
+        return accepted.description
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
@@ -870,6 +986,7 @@ class PartnerWorkshopApp(App[None]):
             yield SystemCommand("Pause / resume timer", "The phase timebox clock (F6)", self.action_toggle_timer)
             yield SystemCommand("Agenda", "Plan the timeboxes and see time spent", self.action_edit_agenda)
             yield SystemCommand("Who is editing", "Name the participant making edits", self.action_choose_editor)
+            yield SystemCommand("Room", "Participants rate and vote from their phones (F12)", self.action_room)
         provider = getattr(screen, "screen_commands", None)
         if provider is not None:
             yield from provider()

@@ -52,6 +52,18 @@ def _port(text: str) -> int:
     return port
 
 
+def _host(text: str) -> str:
+    """An IP address of this machine to listen on (or 0.0.0.0 for all of them)."""
+    import ipaddress
+
+    if text == "localhost":
+        return "127.0.0.1"
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an IP address: {text!r} (e.g. 192.168.1.20)") from None
+
+
 def _output(text: str) -> Path | None:
     """``-o FILE``; ``-o -`` is standard output, as usual."""
     if not text.strip():
@@ -103,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("session", nargs="?", metavar="PATH|NAME", help="open this session (default: home)")
     serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default 8000)")
 
+    room = commands.add_parser(
+        "room", help="open a session with the room open: participants rate and vote from their phones"
+    )
+    room.add_argument("session", nargs="?", metavar="PATH|NAME",
+                      help="the session (default: the one saved last)")
+    room.add_argument("--host", type=_host, default="127.0.0.1",
+                      help="address to listen on (default 127.0.0.1: this machine only; the room's "
+                      "Wi-Fi address lets phones join — anyone on that network with the code)")
+    room.add_argument("--port", type=_port, default=8765, help="port (default 8765)")
+
     check = commands.add_parser(
         "check",
         help="print the blueprint's health report; exit 1 if a rule fails, 2 if the session cannot be read",
@@ -118,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- commands
 
 
-def _open_app(session_path: Path | None) -> int:
+def _open_app(session_path: Path | None, room: tuple[str, int] | None = None) -> int:
     """Open the App (on a session, checked first so a bad file is one line here, not a crash)."""
     session_file = None
     if session_path is not None:
@@ -134,7 +156,7 @@ def _open_app(session_path: Path | None) -> int:
         from workshop.app import PartnerWorkshopApp
     except ImportError as exc:  # a broken install (Textual missing): say so in one line
         raise CliError(f"the app cannot start: {exc}") from None
-    app = PartnerWorkshopApp(session_file=session_file)
+    app = PartnerWorkshopApp(session_file=session_file, room=room)
     app.run()
     if app.exit_note:  # the terminal is back: say what the person must know (a copy's path)
         print(f"{PROG}: {app.exit_note}", file=sys.stderr)
@@ -223,6 +245,20 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_room(args: argparse.Namespace) -> int:
+    from session_store import default_sessions_dir, list_sessions, resolve_session
+
+    if args.session:
+        path = resolve_session(args.session)
+    else:
+        readable = [s for s in list_sessions(default_sessions_dir()) if not s.error]
+        if not readable:
+            raise CliError(f"no saved session to open: give a PATH or NAME (or start one: {PROG} new)")
+        path = readable[0].path
+    print(f"Opening {path} with the room on {args.host}:{args.port}", file=sys.stderr)
+    return _open_app(path, room=(args.host, args.port))
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from workshop.models import Session
 
@@ -275,6 +311,7 @@ COMMANDS = {
     "export": _cmd_export,
     "check": _cmd_check,
     "serve": _cmd_serve,
+    "room": _cmd_room,
 }
 
 

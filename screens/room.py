@@ -1,0 +1,439 @@
+"""The room on the facilitator's screen: how to join, what the room is answering, the reveal.
+
+Left: the QR code of the join link (black on white, whatever the theme), the link and the room
+code in large letters, and who can reach it.  Right: the question now open, how many have
+answered (never what, until the reveal), who is asking to join, and after the reveal each
+person's ratings, the spread, the outliers and the team mean (the team grid's own figures).
+The room's rules are in :mod:`workshop.room`; this screen only shows them and passes the keys on.
+Text from the session and from participants is shown literally (:func:`screens.text.literal`).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from screens.header import AppHeader
+from screens.text import cell, literal
+from workshop.models import RATING_FIELDS, Partner
+from workshop.room.addresses import LOOPBACK, machine_addresses, reachable_from
+from workshop.room.qr import qr_lines
+from workshop.room.results import idea_results, rating_results, vote_results
+from workshop.room.state import Item, RoomError, TaskKind
+from workshop.scoring import format_score
+from workshop.values import format_number
+
+SHORT = {"icp_overlap": "ICP", "market_influence": "Influence", "practice_alignment": "Practice",
+         "partnership_appetite": "Appetite", "revenue_potential": "Revenue"}
+
+HELP = ("r: rate this partner  q: rate a queue  v: dot vote  i: ideas  space: reveal/hide  "
+        "a: accept  w: admit  n: anonymous  c: new code  h: address  x: close room  Esc: back")
+
+
+class RoomScreen(Screen[None]):
+    """The open room (F12); Esc goes back to the workshop, the room stays open."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("r", "rate_current", "Rate partner"),
+        Binding("q", "rate_queue", "Queue"),
+        Binding("v", "vote", "Dot vote"),
+        Binding("i", "ideas", "Ideas"),
+        Binding("space", "reveal", "Reveal"),
+        Binding("a", "accept", "Accept"),
+        Binding("w", "admit", "Admit", show=False),
+        Binding("n", "anonymous", "Anonymous", show=False),
+        Binding("c", "new_code", "New code", show=False),
+        Binding("h", "address", "Address", show=False),
+        Binding("x", "close_room", "Close room"),
+    ]
+
+    DEFAULT_CSS = """
+    RoomScreen #room-body { height: 1fr; }
+    RoomScreen #room-join { width: auto; min-width: 30; max-width: 60%; height: auto; padding: 0 1; }
+    RoomScreen #room-qr { width: auto; color: #000000; background: #ffffff; }
+    RoomScreen #room-code { text-style: bold; color: $warning; margin-top: 1; }
+    RoomScreen #room-link { text-style: bold; }
+    RoomScreen #room-reach { color: $text-muted; width: 44; }
+    RoomScreen #room-side { width: 1fr; padding: 0 1; }
+    RoomScreen #room-task { text-style: bold; color: $primary; }
+    RoomScreen #room-count { text-style: bold; background: $boost; padding: 0 1; }
+    RoomScreen #room-waiting { background: $warning 25%; display: none; }
+    RoomScreen #room-waiting.-shown { display: block; }
+    RoomScreen #room-results { height: auto; max-height: 16; }
+    RoomScreen #room-people { height: auto; max-height: 12; margin-top: 1; }
+    RoomScreen #room-verdict { height: auto; }
+    RoomScreen #room-verdict.-disputed { background: $error 30%; text-style: bold; }
+    RoomScreen #room-help { color: $text-muted; }
+    RoomScreen.-closed #room-qr { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown_task: object = None
+        self._queued = False
+        self._qr_for = ""
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader()
+        with Horizontal(id="room-body"):
+            with Vertical(id="room-join"):
+                yield Static("", id="room-qr", markup=False)
+                yield Static("", id="room-code", markup=False)
+                yield Static("", id="room-link", markup=False)
+                yield Static("", id="room-reach", markup=False)
+            with VerticalScroll(id="room-side"):
+                yield Static("", id="room-task", markup=False)
+                yield Static("", id="room-count", markup=False)
+                yield Static("", id="room-waiting", markup=False)
+                yield DataTable(id="room-results", cursor_type="row", zebra_stripes=True)
+                yield DataTable(id="room-people", cursor_type="none")
+                yield Static("", id="room-verdict", markup=False)
+                yield Static(HELP, id="room-help", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "room_revision", self._changed, init=False)
+        self.refresh_room()
+        self.query_one("#room-results", DataTable).focus()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def room(self):  # type: ignore[no-untyped-def]
+        return self.app.room  # type: ignore[attr-defined]
+
+    def _changed(self) -> None:
+        """Answers can come in bursts: one refresh for all that arrived before the next frame."""
+        if not self._queued:
+            self._queued = True
+            self.call_next(self._refresh_queued)
+
+    def _refresh_queued(self) -> None:
+        self._queued = False
+        if self.is_attached:
+            self.refresh_room()
+
+    def refresh_room(self) -> None:
+        room = self.room
+        self.set_class(room is None, "-closed")
+        if room is None:
+            self.query_one("#room-code", Static).update("The room is closed.")
+            self.query_one("#room-link", Static).update("F12 opens it again (a new code).")
+            self.query_one("#room-reach", Static).update("")
+            for name in ("#room-task", "#room-count", "#room-verdict"):
+                self.query_one(name, Static).update("")
+            self.query_one("#room-results", DataTable).clear(columns=True)
+            self.query_one("#room-people", DataTable).clear(columns=True)
+            return
+        url = self.app.room_url  # type: ignore[attr-defined]
+        if url != self._qr_for:
+            self._qr_for = url
+            self.query_one("#room-qr", Static).update("\n".join(qr_lines(url)))
+        self.query_one("#room-code", Static).update(f"Room code  {room.code[:3]} {room.code[3:]}")
+        self.query_one("#room-link", Static).update(url.split("#", 1)[0])
+        server = self.app.room_server  # type: ignore[attr-defined]
+        anonymous = "  Anonymous room: names are not shown on reveal." if room.anonymous else ""
+        self.query_one("#room-reach", Static).update(reachable_from(server.host) + anonymous)
+        waiting = room.waiting
+        box = self.query_one("#room-waiting", Static)
+        box.set_class(bool(waiting), "-shown")
+        box.update(literal("Asking to join (w to admit): " + ", ".join(m.name for m in waiting)) if waiting else "")
+        self._show_task()
+
+    def _show_task(self) -> None:
+        room = self.room
+        task = room.task
+        title = self.query_one("#room-task", Static)
+        count = self.query_one("#room-count", Static)
+        in_room = len(room.admitted)
+        if task is None:
+            title.update(literal(f"No question open · {in_room} in the room"))
+            count.update("r: rate the partner selected on Mapping · q: a queue · v: dot vote · i: ideas")
+            self._fill_table(None)
+            self.query_one("#room-verdict", Static).update("")
+            return
+        state = "REVEALED" + (" · accepted into the session" if room.accepted else " · a: accept") if room.revealed \
+            else "answers hidden · space: reveal"
+        title.update(literal(f"{task.title}  ({state})"))
+        answered = room.answered()
+        who = "" if room.anonymous or not answered else ": " + ", ".join(answered)
+        count.update(literal(f"{len(answered)} of {max(room.expected(), in_room)} answered{who}"))
+        self._fill_table(task)
+
+    def _fill_table(self, task) -> None:  # type: ignore[no-untyped-def]
+        table = self.query_one("#room-results", DataTable)
+        people = self.query_one("#room-people", DataTable)
+        room = self.room
+        key = (task.number, room.revealed) if task is not None else None
+        rebuild = key != self._shown_task
+        self._shown_task = key
+        if task is None:
+            table.clear(columns=True)
+            people.clear(columns=True)
+            return
+        if not room.revealed:
+            if rebuild:
+                table.clear(columns=True)
+                people.clear(columns=True)
+                label = "Partner" if task.kind is TaskKind.RATE else "Item"
+                table.add_column(label, key="item")
+                table.add_column("Answered", key="count")
+                if task.kind is TaskKind.IDEAS:
+                    table.add_row(cell("Ideas"), "", key="ideas")
+                else:
+                    for item in task.items:
+                        table.add_row(cell(item.text), "", key=item.id)
+            for row_key in list(table.rows):
+                if task.kind is TaskKind.RATE:
+                    n = room.answered_count(row_key.value)
+                else:
+                    n = room.answered_count()
+                table.update_cell(row_key, "count", Text(str(n), justify="right"))
+            self.query_one("#room-verdict", Static).update(
+                "Values stay hidden until the reveal (space)." if task.kind is not TaskKind.IDEAS else
+                "Ideas stay hidden until the reveal (space).")
+            return
+        if rebuild:
+            table.clear(columns=True)
+            people.clear(columns=True)
+            if task.kind is TaskKind.RATE:
+                table.add_columns("Partner", "n", *[SHORT[f] for f in RATING_FIELDS], "Score", "Spread", "")
+                for result in rating_results(room):
+                    view = result.view
+                    table.add_row(
+                        cell(result.item.text), str(len(view.scores)),
+                        *[Text(format_number(getattr(view.mean, f)) or "—", justify="right",
+                               style="bold red" if result.wide[f] else "") for f in RATING_FIELDS],
+                        format_score(view.team_score) if view.rated else "—",
+                        "—" if view.spread is None else f"{view.spread:.1f}",
+                        Text("⚑ disagree" if view.disputed else "", style="bold red"),
+                        key=result.item.id,
+                    )
+            elif task.kind is TaskKind.VOTE:
+                table.add_columns("Item", "Dots", "Voters")
+                for vote in vote_results(room):
+                    table.add_row(cell(vote.item.text), Text(str(vote.dots), justify="right"),
+                                  Text(str(vote.voters), justify="right"), key=vote.item.id)
+            else:
+                table.add_columns("Who", "Idea")
+                for n, (who, idea) in enumerate(idea_results(room)):
+                    table.add_row(cell(who), cell(idea), key=str(n))
+            self._show_people()
+
+    @on(DataTable.RowHighlighted, "#room-results")
+    def _highlighted(self) -> None:
+        room = self.room
+        if room is not None and room.revealed and room.task is not None and room.task.kind is TaskKind.RATE:
+            self._show_people()
+
+    def _show_people(self) -> None:
+        """Each person's ratings of the highlighted partner, ratings far apart in red."""
+        room = self.room
+        people = self.query_one("#room-people", DataTable)
+        verdict = self.query_one("#room-verdict", Static)
+        people.clear(columns=True)
+        if room.task is None or room.task.kind is not TaskKind.RATE:
+            verdict.set_class(False, "-disputed")
+            verdict.update(f"{len(room.answered())} answered. a: accept into the session.")
+            return
+        results = rating_results(room)
+        table = self.query_one("#room-results", DataTable)
+        row = min(max(table.cursor_row, 0), len(results) - 1)
+        result = results[row]
+        view = result.view
+        people.add_columns("Who", *[SHORT[f] for f in RATING_FIELDS], "Score")
+        for score in view.scores:
+            people.add_row(cell(score.participant), *[
+                Text(format_number(getattr(score.ratings, f)) or "—", justify="right",
+                     style="bold red" if result.wide[f] else "") for f in RATING_FIELDS
+            ], Text(score.score_text, justify="right"))
+        people.add_row(Text("Team mean", style="bold"), *[
+            Text(format_number(getattr(view.mean, f)) or "—", justify="right", style="bold") for f in RATING_FIELDS
+        ], Text(format_score(view.team_score) if view.rated else "—", justify="right", style="bold"))
+        people.add_row(Text("Spread"), *[
+            Text("—" if (s := view.criterion_spread[f]) is None else f"{s:g}", justify="right",
+                 style="bold red" if result.wide[f] else "") for f in RATING_FIELDS
+        ], Text("—" if view.spread is None else f"{view.spread:.1f}", justify="right"))
+        verdict.set_class(view.disputed, "-disputed")
+        verdict.update(literal(f"{result.item.text}: {view.sentence}"))
+
+    # ------------------------------------------------------------------ asking
+
+    def _ask(self, start) -> None:  # type: ignore[no-untyped-def]
+        if self.room is None:
+            self.notify("The room is closed: F12 opens it.", timeout=3)
+            return
+        try:
+            start()
+        except RoomError as error:
+            self.notify(error.message, title="Room", severity="warning", timeout=5, markup=False)
+
+    def _partners(self) -> list[Partner]:
+        return list(self.app.session.mapping.partners)  # type: ignore[attr-defined]
+
+    def _selected_partner(self) -> Partner | None:
+        """The partner selected on the Mapping screen (else the first on the map)."""
+        from screens.mapping import MappingView
+        from screens.workshop import WorkshopScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, WorkshopScreen):
+                for view in screen.query(MappingView):
+                    partner = view.table.selected
+                    if partner is not None:
+                        return partner
+        partners = self._partners()
+        return partners[0] if partners else None
+
+    def action_rate_current(self) -> None:
+        partner = self._selected_partner()
+        if partner is None:
+            self.notify("No partner on the map yet: add partners under Mapping (3).", timeout=5)
+            return
+        self._ask(lambda: self.room.ask_ratings([Item(partner.id, partner.name)]))
+
+    def action_rate_queue(self) -> None:
+        from screens.dialogs import ChoiceDialog
+
+        partners = self._partners()
+        unrated = [p for p in partners if not p.team_ratings]
+        tier_a = [p for p in partners if p.landscape_tier.value == "A"]
+        choices = [(f"All {len(partners)} partners, in the map's order", partners)]
+        if unrated and len(unrated) != len(partners):
+            choices.append((f"The {len(unrated)} partners without team scores yet", unrated))
+        if tier_a and len(tier_a) != len(partners):
+            choices.append((f"The {len(tier_a)} tier-A partners", tier_a))
+
+        def chosen(picked: object) -> None:
+            if isinstance(picked, list):
+                self._ask(lambda: self.room.ask_ratings([Item(p.id, p.name) for p in picked]))
+
+        self.app.push_screen(ChoiceDialog("Rate a queue of partners", choices), chosen)
+
+    def action_vote(self) -> None:
+        from screens.dialogs import ChoiceDialog
+
+        session = self.app.session  # type: ignore[attr-defined]
+        notes = [Item(f"n{i}", n.text) for i, n in enumerate(session.parking_lot) if not n.resolved]
+        candidates = [Item(p.id, p.name) for p in session.mapping.partners if p.stage.value in ("prospect", "recruiting")]
+        roadmap = [Item(f"r{q}-{i}", f"{quarter.name}: {item.text}")
+                   for q, quarter in enumerate(session.roadmap.quarters)
+                   for i, item in enumerate(quarter.items) if not item.done]
+        lists = [(f"Parking-lot items ({len(notes)} open)", ("parking-lot items", notes)),
+                 (f"Candidate partners ({len(candidates)} prospects and recruiting)", ("candidate partners", candidates)),
+                 (f"Roadmap items ({len(roadmap)} not done)", ("roadmap items", roadmap))]
+
+        def dots_for(source: str, items: list[Item]):  # type: ignore[no-untyped-def]
+            def chosen(dots: object) -> None:
+                if isinstance(dots, int):
+                    self._ask(lambda: self.room.ask_votes(items, dots, source))
+            return chosen
+
+        def listed(picked: object) -> None:
+            if isinstance(picked, tuple):
+                source, items = picked
+                choices = [(f"{n} dots each", n) for n in (3, 5, 1, 10)]
+                self.app.push_screen(ChoiceDialog(f"Dot vote over {source}", choices), dots_for(source, items))
+
+        self.app.push_screen(ChoiceDialog("Dot vote: over which list?", lists), listed)
+
+    def action_ideas(self) -> None:
+        self._ask(lambda: self.room.ask_ideas())
+
+    def action_reveal(self) -> None:
+        room = self.room
+        if room is None or room.task is None:
+            self.notify("No question open: r, q, v or i asks one.", timeout=3)
+            return
+        if room.revealed:
+            if room.accepted:
+                self.notify("Already accepted into the session.", timeout=3)
+            else:
+                room.reopen()
+        else:
+            room.reveal()
+
+    def action_accept(self) -> None:
+        done = self.app.accept_room()  # type: ignore[attr-defined]
+        if done is not None:
+            self.notify(f"Accepted: {done}. Saved; ctrl+z on the workshop undoes it.", title="Room", timeout=5,
+                        markup=False)
+
+    def action_admit(self) -> None:
+        from screens.dialogs import ChoiceDialog
+
+        room = self.room
+        if room is None or not room.waiting:
+            self.notify("Nobody is asking to join.", timeout=3)
+            return
+        choices = [(f"Admit {m.name}", ("admit", m.token)) for m in room.waiting]
+        choices += [(f"Turn away {m.name}", ("away", m.token)) for m in room.waiting]
+
+        def chosen(picked: object) -> None:
+            if isinstance(picked, tuple) and self.room is not None:
+                what, token = picked
+                (self.room.admit if what == "admit" else self.room.turn_away)(token)
+
+        self.app.push_screen(ChoiceDialog("Asking to join (not among the participants)", choices), chosen)
+
+    def action_anonymous(self) -> None:
+        room = self.room
+        if room is None:
+            return
+        if room.task is not None and room.answered() and room.revealed:
+            self.notify("Answers are revealed already: anonymity is chosen before the reveal.", timeout=5)
+            return
+        room.anonymous = not room.anonymous
+        self.notify("Anonymous: names are hidden on reveal and in what is accepted." if room.anonymous
+                    else "Names are shown on reveal.", timeout=4)
+        self.app.room_changed("anonymous")  # type: ignore[attr-defined]
+
+    def action_new_code(self) -> None:
+        from screens.dialogs import ConfirmDialog
+
+        if self.room is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.room is not None:
+                self.room.change_code()
+                self.notify("New code: everyone is out and joins again with it.", title="Room", timeout=5)
+
+        self.app.push_screen(ConfirmDialog("Change the room code? Everyone in the room is sent out and joins "
+                                           "again with the new code (their answers are kept).",
+                                           title="New room code", yes="New code", no="Cancel"), confirmed)
+
+    def action_address(self) -> None:
+        from screens.dialogs import ChoiceDialog
+
+        addresses = machine_addresses()
+        choices = [(f"{a}  — only this machine" if a == LOOPBACK else f"{a}  — anyone on this network with the code", a)
+                   for a in addresses]
+        choices.append(("0.0.0.0  — every network this machine is on", "0.0.0.0"))
+
+        def chosen(host: object) -> None:
+            if isinstance(host, str):
+                port = self.app.room_at[1] if self.app.room_at else 0  # type: ignore[attr-defined]
+                self.run_worker(self._move(host, port), group="room")
+
+        self.app.push_screen(ChoiceDialog(
+            "Where phones join", choices,
+            message="Pick the address of the room's Wi-Fi. Anyone on that network who has the room code can "
+                    "join; changing it starts a new room (a new code)."), chosen)
+
+    async def _move(self, host: str, port: int) -> None:
+        await self.app.open_room(host, port, show=False)  # type: ignore[attr-defined]
+        self.refresh_room()
+
+    async def action_close_room(self) -> None:
+        await self.app.close_room()  # type: ignore[attr-defined]
+        self.refresh_room()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,128 @@
+"""The whole round, in the App (issue 14): open the room (F12), three participants answer over
+HTTP, reveal, accept; the team scores, the file on disk and the export match the team grid's."""
+
+from __future__ import annotations
+
+from aiohttp import ClientSession
+from textual.widgets import DataTable, Static
+
+from screens.room import RoomScreen
+from session_store import load_session
+from tests.app_harness import LARGE, app_on, table_rows, until
+from workshop.export import export_markdown
+from workshop.models import Participant, Partner, Session
+from workshop.team_scoring import apply_team_mean, disagreement, set_participant_rating
+
+HOSTILE = "[bold]Eve[/] [@click=app.quit]x"
+FIVE = {"icp_overlap": 80, "market_influence": 70, "practice_alignment": 60,
+        "partnership_appetite": 50, "revenue_potential": 40}
+
+
+def room_session() -> Session:
+    session = Session(title="Room test")
+    session.participants = [Participant(name="Maya"), Participant(name="Sam"), Participant(name=HOSTILE)]
+    session.mapping.partners = [Partner(id="p1", name="<script>alert(1)</script> 🚀"), Partner(id="p2", name="Fincrest")]
+    return session
+
+
+def appendix(markdown: str) -> str:
+    """The export's individual-ratings appendix."""
+    start = markdown.index("### D. Individual ratings")
+    end = markdown.find("\n### ", start + 1)
+    return markdown[start:end if end != -1 else None]
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def join(http: ClientSession, base: str, code: str, name: str) -> dict[str, str]:
+    async with http.post(f"{base}/api/join", json={"code": code, "name": name}) as response:
+        assert response.status == 200
+        return {"X-Room-Code": code, "X-Room-Token": (await response.json())["token"]}
+
+
+async def test_a_whole_round(tmp_path) -> None:
+    app = app_on(room_session(), tmp_path)
+    app.room_at = ("127.0.0.1", 0)  # any free port
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
+        room, server = app.room, app.room_server
+        assert room is not None and server.running and server.host == "127.0.0.1"
+        assert room.code in shown(app, "#room-code").replace(" ", "")
+        assert "Only this machine" in shown(app, "#room-reach")
+        assert "█" in shown(app, "#room-qr") or "▀" in shown(app, "#room-qr")
+        await pilot.press("q")  # a queue: all partners
+        await pilot.press("enter")
+        await until(pilot, lambda: room.task is not None, "the rating task")
+        assert [i.text for i in room.task.items] == ["<script>alert(1)</script> 🚀", "Fincrest"]
+
+        base = f"http://127.0.0.1:{server.port}"
+        async with ClientSession() as http:
+            phones = [await join(http, base, room.code, name) for name in ("Maya", "sam", HOSTILE)]
+            for phone, icp in zip(phones, (90, 60, 85)):
+                body = {"task": room.task.number, "partner": "p1", "ratings": {**FIVE, "icp_overlap": icp}}
+                async with http.post(f"{base}/api/answer", headers=phone, json=body) as response:
+                    assert response.status == 200
+            await until(pilot, lambda: "3 of 3 answered" in shown(app, "#room-count"), "the count")
+            count = shown(app, "#room-count")
+            assert "90" not in count and "60" not in count  # never values before the reveal
+            assert HOSTILE in count  # participant text literal in the TUI
+
+            await pilot.press("space")
+            await until(pilot, lambda: room.revealed and "REVEALED" in shown(app, "#room-task"), "the reveal")
+            rows = table_rows(app.screen.query_one("#room-people", DataTable))
+            assert [r[0] for r in rows] == ["Maya", "Sam", HOSTILE, "Team mean", "Spread"]
+            assert rows[3][1] == "78.3" and rows[4][1] == "30"  # ICP: mean and spread (> 20: red)
+            assert "ROOM DISAGREES" in shown(app, "#room-verdict")
+
+            await pilot.press("a")
+            await until(pilot, lambda: room.accepted, "the accept")
+            async with http.get(f"{base}/api/state", headers=phones[0]) as response:
+                assert (await response.json())["accepted"] is True
+
+        partner = app.session.mapping.partners[0]
+        assert [e.participant for e in partner.team_ratings] == ["Maya", "Sam", HOSTILE]
+        view = disagreement(partner)
+        assert partner.ratings == view.ratings and view.mean.icp_overlap == 78.3
+        on_disk = load_session(app.session_file.path)  # written at once: a SIGKILL now loses nothing
+        assert on_disk.mapping.partners[0].team_ratings == partner.team_ratings
+        assert on_disk.mapping.partners[0].ratings == partner.ratings
+        # the export is the one the team grid gives for the same ratings typed in
+        typed = room_session()
+        for name, icp in (("Maya", 90), ("Sam", 60), (HOSTILE, 85)):
+            for field, value in {**FIVE, "icp_overlap": icp}.items():
+                set_participant_rating(typed.mapping.partners[0], name, field, value)
+        apply_team_mean(typed.mapping.partners[0])
+        assert appendix(export_markdown(on_disk)) == appendix(export_markdown(typed))
+        assert "Eve" in appendix(export_markdown(on_disk))
+        assert "Team scores for <script>alert(1)</script> 🚀 (from the room)" in [c.what for c in on_disk.history]
+
+        await pilot.press("escape")  # back to the workshop: undo takes the accept back
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: not app.session.mapping.partners[0].team_ratings, "the undo")
+
+        await pilot.press("f12")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen again")
+        await pilot.press("x")
+        await until(pilot, lambda: app.room is None and not server.running, "the room closed")
+        async with ClientSession() as http:
+            try:
+                await http.get(f"{base}/")
+            except OSError:
+                pass
+            else:
+                raise AssertionError("the server still answers after the room was closed")
+
+
+async def test_quitting_stops_the_server(tmp_path) -> None:
+    app = app_on(room_session(), tmp_path)
+    app.room_at = ("127.0.0.1", 0)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await until(pilot, lambda: app.room_server is not None and app.room_server.running, "the room")
+        server = app.room_server
+    assert not server.running
