@@ -24,6 +24,7 @@ Everywhere
   F7             charts
   F8             home: the list of sessions
   F9             high-contrast projector theme
+  F12            the room: participants answer from their phones
   alt+→ / alt+←  next / previous phase
   Esc            back to the phase list (stepper)
   The agenda (planned minutes per phase) and "who is editing" are
@@ -36,6 +37,14 @@ In the phase list and tables (when not typing in a field)
   e, Enter       edit the selected row
   d, Delete      delete (asks first)
   ↑ ↓            move between rows
+
+In the room (F12)
+  r / q          rate the partner selected on Mapping / a queue
+  v / i          dot vote (parking lot, candidates, roadmap) / ideas
+  space          reveal the answers (again: hide, answering goes on)
+  a              accept: team scores or parking lot (undoable)
+  w / n / c / h  admit a name / anonymous / new code / address
+  x / Esc        close the room (server stops) / back (stays open)
 
 In forms
   Tab / Enter    next field

@@ -25,9 +25,10 @@ class FakeApp:
     ending: tuple[int, str] = (0, "")
     """The return code and exit note the next app ends with."""
 
-    def __init__(self, session_path: Path | None = None, session_file=None) -> None:  # noqa: ANN001
+    def __init__(self, session_path: Path | None = None, session_file=None, room=None) -> None:  # noqa: ANN001
         self.session_path = session_file.path if session_file is not None else session_path
         self.return_code, self.exit_note = FakeApp.ending
+        FakeApp.room = room
 
     def run(self) -> None:
         FakeApp.launched.append(self.session_path)
@@ -345,3 +346,28 @@ def test_export_and_check_judge_the_same_given_date_and_say_so(tmp_path: Path, c
         cli.main(["export", str(BUNDLED_DEMO), "--today", "30/09/2027"])
     assert usage.value.code == 2
     assert "not a date in the form YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_room_opens_a_session_with_the_room_open(fake_app, tmp_home: Path, capsys) -> None:  # noqa: ANN001
+    from session_store import SessionFile
+    from workshop.defaults import new_session
+
+    path = tmp_home / "offsite.toml"
+    SessionFile.create(path, new_session(title="Offsite"))
+    assert cli.main(["room", str(path), "--host", "0.0.0.0", "--port", "9000"]) == 0
+    assert fake_app == [path] and FakeApp.room == ("0.0.0.0", 9000)
+    assert cli.main(["room", str(path)]) == 0
+    assert FakeApp.room == ("127.0.0.1", 8765)  # this machine only, unless told otherwise
+
+
+def test_room_refuses_a_host_that_is_not_an_address(fake_app, capsys) -> None:  # noqa: ANN001
+    with pytest.raises(SystemExit) as ended:
+        cli.main(["room", "x.toml", "--host", "wifi"])
+    assert ended.value.code == 2
+    assert "not an IP address: 'wifi'" in capsys.readouterr().err
+    assert fake_app == []
+
+
+def test_room_without_a_session_says_what_to_give(fake_app, tmp_home: Path, capsys) -> None:  # noqa: ANN001
+    assert cli.main(["room"]) == 1
+    assert "no saved session to open" in capsys.readouterr().err
