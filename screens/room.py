@@ -23,13 +23,11 @@ from screens.text import cell, literal
 from workshop.models import RATING_FIELDS, Partner
 from workshop.room.addresses import LOOPBACK, machine_addresses, reachable_from
 from workshop.room.qr import qr_lines
-from workshop.room.results import idea_results, rating_results, vote_results
+from workshop.room.results import SHORT_LABELS as SHORT, idea_results, rating_results, vote_results
 from workshop.room.state import Item, RoomError, TaskKind
 from workshop.scoring import format_score
 from workshop.values import format_number
 
-SHORT = {"icp_overlap": "ICP", "market_influence": "Influence", "practice_alignment": "Practice",
-         "partnership_appetite": "Appetite", "revenue_potential": "Revenue"}
 
 HELP = ("r: rate this partner  q: rate a queue  v: dot vote  i: ideas  space: reveal/hide  "
         "a: accept  w: admit  n: anonymous  c: new code  h: address  x: close room  Esc: back")

@@ -42,7 +42,7 @@ button.alt{background:#2a3450}
 button.name{display:block;width:100%;margin:8px 0;text-align:left;background:#243152}
 .row{display:flex;gap:10px;align-items:center}
 .row>*{flex:1}
-.crit{margin:16px 0 8px}
+.crit{margin:10px 0 4px}
 .crit label{display:flex;justify-content:space-between;font-weight:600}
 .crit output{font-size:1.4rem;color:#ffd34d;min-width:3ch;text-align:right}
 input[type=range]{width:100%;height:44px;accent-color:#ffd34d}
@@ -198,12 +198,17 @@ function flash(text, cls) { message($("flash"), text, cls || "sent"); }
 function renderOutbox() {
   if (outbox) message($("flash"), "Not sent yet — it will be sent when the phone is back online.", "wait");
 }
+function firstUnsent() {
+  const sent = state.sent || {};
+  const k = state.task.items.findIndex((p) => !(p.id in sent));
+  index = k < 0 ? 0 : k;
+}
 function advance(partnerId) {
   const items = state.task.items;
   const sent = state.sent || {};
   for (let step = 1; step <= items.length; step++) {
     const k = (index + step) % items.length;
-    if (!(items[k].id in sent)) { index = k; return; }
+    if (!(items[k].id in sent)) { index = k; window.scrollTo(0, 0); return; }
   }
 }
 
@@ -222,7 +227,7 @@ function render() {
     return;
   }
   if (shownTask !== task.number) { shownTask = task.number; index = 0; clear($("flash"));
-    if (task.kind === "rate") advance(null); }
+    if (task.kind === "rate") firstUnsent(); }
   if (state.revealed) { renderResults(box, state.results); return; }
   box.appendChild(el("h1", task.title));
   if (task.kind === "rate") renderRate(box, task);
@@ -237,7 +242,7 @@ function renderRate(box, task) {
   box.appendChild(el("p", "Partner " + (index + 1) + " of " + items.length + " · " + done + " sent", "muted"));
   box.appendChild(el("h2", partner.text, "partner"));
   const mine = sent[partner.id];
-  if (mine) box.appendChild(el("p", "You sent: " + task.criteria.map((c) => c.label + " " + mine[c.key]).join(", "), "sent"));
+  if (mine) box.appendChild(el("p", "You sent ✓ " + task.criteria.map((c) => c.short + " " + mine[c.key]).join(" · "), "sent"));
   const values = {};
   for (const c of task.criteria) {
     const wrap = el("div", null, "crit");
@@ -258,8 +263,9 @@ function renderRate(box, task) {
   if (items.length > 1) {
     const nav = el("div", null, "row");
     const prev = el("button", "◀ Previous", "alt"), next = el("button", "Next ▶", "alt");
-    prev.addEventListener("click", () => { index = (index + items.length - 1) % items.length; clear($("flash")); render(); });
-    next.addEventListener("click", () => { index = (index + 1) % items.length; clear($("flash")); render(); });
+    const go_to = (k) => { index = k; clear($("flash")); render(); window.scrollTo(0, 0); };
+    prev.addEventListener("click", () => go_to((index + items.length - 1) % items.length));
+    next.addEventListener("click", () => go_to((index + 1) % items.length));
     nav.appendChild(prev); nav.appendChild(next); nav.style.marginTop = "10px"; box.appendChild(nav);
   }
 }
@@ -311,15 +317,13 @@ function renderResults(box, results) {
   box.appendChild(el("h1", "Revealed: " + state.task.title));
   if (results.kind === "rate") {
     const keys = Object.keys(results.criteria);
-    const short = {icp_overlap: "ICP", market_influence: "Infl.", practice_alignment: "Pract.",
-                   partnership_appetite: "Appet.", revenue_potential: "Rev."};
     for (const p of results.partners) {
       const card = el("div", null, "card" + (p.disputed ? " disputed" : ""));
       card.appendChild(el("h2", p.name));
       card.appendChild(el("p", "Team score " + (p.team_score || "—") + (p.score_spread ? " · spread " + p.score_spread : ""), "muted"));
       const table = el("table"), head = el("tr");
       head.appendChild(el("th", "Who"));
-      for (const k of keys) head.appendChild(el("th", short[k] || k));
+      for (const k of keys) head.appendChild(el("th", results.criteria[k]));
       head.appendChild(el("th", "Score")); table.appendChild(head);
       for (const person of p.people) {
         const tr = el("tr"); tr.appendChild(el("td", person.who));

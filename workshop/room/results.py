@@ -18,6 +18,16 @@ from workshop.team_scoring import DISAGREEMENT_THRESHOLD, TeamView, disagreement
 from workshop.values import format_number
 
 
+SHORT_LABELS = {
+    "icp_overlap": "ICP",
+    "market_influence": "Influence",
+    "practice_alignment": "Practice",
+    "partnership_appetite": "Appetite",
+    "revenue_potential": "Revenue",
+}
+"""The criteria in a word, for a phone's narrow table and the facilitator's columns."""
+
+
 @dataclass(frozen=True, slots=True)
 class RatingResult:
     item: Item
@@ -114,7 +124,7 @@ def results_json(room: Room) -> dict[str, object]:
     if task is None:
         return {}
     if task.kind is TaskKind.RATE:
-        return {"kind": "rate", "criteria": {f: label for f, (label, _w) in RATING_FIELDS.items()},
+        return {"kind": "rate", "criteria": dict(SHORT_LABELS),
                 "partners": [_rating_json(r) for r in rating_results(room)]}
     if task.kind is TaskKind.VOTE:
         return {"kind": "vote", "items": [{"id": r.item.id, "text": r.item.text, "dots": r.dots,
@@ -129,7 +139,7 @@ def task_json(room: Room) -> dict[str, object] | None:
     data: dict[str, object] = {"number": task.number, "kind": task.kind.value, "title": task.title,
                                "items": [{"id": i.id, "text": i.text} for i in task.items]}
     if task.kind is TaskKind.RATE:
-        data["criteria"] = [{"key": f, "label": label, "weight": round(w * 100)}
+        data["criteria"] = [{"key": f, "label": label, "short": SHORT_LABELS[f], "weight": round(w * 100)}
                             for f, (label, w) in RATING_FIELDS.items()]
     if task.kind is TaskKind.VOTE:
         data["dots"] = task.dots
