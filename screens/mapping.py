@@ -238,7 +238,7 @@ class MappingView(PhaseView):
             return
         self._ecosystem_input = made_from
         analysis = ecosystem(mapping)
-        lines = ["Recruit first — available or under-served, best score first:"]
+        lines = ["Available or under-served — recruit first if Priority or Secondary, best score first:"]
         lines += _limited(analysis.gap_lines, "none: no available or under-served prospect")
         lines.append("Locked to a competitor — counter-narrative, approach adjacent partners:")
         lines += _limited((lp.sentence for lp in analysis.locked), "none")

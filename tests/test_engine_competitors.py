@@ -35,11 +35,33 @@ def test_locked_partners_with_their_competitors() -> None:
     assert "adjacent partners" in result.counter_strategy_lines[0]
 
 
+MID = Ratings(icp_overlap=60, market_influence=60, practice_alignment=60, partnership_appetite=60, revenue_potential=60)
+
+
 def test_recruit_first_under_served_then_by_score_skipping_signed() -> None:
+    m = mapping()
+    m.partners[2].ratings = MID  # EY: under-served, Secondary
+    result = ecosystem(m)
+    assert [s.partner.name for s in result.recruit_first] == ["EY", "KPMG"]
+    assert result.gap_lines[0] == "EY (under-served, score 60.0, secondary target): recruit first."
+    assert result.gap_lines[1] == "KPMG (available, score 90.0, priority recruitment target): recruit first."
+
+
+def test_an_opportunistic_partner_is_never_recruit_first() -> None:
+    """Issue 15: the demo's Meridian at 41.8 read "recruit first"; the method says an
+    Opportunistic partner (< 50) is not invested in unless it comes inbound."""
     result = ecosystem(mapping())
-    assert [s.partner.name for s in result.recruit_first] == ["EY", "KPMG", "PwC"]
-    assert result.gap_lines[0].startswith("EY (under-served, score 30.0)")
-    assert all("recruit first" in line for line in result.gap_lines)
+    assert [s.partner.name for s in result.recruit_first] == ["KPMG"]
+    assert [s.partner.name for s in result.inbound_only] == ["EY", "PwC"]
+    assert result.gap_lines[1:] == (
+        "EY (under-served, score 30.0): opportunistic only — not unless inbound.",
+        "PwC (available, score 30.0): opportunistic only — not unless inbound.",
+    )
+    unrated = mapping()
+    unrated.partners[3].ratings = Ratings(icp_overlap=90)
+    result = ecosystem(unrated)
+    assert [s.partner.name for s in result.unscored] == ["KPMG"] and result.recruit_first == ()
+    assert result.gap_lines[-1] == "KPMG (available, not fully rated): score it before recruiting."
 
 
 def test_partners_with_several_competitors() -> None:

@@ -3,7 +3,10 @@
 Partners are matched to competitors' key partners by name, ignoring case and spacing.  A
 partner counts as locked when its lock status says so; the competitors it is locked to are
 its ``locked_to`` text plus every competitor listing it.  "Recruit first" lists partners
-marked available or under-served that are not signed or exited yet, best score first.
+marked available or under-served that are not signed or exited yet, under-served first, then
+best score first — but only those in the Priority or Secondary band: an available partner
+scoring under 50 reads "opportunistic only — not unless inbound" (the method: do not invest
+unless inbound), and one not fully rated yet reads "score it first".
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 
 from workshop.findings import names_list
 from workshop.models import LockStatus, Mapping, Partner, PartnerStage
-from workshop.scoring import ScoredPartner, ranked_partners
+from workshop.scoring import Band, ScoredPartner, ranked_partners
 
 
 def name_key(name: str) -> str:
@@ -46,7 +49,12 @@ class ContestedPartner:
 class EcosystemAnalysis:
     locked: tuple[LockedPartner, ...]
     recruit_first: tuple[ScoredPartner, ...]
-    """Available or under-served partners not yet signed, under-served first, then by score."""
+    """Available or under-served Priority and Secondary partners not yet signed, under-served
+    first, then by score."""
+    inbound_only: tuple[ScoredPartner, ...]
+    """Available or under-served partners in the Opportunistic band: not unless inbound."""
+    unscored: tuple[ScoredPartner, ...]
+    """Available or under-served partners not fully rated: no band to recruit on yet."""
     contested: tuple[ContestedPartner, ...]
     """Partners appearing with several competitors."""
     unmapped: tuple[tuple[str, str], ...]
@@ -97,10 +105,12 @@ def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
         if p.lock_status is not LockStatus.LOCKED
         and p.stage not in (PartnerStage.SIGNED, PartnerStage.EXITED)
     ]
-    ranked = ranked_partners(candidates)
-    recruit_first = sorted(
-        ranked, key=lambda s: s.partner.lock_status is not LockStatus.UNDER_SERVED
+    ranked = sorted(
+        ranked_partners(candidates), key=lambda s: s.partner.lock_status is not LockStatus.UNDER_SERVED
     )  # stable: keeps the score order within each group
+    recruit_first = [s for s in ranked if s.band in (Band.PRIORITY, Band.SECONDARY)]
+    inbound_only = [s for s in ranked if s.band is Band.OPPORTUNISTIC]
+    unscored = [s for s in ranked if s.band is None]
 
     contested = tuple(
         ContestedPartner(display[key], tuple(comps), (by_name.get(key) or [None])[0])
@@ -108,10 +118,15 @@ def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
         if len(comps) > 1
     )
 
-    gap_lines = tuple(
-        f"{s.partner.name} ({s.partner.lock_status.label.lower()}, score {s.score_text}): "
-        "recruit first."
-        for s in recruit_first
+    def status(s: ScoredPartner) -> str:
+        return s.partner.lock_status.label.lower()
+
+    gap_lines = (
+        *(f"{s.partner.name} ({status(s)}, score {s.score_text}, {s.band_label.lower()}): recruit first."
+          for s in recruit_first),
+        *(f"{s.partner.name} ({status(s)}, score {s.score_text}): opportunistic only — not unless inbound."
+          for s in inbound_only),
+        *(f"{s.partner.name} ({status(s)}, not fully rated): score it before recruiting." for s in unscored),
     )
     counter = [lp.sentence for lp in locked]
     counter += [
@@ -122,6 +137,8 @@ def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
     return EcosystemAnalysis(
         locked=tuple(locked),
         recruit_first=tuple(recruit_first),
+        inbound_only=tuple(inbound_only),
+        unscored=tuple(unscored),
         contested=contested,
         unmapped=tuple(unmapped),
         listed_but_available=tuple(listed_but_available),

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from workshop.audit import audit_findings
 from workshop.competitors import EcosystemAnalysis, ecosystem
+from workshop.cross_checks import cross_findings
 from workshop.dates import add_months
 from workshop.decision_rules import assess_decision
 from workshop.findings import RuleResult, Status, finding, names_list
@@ -264,9 +265,7 @@ def _competitor_rule(session: Session, today: date) -> RuleResult:
 # --------------------------------------------------------------------------- other findings
 
 
-def _other_findings(
-    session: Session, today: date, unscored: list[str], analysis: EcosystemAnalysis
-) -> list[RuleResult]:
+def _other_findings(session: Session, today: date, unscored: list[str], analysis: MapAnalysis) -> list[RuleResult]:
     found: list[RuleResult] = []
     intake = session.intake
     markets = [m for m in intake.growth_markets if m.strip()]
@@ -289,14 +288,14 @@ def _other_findings(
             f"{len(unscored)} partner(s) are unscored (ratings missing): {names_list(unscored)}.",
             Phase.MAPPING, "Partner landscape › ratings",
         ))
-    for lp in analysis.locked:
+    for lp in analysis.ecosystem.locked:
         if not lp.competitors:
             found.append(finding(
                 "mapping.locked_unnamed", "Competitor ecosystem",
                 f"{lp.partner.name} is marked locked, but to no named competitor.",
                 Phase.MAPPING, f"Partner landscape › {lp.partner.name}",
             ))
-    for partner, competitors in analysis.listed_but_available:
+    for partner, competitors in analysis.ecosystem.listed_but_available:
         found.append(finding(
             "mapping.listed_but_available", "Competitor ecosystem",
             f"{partner.name} is a key partner of {names_list(list(competitors))} but marked "
@@ -334,15 +333,7 @@ def _other_findings(
                 Phase.DECISIONS, f"{where} › review date",
             ))
     found += okr_findings(session.objectives)
-    platinum = {p.name for p in session.mapping.partners if p.program_tier is TierName.PLATINUM}
-    sponsored = {e.partner.strip().casefold() for e in session.governance.exec_map}
-    without = sorted(n for n in platinum if n.strip().casefold() not in sponsored)
-    if without:
-        found.append(finding(
-            "governance.exec_map", "Executive map",
-            f"Platinum partner(s) without an executive sponsor: {names_list(without)}.",
-            Phase.GOVERNANCE, "Executive relationship map",
-        ))
+    found += cross_findings(session, today, analysis.ranked, analysis.movements)
     found += raci_findings(session.governance.raci)
     found += audit_findings(session)
     return found
@@ -523,6 +514,6 @@ def health_report(session: Session, today: date, analysis: MapAnalysis | None = 
     return HealthReport(
         today=today,
         rules=rules,
-        findings=_other_findings(session, today, unscored, analysis.ecosystem),
+        findings=_other_findings(session, today, unscored, analysis),
         completeness=_completeness(session),
     )

@@ -402,6 +402,10 @@ def build_demo() -> Session:
             model.selected = True
             model.use_case, model.why = chosen[model.key]
 
+    # No referral fees and no resale: partners co-sell and implement, as the models chosen say
+    # (the economics follow the models).
+    session.economics.referral_share_pct = 0
+    session.economics.reseller_share_pct = 0
     statement = session.thesis.statement
     statement.partner_share_pct = 35
     statement.years = 3
