@@ -102,6 +102,24 @@ async def until(pilot, condition, what: str = "the condition", timeout: float = 
         await pilot.pause(0.02)
 
 
+async def phase_shown(pilot, key: str, timeout: float = 20.0):  # noqa: ANN001, ANN201 - a Pilot; a PhaseView
+    """Wait until the workshop screen shows phase ``key``'s view, mounted and filled.
+
+    ``show_phase`` of a phase not yet opened only *asks* for its view: the view is mounted,
+    made current and filled a few messages later (later still on a loaded machine)."""
+    from screens.phase_view import PhaseView
+
+    app = pilot.app
+
+    def shown() -> bool:
+        found = app.screen.query(f"#view-{key}")
+        view = found.first(PhaseView) if found else None
+        return view is not None and view._ready and view.display and view.parent.current == view.id
+
+    await until(pilot, shown, f"the {key} view on screen", timeout)
+    return app.screen.query_one(f"#view-{key}")
+
+
 async def settle(pilot) -> None:  # noqa: ANN001 - a Textual Pilot
     """Let pending autosaves and debounced refreshes finish, so a snapshot shows a calm screen."""
     app = pilot.app

@@ -18,6 +18,44 @@ from workshop.models import Session  # noqa: E402
 BUNDLED_DEMO = Path(workshop.__file__).parent / "demo" / "demo.toml"
 
 
+def _pilot_pause_waits_for_the_messages() -> None:
+    """``pilot.pause()`` returns once every message the App's nodes already have is handled.
+
+    Textual's own ``pause()`` handles what the screen had queued and then waits for the
+    *process* to look idle (its CPU time not advancing for 20 ms).  On a loaded machine a
+    process that gets no CPU looks idle too, so a screen pushed by a key, or a view mounted a
+    few messages later, could still be on its way when the test went on to assert.  This
+    waits for the condition itself — no message queued on the App, any screen or any widget —
+    bounded (20 s), and costs nothing when the App is already quiet.
+    """
+    import asyncio
+    import time
+
+    from textual.pilot import Pilot
+
+    textual_pause = Pilot.pause
+
+    def busy(app) -> bool:  # noqa: ANN001 - a Textual App
+        nodes = [app]
+        for screen in app.screen_stack:
+            nodes.extend(screen.walk_children(with_self=True))
+        return any(node.message_queue_size or node._next_callbacks for node in nodes)
+
+    async def pause(self: Pilot, delay: float | None = None) -> None:
+        await textual_pause(self, delay)
+        if delay is not None:
+            return
+        deadline = time.monotonic() + 20.0
+        while self.app.is_running and busy(self.app) and time.monotonic() < deadline:
+            await self._wait_for_screen()
+            await asyncio.sleep(0.005)
+
+    Pilot.pause = pause  # type: ignore[method-assign]
+
+
+_pilot_pause_waits_for_the_messages()
+
+
 @pytest.fixture(autouse=True)
 def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the person's own data or cache folders (the parse cache, sessions).

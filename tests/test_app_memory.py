@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_harness import app_on
+from screens.workshop import WorkshopScreen
+from tests.app_harness import app_on, until
 from workshop.app import FREEZE_FROM_PARTNERS
 from workshop.defaults import new_session
 from workshop.models import Partner, Session
@@ -30,26 +31,32 @@ def session_of(partners: int) -> Session:
 async def test_a_big_session_is_frozen_and_released_when_an_undo_replaces_it(tmp_path: Path):
     app = app_on(session_of(FREEZE_FROM_PARTNERS), tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
-        assert gc.get_freeze_count() > 0
+        await until(pilot, lambda: gc.get_freeze_count() > 0, "the session frozen after the first paint")
         app.session.intake.company_name = "Acme"
         app.edited("Company name changed")
         assert app.flush_save()
         app.session.intake.product_category = "RegTech"
         app.edited("Product category changed")
         assert app.flush_save()
-        for _ in range(2):
+        for undone in ("Product category", "Company name"):
+            before = app.screen
             await pilot.press("ctrl+z")
-            for _ in range(3):
-                await pilot.pause()
-        assert app.session.intake.company_name == ""
+            # The undo puts a new workshop screen up on the restored session: the next undo waits for it.
+            await until(
+                pilot,
+                lambda: app.screen is not before and isinstance(app.screen, WorkshopScreen) and app.screen.is_mounted,
+                f"the workshop screen back after undoing the {undone}",
+            )
+        assert app.session.intake.company_name == "" and app.session.intake.product_category == ""
         assert gc.get_freeze_count() == 0  # released: the replaced session can be collected
 
 
 async def test_a_small_session_is_not_frozen(tmp_path: Path):
     app = app_on(session_of(3), tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        after_first_paint: list[int] = []
+        app.call_after_refresh(after_first_paint.append, 1)  # runs after the app's own freeze step
+        await until(pilot, lambda: after_first_paint, "the first paint")
         assert gc.get_freeze_count() == 0
 
 

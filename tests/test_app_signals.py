@@ -96,8 +96,11 @@ def test_the_last_keystrokes_are_saved_when_the_app_is_ended_from_outside(tmp_pa
     seen = bytearray()
     try:
         _read_until(fd, "Session title", seen)
+        before_tab = len(seen)
         os.write(fd, b"\t")
-        time.sleep(0.3)  # the focus moves to the title field
+        # The focus has moved once the terminal's cursor is put in the title field, just after
+        # "Offsite" (row 5, column 34 of the 100×30 window): wait for that, not a fixed time.
+        _read_until(fd, lambda output: b"\x1b[5;34H" in output[before_tab:], seen)
         os.write(fd, MARKER.encode())
         # The header shows the new title once the edit is in the session; the autosave that
         # would write it is still ~0.15 s away (it waits 0.3 s after the edit).

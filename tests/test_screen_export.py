@@ -9,7 +9,7 @@ from screens.blueprint_preview import BlueprintPreview, split_sections
 from screens.export_file import default_export_path, slug
 from screens.export_preview import ExportPreviewScreen
 from screens.export_save import ExportSaveDialog
-from tests.app_harness import TODAY, app_on
+from tests.app_harness import TODAY, app_on, until
 from workshop.models import Partner, Session
 
 
@@ -30,11 +30,8 @@ async def open_preview(pilot) -> ExportPreviewScreen:
 async def rendered(pilot, screen: ExportPreviewScreen) -> BlueprintPreview:
     """The preview once every section is rendered (it renders in the background)."""
     preview = screen.query_one(BlueprintPreview)
-    for _ in range(200):
-        if preview.rendered:
-            return preview
-        await pilot.pause(0.05)
-    raise AssertionError("the preview never finished rendering")
+    await until(pilot, lambda: preview.rendered, "the preview finished rendering")
+    return preview
 
 
 def test_default_name_is_slugged():
@@ -148,7 +145,7 @@ async def test_hostile_company_previewed_literally(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_preview(pilot)
         assert screen.markdown is not None
-        await pilot.pause(0.3)
+        await rendered(pilot, screen)  # every section drawn: markup in it would have been parsed by now
         assert app.is_running and app.screen is screen
         await pilot.press("s")
         await pilot.pause()
@@ -217,10 +214,7 @@ async def test_a_big_blueprint_is_readable_before_it_is_all_rendered(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_preview(pilot)
         preview = screen.query_one(BlueprintPreview)
-        for _ in range(200):
-            if preview.section_lines[0] is not None:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: preview.section_lines[0] is not None, "the first section rendered")
         assert "Acme Corp: Partnership Blueprint" in preview.text
         await pilot.press("escape")  # keys work while the rest renders; closing stops it
         await pilot.pause()

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from screens.blueprint_preview import BlueprintPreview
-from tests.app_harness import LARGE, SMALL, demo_app
+from tests.app_harness import LARGE, SMALL, demo_app, until
 
 
 async def preview_rendered(pilot) -> None:  # noqa: ANN001 - a Textual Pilot
     """Open the preview and wait until every section is rendered (it renders in the background)."""
     await pilot.press("f3")
-    for _ in range(200):
+
+    def rendered() -> bool:
         previews = pilot.app.screen.query(BlueprintPreview)
-        if previews and previews.first().rendered:
-            break
-        await pilot.pause(0.05)
-    else:
-        raise AssertionError("the preview never finished rendering")
+        return bool(previews) and previews.first().rendered
+
+    await until(pilot, rendered, "the preview finished rendering")
     await pilot.pause()
 
 

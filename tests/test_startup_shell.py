@@ -10,9 +10,9 @@ from pathlib import Path
 
 from screens.home import HomeScreen
 from screens.phase_view import PhaseView
-from screens.workshop import STEPPER_REFRESH_DELAY, WorkshopScreen
+from screens.workshop import WorkshopScreen
 from session_store import SessionFile
-from tests.app_harness import TODAY, app_on, demo_app
+from tests.app_harness import TODAY, app_on, calm, demo_app, phase_shown, until
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
 
@@ -80,7 +80,7 @@ async def test_the_stepper_catches_up_while_typing_goes_on(tmp_path: Path):
     (each edit restarting the wait), nor recompute it once per edit."""
     app = demo_app(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause(0.2)
+        await calm(pilot)  # the first screen's own refreshes are done
         screen = app.screen
         assert isinstance(screen, WorkshopScreen)
         calls = []
@@ -94,7 +94,8 @@ async def test_the_stepper_catches_up_while_typing_goes_on(tmp_path: Path):
             app.session.intake.company_name = f"Ledgerlight {n}"
             app.edited("Company name changed")
             assert screen._stepper_timer is pending  # the refresh is not pushed back
-        await pilot.pause(STEPPER_REFRESH_DELAY + 0.3)
+        await until(pilot, lambda: screen._stepper_timer is None, "the stepper's refresh")
+        await calm(pilot)  # and nothing else is still to come
         assert calls == [1]  # five edits, one recomputation
         assert screen._stepper_timer is None
         app.edited("Company name changed")
@@ -106,18 +107,22 @@ async def test_a_hidden_phase_view_recomputes_only_when_shown_again(tmp_path: Pa
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         screen.show_phase("intake")
-        await pilot.pause(0.2)
+        await phase_shown(pilot, "intake")  # mounted, filled and on screen (not merely asked for)
         screen.show_phase("thesis")
-        await pilot.pause(0.2)
+        await phase_shown(pilot, "thesis")
         intake = screen.query_one("#view-intake", PhaseView)
+        assert not intake.display
+        await calm(pilot)  # whatever the switches scheduled has run before counting starts
         refreshed = []
         original = intake.refresh_view
         intake.refresh_view = lambda: refreshed.append(1) or original()  # type: ignore[method-assign]
         for n in range(3):
             app.edited(f"edit {n}")
-            await pilot.pause(0.05)
-        await pilot.pause(0.4)
+            await pilot.pause()
+        assert intake._stale and intake._refresh_timer is None  # hidden: nothing scheduled for it
+        await calm(pilot)  # every refresh the edits did schedule (the thesis view's, the stepper's) has run
         assert refreshed == []  # hidden: typing in Thesis cost it nothing
         screen.show_phase("intake")
-        await pilot.pause()
         assert refreshed == [1]  # shown again: brought up to date at once
+        await calm(pilot)
+        assert refreshed == [1]  # and only once
