@@ -46,7 +46,7 @@ from workshop.models import (
     PartnerType,
     Phase,
 )
-from workshop.scoring import attractiveness, band_for, exact_text, format_score
+from workshop.scoring import Weighting, attractiveness, band_for, exact_text, format_score, percent_text, weighting
 from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
 
@@ -60,7 +60,10 @@ PARTNER_FIELDS = [
     FieldSpec("locked_to", "Locked to", hint="the competitor it is locked to, if locked"),
     FieldSpec("stage", "Stage", "choice", choices=enum_choices(PartnerStage), optional=False),
 ]
-RATING_SPECS = [FieldSpec(key, f"{label} ({weight:.0%})", "rating", hint="0-100") for key, (label, weight) in RATING_FIELDS.items()]
+def rating_specs(weights: Weighting) -> list[FieldSpec]:
+    """The five rating fields, each labelled with the session's weight."""
+    return [FieldSpec(key, f"{label} ({percent_text(weights.of(key))}%)", "rating", hint="0-100")
+            for key, (label, _weight) in RATING_FIELDS.items()]
 
 COMPETITOR_FIELDS = [
     FieldSpec("name", "Competitor", optional=False),
@@ -98,12 +101,15 @@ class MappingView(PhaseView):
 
     BINDINGS = [
         Binding("t", "stamp_refresh", "Stamp refresh"),
+        Binding("w", "edit_weights", "Weights"),
     ]
 
     DEFAULT_CSS = """
     MappingView #filter-bar { height: auto; }
     MappingView #filter-bar Select { width: 1fr; margin-right: 1; }
     MappingView #table-status { color: $text-muted; }
+    MappingView #weights-line { color: $text-muted; }
+    MappingView #weights-line.-team { color: $warning; text-style: bold; }
     MappingView #partner-detail { height: auto; margin-bottom: 1; }
     MappingView #ecosystem { height: auto; margin-bottom: 1; }
     MappingView.-rating PartnerTable { max-height: 8; }
@@ -117,7 +123,7 @@ class MappingView(PhaseView):
 
         yield Static("2.2  Attractiveness scoring", classes="section-title", markup=False)
         yield Static(
-            "a: add  e/Enter: edit  d: delete  r: rate (type, Enter → next)  g: team scores  s: sort  f: band filter  ⚑: the room disagrees",
+            "a: add  e/Enter: edit  d: delete  r: rate (type, Enter → next)  g: team scores  s: sort  f: band filter  w: weights  ⚑: the room disagrees",
             classes="section-help",
             markup=False,
         )
@@ -125,6 +131,7 @@ class MappingView(PhaseView):
             yield Select(BAND_CHOICES, prompt="Band: any", id="filter-band")
             yield Select(enum_choices(PartnerType), prompt="Type: any", id="filter-type")
             yield Select(enum_choices(LandscapeTier), prompt="Tier: any", id="filter-tier")
+        yield Static("", id="weights-line", markup=False)
         yield Static("", id="table-status", markup=False)
         yield PartnerTable(mapping, id="partners")
         yield RatingBar(id="rating-bar")
@@ -173,6 +180,7 @@ class MappingView(PhaseView):
         table = self.table
         table.sync()
         self.query_one(LandscapeTree).sync()
+        self._show_weights()
         self._show_status()
         self._show_detail()
         self._schedule_ecosystem()
@@ -185,6 +193,26 @@ class MappingView(PhaseView):
         if not self._ecosystem_scheduled:
             self._ecosystem_scheduled = True
             self.call_after_refresh(self._show_ecosystem)
+
+    @property
+    def weights(self) -> Weighting:
+        return weighting(self.session.mapping.weights)
+
+    def _show_weights(self) -> None:
+        weights = self.weights
+        line = self.query_one("#weights-line", Static)
+        line.update(literal(weights.sentence() + "  w: change them"))
+        line.set_class(not weights.is_method, "-team")
+
+    def action_edit_weights(self) -> None:
+        """The five scoring weights of this session (applied together when they add up to 100 %)."""
+        from screens.mapping_weights import WeightsDialog
+
+        def closed(_result: object) -> None:
+            self.refresh_now()
+            self.table.focus()
+
+        self.app.push_screen(WeightsDialog(self.session.mapping), closed)
 
     def _show_status(self) -> None:
         table = self.table
@@ -203,12 +231,11 @@ class MappingView(PhaseView):
             return
         sentence = self._score_sentence(partner)
         if partner.team_ratings:
-            sentence += " Team: " + disagreement(partner).sentence
+            sentence += " Team: " + disagreement(partner, weights=self.session.mapping.weights).sentence
         detail.update(literal(sentence))
 
-    @staticmethod
-    def _score_sentence(partner: Partner) -> str:
-        score = attractiveness(partner.ratings)
+    def _score_sentence(self, partner: Partner) -> str:
+        score = attractiveness(partner.ratings, self.session.mapping.weights)
         band = band_for(score)
         if band is None:
             missing = [label for key, (label, _w) in RATING_FIELDS.items() if getattr(partner.ratings, key) is None]
@@ -321,7 +348,7 @@ class MappingView(PhaseView):
             return
 
         self.app.push_screen(
-            EditDialog(f"Ratings: {partner.name}", partner.ratings, RATING_SPECS), self._after_dialog(partner)
+            EditDialog(f"Ratings: {partner.name}", partner.ratings, rating_specs(self.weights)), self._after_dialog(partner)
         )
 
     def action_delete_partner(self) -> None:
@@ -387,12 +414,12 @@ class MappingView(PhaseView):
         self._rating = (row, rating)
         partner = table.shown[row]
         key = RATING_KEYS[rating]
-        label, weight = RATING_FIELDS[key]
+        label = RATING_FIELDS[key][0]
         self.add_class("-rating")
         table.show_rating_cell(row, rating)
         current = getattr(partner.ratings, key)
         self.rating_bar.show(
-            f"{partner.name} — {label} ({weight:.0%})  [{rating + 1}/{len(RATING_KEYS)}]",
+            f"{partner.name} — {label} ({percent_text(self.weights.of(key))}%)  [{rating + 1}/{len(RATING_KEYS)}]",
             format_number(current) if current is not None else "",
             self._score_sentence(partner),
         )
@@ -474,6 +501,10 @@ class MappingView(PhaseView):
         """A partner's name, "ratings" (the first unscored partner), or a field of the phase."""
         item = where.rsplit("›", 1)[-1].strip()
         key = item.casefold()
+        if key in ("scoring weights", "weights"):
+            self._show(self.query_one("#weights-line"))
+            self.action_edit_weights()
+            return
         fields = {
             "refreshed on": "#field-competitor_map_refreshed",
             "competitor map refreshed": "#field-competitor_map_refreshed",
@@ -492,7 +523,7 @@ class MappingView(PhaseView):
             return
         partners = self.session.mapping.partners
         if key in ("ratings", "every partner scored"):
-            partner = next((p for p in partners if attractiveness(p.ratings) is None), None)
+            partner = next((p for p in partners if attractiveness(p.ratings, self.session.mapping.weights) is None), None)
         else:
             partner = next((p for p in partners if name_key(p.name) == name_key(item)), None)
         table = self.table
@@ -515,6 +546,7 @@ class MappingView(PhaseView):
         yield SystemCommand("Rate selected partner", "Type the five ratings, Enter moves on", self._command_rate)
         yield SystemCommand("Team scores for selected partner", "Each participant's own ratings; the team mean is the score (g)", self.action_team_partner)
         yield SystemCommand("Edit ratings of selected partner", "The five ratings in one form; empty clears one", self.action_edit_ratings)
+        yield SystemCommand("Scoring weights", "The five weights of this session; the method's are 30/25/20/15/10 (w)", self.action_edit_weights)
         yield SystemCommand("Sort partners", "Toggle by score / entry order", self.action_sort_partner)
         yield SystemCommand("Filter partners by band", "Cycle any / priority / secondary / opportunistic / unscored", self.action_filter_partner)
         yield SystemCommand("Clear partner filter", "Show every partner", self._clear_filter)

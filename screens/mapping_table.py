@@ -10,6 +10,7 @@ work for unchanged rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,12 +19,12 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellKey, DuplicateKey, Row, RowKey
+from textual.widgets.data_table import CellKey, ColumnKey, DuplicateKey, Row, RowKey
 
 from screens.literal_inputs import KeysInOrder
 from screens.text import cell
 from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
-from workshop.scoring import Band, attractiveness, band_for, format_score, ranked_partners
+from workshop.scoring import Band, Weighting, attractiveness, band_for, format_score, percent_text, ranked_partners, weighting
 from workshop.team_scoring import is_disputed, team_key
 from workshop.values import format_number
 
@@ -41,7 +42,7 @@ COLUMNS: list[tuple[str, str, int]] = [
     ("name", "Partner", 20),
     ("score", "Score", 8),
     ("band", "Band", 13),
-    *[(key, f"{SHORT_RATING[key]} {weight:.0%}", 9) for key, (_label, weight) in RATING_FIELDS.items()],
+    *[(key, f"{SHORT_RATING[key]} {weight:.0%}", 9) for key, (_label, weight) in RATING_FIELDS.items()],  # the method's
     ("type", "Type", 13),
     ("tier", "Tier", 4),
     ("stage", "Stage", 10),
@@ -114,12 +115,14 @@ class _RowData:
     or filtered by band) is passed in and not computed again.
     """
 
-    __slots__ = ("signature", "partner", "_score", "_band", "_disputed")
+    __slots__ = ("signature", "partner", "weights", "_score", "_band", "_disputed")
 
     def __init__(
-        self, partner: Partner, signature: tuple[Any, ...], score: float | None = _UNSET, band: Band | None = None
+        self, partner: Partner, signature: tuple[Any, ...], weights: Weighting, score: Fraction | None = _UNSET,
+        band: Band | None = None,
     ) -> None:
         self.partner = partner
+        self.weights = weights
         self.signature = signature
         self._score = score
         self._band = band
@@ -128,13 +131,13 @@ class _RowData:
     def disputed(self) -> bool:
         """The ⚑ mark: whether the room disagrees (the engine's verdict, computed once)."""
         if self._disputed is None:
-            self._disputed = bool(self.signature[-1]) and is_disputed(self.partner)
+            self._disputed = bool(self.signature[-1]) and is_disputed(self.partner, weights=self.weights)
         return self._disputed
 
     def scored(self) -> tuple[float | None, Band | None]:
         if self._score is _UNSET:
             ratings = Ratings.model_construct(**dict(zip(RATING_KEYS, self.signature[3:8])))
-            self._score = attractiveness(ratings)
+            self._score = attractiveness(ratings, self.weights)
             self._band = band_for(self._score)
         return self._score, self._band
 
@@ -209,9 +212,11 @@ class _LazyRow(dict):  # type: ignore[type-arg]
         return made
 
 
-def row_cells(partner: Partner, score: float | None = _UNSET, band: Band | None = None) -> list[LazyCell]:
+def row_cells(
+    partner: Partner, weights: Weighting, score: Fraction | None = _UNSET, band: Band | None = None
+) -> list[LazyCell]:
     """The row of one partner (``score``/``band``: already computed by the engine, if at hand)."""
-    row = _RowData(partner, row_signature(partner), score, band)
+    row = _RowData(partner, row_signature(partner), weights, score, band)
     return [LazyCell(row, column) for column in _COLUMN_INDEXES]
 
 
@@ -245,6 +250,7 @@ class PartnerTable(KeysInOrder, DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.fixed_columns = 2  # name and score stay in view while the ratings scroll
         self.mapping = mapping
+        self.weights = weighting(mapping.weights)
         self.sort_by_score = False
         self.filter = PartnerFilter()
         self.shown: list[Partner] = []
@@ -252,8 +258,24 @@ class PartnerTable(KeysInOrder, DataTable):
         self._all_ids: list[str] = []
 
     def on_mount(self) -> None:
+        self.weights = weighting(self.mapping.weights)
         for key, header, width in COLUMNS:
-            self.add_column(header, key=key, width=width)
+            self.add_column(self._header(key, header), key=key, width=width)
+        self.rebuild()
+
+    def _header(self, key: str, header: str) -> str:
+        """A rating column's header carries the session's weight: ``ICP 30%``."""
+        if key in SHORT_RATING:
+            return f"{SHORT_RATING[key]} {percent_text(self.weights.of(key))}%"
+        return header
+
+    def _reweigh(self) -> None:
+        """The session's weights changed: new headers, every row scored again."""
+        self.weights = weighting(self.mapping.weights)
+        for key, header, _width in COLUMNS:
+            if key in SHORT_RATING:
+                self.columns[ColumnKey(key)].label = Text(self._header(key, header))
+        self._require_update_dimensions = True
         self.rebuild()
 
     # ------------------------------------------------------------------ rows
@@ -262,11 +284,11 @@ class PartnerTable(KeysInOrder, DataTable):
         """The partners to show, in order, with score and band when they had to be computed."""
         partners = self.mapping.partners
         if self.sort_by_score:  # the engine scores every partner once for the rebuild
-            rows = [(s.partner, s.score, s.band) for s in ranked_partners(partners)]
+            rows = [(s.partner, s.score, s.band) for s in ranked_partners(partners, self.weights)]
         elif self.filter.band is not None:
             rows = []
             for partner in partners:
-                score = attractiveness(partner.ratings)
+                score = attractiveness(partner.ratings, self.weights)
                 rows.append((partner, score, band_for(score)))
         else:
             rows = [(p, _UNSET, None) for p in partners]  # scored when drawn: nothing filters on them
@@ -301,7 +323,7 @@ class PartnerTable(KeysInOrder, DataTable):
             row_key = RowKey(partner.id)
             if row_key in locations:
                 raise DuplicateKey(f"The row key {row_key!r} already exists.")
-            row = _RowData(partner, row_signature(partner), score, band)
+            row = _RowData(partner, row_signature(partner), self.weights, score, band)
             signatures[partner.id] = row.signature
             locations[row_key] = index
             data[row_key] = _LazyRow(row)
@@ -349,7 +371,7 @@ class PartnerTable(KeysInOrder, DataTable):
         """Show one partner's changed fields (its cells only)."""
         if partner.id not in self._shown_sig:
             return
-        cells = row_cells(partner)
+        cells = row_cells(partner, self.weights)
         self._shown_sig[partner.id] = cells[0].row.signature
         for key, value in zip(COLUMN_KEYS, cells):
             self.update_cell(partner.id, key, value)
@@ -357,6 +379,9 @@ class PartnerTable(KeysInOrder, DataTable):
     def sync(self) -> None:
         """Catch up with edits made anywhere: rebuild if partners came or went, else patch rows."""
         partners = self.mapping.partners
+        if weighting(self.mapping.weights) != self.weights:
+            self._reweigh()
+            return
         if len(partners) != len(self._all_ids) or any(p.id != i for p, i in zip(partners, self._all_ids)):
             self.rebuild()
             return

@@ -24,7 +24,7 @@ from screens.fields import validation_message
 from screens.literal_inputs import KeysInOrder
 from screens.text import literal, one_line
 from workshop.models import RATING_FIELDS, Partner
-from workshop.scoring import format_score
+from workshop.scoring import format_score, weighting
 from workshop.team_scoring import (
     DISAGREEMENT_THRESHOLD,
     TeamView,
@@ -133,8 +133,10 @@ class TeamScoringScreen(ModalScreen[None]):
         listed = {p.name for p in self.app.session.participants}  # type: ignore[attr-defined]
         with Vertical(id="team-dialog"):
             yield Label(literal(f"Team scores — {self.partner.name}"), id="team-title")
+            weights = weighting(self.app.session.mapping.weights)  # type: ignore[attr-defined]
             yield Static(
-                "Each participant rates 0-100; weights 30/25/20/15/10% as the columns.",
+                f"Each participant rates 0-100; weights {weights.text}% as the columns"
+                + ("." if weights.is_method else " (set by the team, not the method's 30/25/20/15/10)."),
                 id="team-legend",
                 markup=False,
             )
@@ -253,7 +255,7 @@ class TeamScoringScreen(ModalScreen[None]):
 
     @property
     def view(self) -> TeamView:
-        return disagreement(self.partner)
+        return disagreement(self.partner, weights=self.app.session.mapping.weights)  # type: ignore[attr-defined]
 
     def _refresh_results(self) -> None:
         view = self.view

@@ -7,6 +7,8 @@ old version).
 
 * 1 → 2: the audit trail (``audit``). A version-1 file starts its trail with what it already
   records: its thesis sign-off and its final decisions, dated as the file dates them.
+* 2 → 3: the session's scoring weights (``[mapping.weights]``). A version-2 file scored with the
+  method's 30/25/20/15/10, so those are written in.
 """
 
 from __future__ import annotations
@@ -27,7 +29,18 @@ def _1_to_2_audit_trail(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _1_to_2_audit_trail}
+def _2_to_3_scoring_weights(data: dict[str, Any]) -> dict[str, Any]:
+    mapping = data.get("mapping")
+    if mapping is None:
+        mapping = data["mapping"] = {}
+    if not isinstance(mapping, dict):
+        return data  # not a table: validation says so, naming the place
+    if "weights" not in mapping:
+        mapping["weights"] = {field: weight * 100 for field, (_label, weight) in models.RATING_FIELDS.items()}
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _1_to_2_audit_trail, 2: _2_to_3_scoring_weights}
 
 
 def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:

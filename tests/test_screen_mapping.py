@@ -411,3 +411,42 @@ async def test_sorting_a_big_map_shows_the_engine_order_and_scores(tmp_path):
         await pilot.press("ctrl+end")
         await pilot.pause()
         assert table.cursor_row == 1_500 and view.table.selected.name == "Unrated"
+
+
+async def test_the_team_changes_the_weights_and_every_score_follows(tmp_path):
+    """Issue 18: weights per session, applied when the five add up to 100 %, shown beside the
+    scores with a warning, autosaved; "Method's weights" puts 30/25/20/15/10 back."""
+    from screens.mapping_weights import WeightsDialog
+
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        weights_line = lambda: str(view.query_one("#weights-line").render())  # noqa: E731
+        assert "Weights: the method's 30/25/20/15/10" in weights_line()
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WeightsDialog), "the weights dialog")
+        dialog = app.screen
+        status = lambda: str(dialog.query_one("#weights-status").render())  # noqa: E731
+        await pilot.press("end", "backspace", "backspace", "4", "0")
+        await until(pilot, lambda: "110 %" in status(), "the sum shown")
+        assert "10 % too many" in status() and app.session.mapping.weights.is_method  # not applied
+        await pilot.press("tab", "end", "backspace", "backspace", "1", "5")
+        await until(pilot, lambda: not app.session.mapping.weights.is_method, "the weights applied")
+        assert app.session.mapping.weights.percents() == (40.0, 15.0, 20.0, 15.0, 10.0)
+        assert "applied" in status()
+        await pilot.press("escape")
+        await until(pilot, lambda: "set by the team: 40/15/20/15/10" in weights_line(), "the warning")
+        assert "differ from the method's 30/25/20/15/10" in weights_line()
+        table = view.table
+        assert str(table.columns[next(k for k in table.columns if k.value == "icp_overlap")].label) == "ICP 40%"
+        assert column(table, "score")[0] == "88.3"  # 36 + 14.25 + 17 + 12 + 9 = 88.25
+        assert saved(app).mapping.weights.percents() == (40.0, 15.0, 20.0, 15.0, 10.0)
+
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WeightsDialog), "the weights dialog again")
+        await pilot.click("#method")
+        await until(pilot, lambda: app.session.mapping.weights.is_method, "the method's weights back")
+        await pilot.press("escape")
+        await until(pilot, lambda: "the method's 30/25/20/15/10" in weights_line(), "the method's line")
+        assert column(table, "score")[0] == "88.8"
+        assert saved(app).mapping.weights.is_method

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from workshop.dates import money
 from workshop.economics import partner_economics
 from workshop.models import Session, TierName
-from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, ranked_partners
+from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, ranked_partners, weighting
 
 TOP_PARTNERS = 10
 """How many partners the score chart shows, best first."""
@@ -43,7 +43,7 @@ def score_chart(session: Session, top: int = TOP_PARTNERS) -> Chart:
     """Partners by attractiveness score, best first, with the band thresholds as lines."""
     title = "Partners by attractiveness score"
     lines = ((PRIORITY_MIN, "Priority"), (SECONDARY_MIN, "Secondary"))
-    ranked = ranked_partners(session.mapping.partners)
+    ranked = ranked_partners(session.mapping.partners, session.mapping.weights)
     scored = [row for row in ranked if row.score is not None]
     unscored = len(ranked) - len(scored)
     if not scored:
@@ -58,6 +58,9 @@ def score_chart(session: Session, top: int = TOP_PARTNERS) -> Chart:
     parts.append(f"lines at {PRIORITY_MIN:g} (Priority) and {SECONDARY_MIN:g} (Secondary)")
     bars = tuple(Bar(row.partner.name, float(row.score or 0), (row.band or Band.OPPORTUNISTIC).label, row.score_text)
                  for row in shown)
+    weights = weighting(session.mapping.weights)
+    if not weights.is_method:
+        parts.append(f"team weights {weights.text}, not the method's")
     return Chart(title, bars, lines, caption="; ".join(parts) + ".")
 
 

@@ -106,7 +106,7 @@ def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
         and p.stage not in (PartnerStage.SIGNED, PartnerStage.EXITED)
     ]
     ranked = sorted(
-        ranked_partners(candidates), key=lambda s: s.partner.lock_status is not LockStatus.UNDER_SERVED
+        ranked_partners(candidates, mapping.weights), key=lambda s: s.partner.lock_status is not LockStatus.UNDER_SERVED
     )  # stable: keeps the score order within each group
     recruit_first = [s for s in ranked if s.band in (Band.PRIORITY, Band.SECONDARY)]
     inbound_only = [s for s in ranked if s.band is Band.OPPORTUNISTIC]

@@ -23,7 +23,7 @@ from workshop.models import (
     Partner,
     Session,
 )
-from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band
+from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, percent_text, weighting
 from workshop.team_scoring import DISAGREEMENT_THRESHOLD, disagreement
 from workshop.thesis_statement import render_thesis
 
@@ -47,7 +47,8 @@ class RatingColumn:
 
     field: str
     label: str
-    weight_pct: int
+    weight_pct: str
+    """The session's weight as written (``"30"``, ``"27.5"``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
     partners = session.mapping.partners
     analysis = analyse_map(session, today)
     scored = analysis.ranked
+    weights = weighting(session.mapping.weights)
     rationale = [
         RationaleItem(label, question, getattr(session.thesis.rationale, field))
         for field, (label, question) in RATIONALE_FIELDS.items()
@@ -97,9 +99,10 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
             for tier in LandscapeTier
         ],
         "rating_columns": [
-            RatingColumn(field, label, round(weight * 100))
-            for field, (label, weight) in RATING_FIELDS.items()
+            RatingColumn(field, label, percent_text(weights.of(field)))
+            for field, (label, _weight) in RATING_FIELDS.items()
         ],
+        "weights": weights,
         "bands": [
             BandRule(Band.PRIORITY, PRIORITY_MIN),
             BandRule(Band.SECONDARY, SECONDARY_MIN),
@@ -137,6 +140,6 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "economics_inputs": session.economics,
         "recent_changes": session.history[-RECENT_CHANGES:],
         "audit": session.audit,
-        "team_views": [disagreement(p) for p in partners if p.team_ratings],
+        "team_views": [disagreement(p, weights=session.mapping.weights) for p in partners if p.team_ratings],
         "disagreement_threshold": DISAGREEMENT_THRESHOLD,
     }

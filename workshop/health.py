@@ -28,7 +28,7 @@ from workshop.models import (
 from workshop.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
 from workshop.placeholders import tier_benefits, with_placeholders
 from workshop.raci_checks import raci_findings
-from workshop.scoring import Band, ScoredPartner, ranked_partners
+from workshop.scoring import Band, ScoredPartner, ranked_partners, weighting
 from workshop.tier_movement import Action, PartnerMovement, evaluate_program
 
 ROADMAP_REVIEW_MONTHS = 3
@@ -282,6 +282,14 @@ def _other_findings(session: Session, today: date, unscored: list[str], analysis
             f"The target year {intake.target_year} is in the past.",
             Phase.INTAKE, "Intake › target year",
         ))
+    weights = weighting(session.mapping.weights)
+    if not weights.is_method:
+        found.append(finding(
+            "mapping.weights", "Partner scoring",
+            f"The scoring weights are the team's ({weights.text}), not the method's 30/25/20/15/10: "
+            "every score and band depends on that choice.",
+            Phase.MAPPING, "Scoring weights",
+        ))
     if unscored:
         found.append(finding(
             "mapping.unscored", "Partner scoring",
@@ -490,7 +498,7 @@ class MapAnalysis:
 
 def analyse_map(session: Session, today: date) -> MapAnalysis:
     return MapAnalysis(
-        ranked=ranked_partners(session.mapping.partners),
+        ranked=ranked_partners(session.mapping.partners, session.mapping.weights),
         movements=evaluate_program(session, today),
         ecosystem=ecosystem(session.mapping),
     )

@@ -22,6 +22,7 @@ import uuid
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
+from fractions import Fraction
 from typing import Annotated, TypeVar
 
 from pydantic import (
@@ -36,7 +37,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """2: the audit trail (``audit``)."""
 
 
@@ -478,6 +479,35 @@ class Ratings(Record):
     revenue_potential: Rating | None = None
 
 
+class ScoringWeights(Record):
+    """The weight of each attractiveness rating in percent — the method's 30/25/20/15/10 unless the
+    team changed them for this session.  They must add up to exactly 100 (checked on the decimals
+    as written, so 33.3 + 33.3 + 33.4 is 100), and are changed all five at once."""
+
+    icp_overlap: Percent = 30.0
+    market_influence: Percent = 25.0
+    practice_alignment: Percent = 20.0
+    partnership_appetite: Percent = 15.0
+    revenue_potential: Percent = 10.0
+
+    @model_validator(mode="after")
+    def _add_up_to_100(self) -> ScoringWeights:
+        total = sum((Fraction(repr(getattr(self, field))) for field in RATING_FIELDS), Fraction(0))
+        if total != 100:
+            shown = f"{float(total):.6f}".rstrip("0").rstrip(".")
+            raise ValueError(f"the five scoring weights must add up to 100 % (they add up to {shown} %)")
+        return self
+
+    def percents(self) -> tuple[float, ...]:
+        """The five weights in the method's order."""
+        return tuple(getattr(self, field) for field in RATING_FIELDS)
+
+    @property
+    def is_method(self) -> bool:
+        """True when these are the method's weights."""
+        return self.percents() == tuple(weight * 100 for _label, weight in RATING_FIELDS.values())
+
+
 class ParticipantRatings(Record):
     """One participant's own five ratings of a partner."""
 
@@ -548,6 +578,8 @@ class Competitor(Record):
 
 
 class Mapping(Record):
+    weights: ScoringWeights = Field(default_factory=ScoringWeights)
+    """The attractiveness weights of this session (the method's by default)."""
     partners: list[Partner] = Field(default_factory=list)
     competitors: list[Competitor] = Field(default_factory=list)
     gap_notes: Text = ""

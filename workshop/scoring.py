@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 from fractions import Fraction
+from functools import lru_cache
 
-from workshop.models import RATING_FIELDS, Partner, Ratings
+from workshop.models import RATING_FIELDS, Partner, Ratings, ScoringWeights
 
 PRIORITY_MIN = 75.0
 """Score >= 75: Priority recruitment target."""
@@ -71,7 +72,6 @@ _SCALE = 1000
 once multiplied by this."""
 _LIMIT = 1_000_000.0
 """Above this (never a rating or a weight) the exact rational fallback is used."""
-_METHOD_SCALED: tuple[tuple[str, int], ...] = tuple((f, p * _SCALE) for f, p in METHOD_PERCENTS.items())
 _DENOMINATOR = _SCALE * _SCALE * 100  # rating thousandths × weight thousandths of a percent
 
 
@@ -94,28 +94,87 @@ def as_fraction(value: float | Fraction) -> Fraction:
     return value if isinstance(value, Fraction) else Fraction(repr(float(value)))
 
 
-def scaled_weights(percents: Iterable[tuple[str, float | Fraction]]) -> tuple[tuple[str, int | Fraction], ...]:
-    """Weights in thousandths of a percent: integers when they have at most three decimals."""
-    result: list[tuple[str, int | Fraction]] = []
-    for field, percent in percents:
-        if isinstance(percent, Fraction):
-            exact = percent * _SCALE
-            result.append((field, int(exact) if exact.denominator == 1 else exact))
-            continue
-        scaled = _scaled(percent, _SCALE)
-        result.append((field, scaled if scaled is not None else as_fraction(percent) * _SCALE))
-    return tuple(result)
+@dataclass(frozen=True, slots=True)
+class Weighting:
+    """The five weights in percent (exact), in the method's order, ready to score with."""
+
+    percents: tuple[Fraction, ...]
+    scaled: tuple[tuple[str, int | Fraction], ...]
+    """Each weight in thousandths of a percent: an integer when it has at most three decimals."""
+
+    @property
+    def is_method(self) -> bool:
+        return self.percents == _METHOD.percents
+
+    @property
+    def text(self) -> str:
+        """``"30/25/20/15/10"``."""
+        return "/".join(percent_text(p) for p in self.percents)
+
+    def of(self, field: str) -> Fraction:
+        return self.percents[FIELDS.index(field)]
+
+    def describe(self) -> str:
+        """``"ICP client overlap 30 %, Market influence 25 %, …"``."""
+        return ", ".join(f"{label} {percent_text(p)} %" for (label, _w), p in zip(RATING_FIELDS.values(), self.percents))
+
+    def sentence(self) -> str:
+        """What the scores are weighted with, for every place that shows them."""
+        if self.is_method:
+            return f"Weights: the method's {self.text}."
+        return (f"Weights set by the team: {self.text} — they differ from the method's {_METHOD.text}; "
+                "scores and bands are not the method's.")
 
 
-def exact_score(ratings: Ratings, weights: tuple[tuple[str, int | Fraction], ...] | None = None) -> Fraction | None:
+FIELDS: tuple[str, ...] = tuple(RATING_FIELDS)
+
+
+def percent_text(value: Fraction | float) -> str:
+    """A weight as written: ``"30"``, ``"27.5"``, ``"22.857143"`` (six decimals at most)."""
+    exact = as_fraction(value)
+    text = f"{_decimal(exact, 6, ROUND_HALF_UP):.6f}".rstrip("0").rstrip(".")
+    return text
+
+
+def _weighting(percents: tuple[Fraction, ...]) -> Weighting:
+    scaled: list[tuple[str, int | Fraction]] = []
+    for field, percent in zip(FIELDS, percents):
+        exact = percent * _SCALE
+        scaled.append((field, int(exact) if exact.denominator == 1 else exact))
+    return Weighting(percents, tuple(scaled))
+
+
+@lru_cache(maxsize=256)
+def _weighting_of_floats(values: tuple[float, ...]) -> Weighting:
+    return _weighting(tuple(as_fraction(v) for v in values))
+
+
+def weighting(weights: ScoringWeights | Weighting | Iterable[Fraction | float] | None = None) -> Weighting:
+    """The weights to score with: a session's :class:`ScoringWeights`, five percents in the
+    method's order, or None for the method's."""
+    if weights is None:
+        return _METHOD
+    if isinstance(weights, Weighting):
+        return weights
+    if isinstance(weights, ScoringWeights):
+        return _weighting_of_floats(weights.percents())
+    values = tuple(weights)
+    if len(values) != len(FIELDS):
+        raise ValueError(f"five weights are needed, got {len(values)}")
+    if all(isinstance(v, float) for v in values):
+        return _weighting_of_floats(values)  # type: ignore[arg-type]
+    return _weighting(tuple(as_fraction(v) for v in values))
+
+
+def exact_score(ratings: Ratings, weights: ScoringWeights | Weighting | None = None) -> Fraction | None:
     """The exact weighted score, or None when any rating is missing.
 
-    ``weights`` are :func:`scaled_weights` (the method's by default).  Integer arithmetic on the
-    ratings as typed (thousandths); a rating with more decimals, or a weight that is not a
-    decimal of three places, takes exact rational arithmetic.  Both give the same number.
+    Integer arithmetic on the ratings as typed (thousandths); a rating with more decimals, or a
+    weight that is not a decimal of three places, takes exact rational arithmetic.  Both give
+    the same number.
     """
     total: int | Fraction = 0
-    for field, weight in weights or _METHOD_SCALED:
+    for field, weight in (_METHOD if weights is None else weighting(weights)).scaled:
         value = getattr(ratings, field)
         if value is None:
             return None
@@ -124,9 +183,12 @@ def exact_score(ratings: Ratings, weights: tuple[tuple[str, int | Fraction], ...
     return Fraction(total) / _DENOMINATOR
 
 
-def attractiveness(ratings: Ratings, weights: tuple[tuple[str, int | Fraction], ...] | None = None) -> Fraction | None:
+def attractiveness(ratings: Ratings, weights: ScoringWeights | Weighting | None = None) -> Fraction | None:
     """The exact score (see :func:`exact_score`); None when a rating is missing."""
     return exact_score(ratings, weights)
+
+
+_METHOD = _weighting(tuple(Fraction(p) for p in METHOD_PERCENTS.values()))
 
 
 def band_for(score: Fraction | float | None) -> Band | None:
@@ -205,7 +267,7 @@ class ScoredPartner:
 
 
 def ranked_partners(
-    partners: Iterable[Partner], weights: tuple[tuple[str, int | Fraction], ...] | None = None
+    partners: Iterable[Partner], weights: ScoringWeights | Weighting | None = None
 ) -> list[ScoredPartner]:
     """Partners best first.
 
@@ -214,6 +276,7 @@ def ranked_partners(
     a rank.  Unscored partners come last, by name, with no rank.
     """
     rows = []
+    weights = weighting(weights)
     for position, partner in enumerate(partners):
         score = exact_score(partner.ratings, weights)
         rows.append((score, position, partner))
@@ -239,3 +302,30 @@ def ranked_partners(
             previous = score
         result.append(ScoredPartner(partner, score, band_for(score), rank))
     return result
+
+
+def method_weights() -> ScoringWeights:
+    """The method's 30/25/20/15/10, as a session stores them."""
+    return ScoringWeights()
+
+
+def weights_total(values: Iterable[float]) -> Fraction:
+    """The sum of weights as written (33.3 + 33.3 + 33.4 is exactly 100)."""
+    return sum((as_fraction(v) for v in values), Fraction(0))
+
+
+def weights_check(values: dict[str, float | None]) -> tuple[ScoringWeights | None, str]:
+    """Five weights as typed (None: not given): the weights to apply, or None and why not."""
+    missing = [RATING_FIELDS[f][0] for f in FIELDS if values.get(f) is None]
+    if missing:
+        return None, f"Not applied: give a weight for {', '.join(missing).lower()}."
+    total = weights_total(v for v in values.values() if v is not None)
+    if total != 100:
+        gap = 100 - total
+        more = f"{percent_text(gap)} % still to place" if gap > 0 else f"{percent_text(-gap)} % too many"
+        return None, (f"Not applied: the weights add up to {percent_text(total)} % ({more}); "
+                      "the scores keep the last weights that added up to 100 %.")
+    weights = ScoringWeights(**values)
+    if weights.is_method:
+        return weights, "Adds up to 100 % — the method's weights."
+    return weights, f"Adds up to 100 % — applied. {weighting(weights).sentence()}"

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from workshop.models import RATING_FIELDS, Partner, ParticipantRatings, Ratings, Session
-from workshop.scoring import Band, attractiveness, band_for, format_score, missing_ratings
+from workshop.models import RATING_FIELDS, Partner, ParticipantRatings, Ratings, ScoringWeights, Session
+from workshop.scoring import Band, Weighting, attractiveness, band_for, format_score, missing_ratings, weighting
 
 DISAGREEMENT_THRESHOLD = 20.0
 """Score points: a spread above this (not equal to it) means the room disagrees."""
@@ -104,8 +104,12 @@ def mean_ratings(partner: Partner) -> Ratings:
     return Ratings.model_construct(**values)  # means of valid ratings: nothing to validate
 
 
-def disagreement(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) -> TeamView:
-    """The team's mean ratings and score, each participant's score, the spread and a sentence."""
+def disagreement(
+    partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD, weights: ScoringWeights | Weighting | None = None
+) -> TeamView:
+    """The team's mean ratings and score, each participant's score, the spread and a sentence
+    (scores with the session's ``weights``; the method's by default)."""
+    weights = weighting(weights)
     mean = mean_ratings(partner)
     combined = {
         field: getattr(mean, field) if getattr(mean, field) is not None else getattr(partner.ratings, field)
@@ -116,9 +120,9 @@ def disagreement(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) ->
         if getattr(mean, field) is None and any(getattr(mean, f) is not None for f in RATING_FIELDS)
     )
     ratings = Ratings.model_construct(**combined)  # valid ratings and their means
-    team_score = attractiveness(ratings)
+    team_score = attractiveness(ratings, weights)
     scores = tuple(
-        ParticipantScore(e.participant, e.ratings, attractiveness(e.ratings), tuple(missing_ratings(e.ratings)))
+        ParticipantScore(e.participant, e.ratings, attractiveness(e.ratings, weights), tuple(missing_ratings(e.ratings)))
         for e in _participant_entries(partner)
     )
     complete = [s for s in scores if s.score is not None]
@@ -250,11 +254,13 @@ def team_key(partner: Partner) -> TeamKey:
     )
 
 
-_DISPUTED: dict[tuple[TeamKey, float], bool] = {}
+_DISPUTED: dict[tuple[TeamKey, float, tuple[Fraction, ...]], bool] = {}
 _DISPUTED_LIMIT = 100_000
 
 
-def is_disputed(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) -> bool:
+def is_disputed(
+    partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD, weights: ScoringWeights | Weighting | None = None
+) -> bool:
     """``disagreement(partner, threshold).disputed``, remembered per set of participants' ratings.
 
     A dispute depends only on the participants' own ratings (not on ``partner.ratings``), so
@@ -262,16 +268,17 @@ def is_disputed(partner: Partner, threshold: float = DISAGREEMENT_THRESHOLD) -> 
     """
     if not partner.team_ratings:
         return False
-    key = (team_key(partner), threshold)
+    weights = weighting(weights)
+    key = (team_key(partner), threshold, weights.percents)
     known = _DISPUTED.get(key)
     if known is None:
         if len(_DISPUTED) >= _DISPUTED_LIMIT:
             _DISPUTED.clear()
-        known = _DISPUTED[key] = disagreement(partner, threshold).disputed
+        known = _DISPUTED[key] = disagreement(partner, threshold, weights).disputed
     return known
 
 
 def disputed_partners(session: Session, threshold: float = DISAGREEMENT_THRESHOLD) -> list[TeamView]:
     """Partners the room disagrees about, in map order (for the mapping screen to highlight)."""
-    views = (disagreement(p, threshold) for p in session.mapping.partners if p.team_ratings)
+    views = (disagreement(p, threshold, session.mapping.weights) for p in session.mapping.partners if p.team_ratings)
     return [view for view in views if view.disputed]
