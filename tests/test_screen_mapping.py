@@ -73,7 +73,7 @@ async def test_table_shows_engine_score_and_band_in_words(tmp_path):
             view.query_one("#partner-detail").render()
         )
         eco = str(view.query_one("#ecosystem").render())
-        assert "Deloitte (available, score 88.8): recruit first." in eco
+        assert "Deloitte (available, score 88.8, priority recruitment target): recruit first." in eco
         assert "Accenture is locked to RivalCo" in eco
         assert "KPMG: RivalCo, OtherCo" in eco  # shared by several competitors
         tree = view.query_one(LandscapeTree)
