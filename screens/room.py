@@ -57,7 +57,7 @@ class RoomScreen(Screen[None]):
     RoomScreen #room-qr { width: auto; color: #000000; background: #ffffff; }
     RoomScreen #room-code { text-style: bold; color: $warning; margin-top: 1; }
     RoomScreen #room-link { text-style: bold; }
-    RoomScreen #room-reach { color: $text-muted; width: 44; }
+    RoomScreen #room-reach { color: $text-muted; width: 33; }
     RoomScreen #room-side { width: 1fr; padding: 0 1; }
     RoomScreen #room-task { text-style: bold; color: $primary; }
     RoomScreen #room-count { text-style: bold; background: $boost; padding: 0 1; }
@@ -69,6 +69,9 @@ class RoomScreen(Screen[None]):
     RoomScreen #room-verdict.-disputed { background: $error 30%; text-style: bold; }
     RoomScreen #room-help { color: $text-muted; }
     RoomScreen.-closed #room-qr { display: none; }
+    RoomScreen.-revealed #room-qr, RoomScreen.-revealed #room-reach { display: none; }
+    RoomScreen.-revealed #room-join { min-width: 0; }
+    RoomScreen.-asking #room-help { display: none; }
     """
 
     def __init__(self) -> None:
@@ -121,6 +124,7 @@ class RoomScreen(Screen[None]):
         room = self.room
         self.set_class(room is None, "-closed")
         if room is None:
+            self.set_class(False, "-revealed", "-asking")
             self.query_one("#room-code", Static).update("The room is closed.")
             self.query_one("#room-link", Static).update("F12 opens it again (a new code).")
             self.query_one("#room-reach", Static).update("")
@@ -132,12 +136,17 @@ class RoomScreen(Screen[None]):
         url = self.app.room_url  # type: ignore[attr-defined]
         if url != self._qr_for:
             self._qr_for = url
-            self.query_one("#room-qr", Static).update("\n".join(qr_lines(url)))
+            lines = qr_lines(url)
+            self.query_one("#room-qr", Static).update("\n".join(lines))
+            self.query_one("#room-reach", Static).styles.width = max(30, len(lines[0]))
         self.query_one("#room-code", Static).update(f"Room code  {room.code[:3]} {room.code[3:]}")
         self.query_one("#room-link", Static).update(url.split("#", 1)[0])
         server = self.app.room_server  # type: ignore[attr-defined]
         anonymous = "  Anonymous room: names are not shown on reveal." if room.anonymous else ""
-        self.query_one("#room-reach", Static).update(reachable_from(server.host) + anonymous)
+        where = reachable_from(server.host)
+        if server.host == LOOPBACK:
+            where += " h: the Wi-Fi address, for phones."
+        self.query_one("#room-reach", Static).update(where + anonymous)
         waiting = room.waiting
         box = self.query_one("#room-waiting", Static)
         box.set_class(bool(waiting), "-shown")
@@ -147,6 +156,8 @@ class RoomScreen(Screen[None]):
     def _show_task(self) -> None:
         room = self.room
         task = room.task
+        self.set_class(room.revealed, "-revealed")  # the results get the width; the code stays
+        self.set_class(task is not None, "-asking")
         title = self.query_one("#room-task", Static)
         count = self.query_one("#room-count", Static)
         in_room = len(room.admitted)
@@ -161,7 +172,10 @@ class RoomScreen(Screen[None]):
         title.update(literal(f"{task.title}  ({state})"))
         answered = room.answered()
         who = "" if room.anonymous or not answered else ": " + ", ".join(answered)
-        count.update(literal(f"{len(answered)} of {max(room.expected(), in_room)} answered{who}"))
+        if not answered and not in_room:
+            count.update("Nobody has joined yet: the code and the QR code are on the left.")
+        else:
+            count.update(literal(f"{len(answered)} of {max(room.expected(), in_room)} answered{who}"))
         self._fill_table(task)
 
     def _fill_table(self, task) -> None:  # type: ignore[no-untyped-def]
@@ -180,19 +194,19 @@ class RoomScreen(Screen[None]):
                 table.clear(columns=True)
                 people.clear(columns=True)
                 label = "Partner" if task.kind is TaskKind.RATE else "Item"
+                table.add_column("Sent", key="count")
                 table.add_column(label, key="item")
-                table.add_column("Answered", key="count")
                 if task.kind is TaskKind.IDEAS:
-                    table.add_row(cell("Ideas"), "", key="ideas")
+                    table.add_row("", cell("Ideas from the room"), key="ideas")
                 else:
                     for item in task.items:
-                        table.add_row(cell(item.text), "", key=item.id)
+                        table.add_row("", cell(item.text), key=item.id)
             for row_key in list(table.rows):
                 if task.kind is TaskKind.RATE:
                     n = room.answered_count(row_key.value)
                 else:
                     n = room.answered_count()
-                table.update_cell(row_key, "count", Text(str(n), justify="right"))
+                table.update_cell(row_key, "count", Text(str(n).rjust(4)))
             self.query_one("#room-verdict", Static).update(
                 "Values stay hidden until the reveal (space)." if task.kind is not TaskKind.IDEAS else
                 "Ideas stay hidden until the reveal (space).")

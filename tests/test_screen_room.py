@@ -126,3 +126,27 @@ async def test_quitting_stops_the_server(tmp_path) -> None:
         await until(pilot, lambda: app.room_server is not None and app.room_server.running, "the room")
         server = app.room_server
     assert not server.running
+
+
+async def test_a_busy_port_falls_back_to_a_free_one_and_going_home_closes_the_room(tmp_path) -> None:
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    busy = taken.getsockname()[1]
+    app = app_on(room_session(), tmp_path)
+    app.room_at = ("127.0.0.1", busy)
+    try:
+        async with app.run_test(size=LARGE, notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.press("f12")
+            await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
+            server = app.room_server
+            assert server.running and server.port != busy
+            assert f":{server.port}/" in shown(app, "#room-link")
+            assert any(f"Port {busy} is taken" in str(n.message) for n in app._notifications)
+            await pilot.press("escape", "f8")  # home: the session is left, and its room closes
+            await until(pilot, lambda: app.room is None and not server.running, "the room closed")
+    finally:
+        taken.close()

@@ -362,6 +362,8 @@ class PartnerWorkshopApp(App[None]):
         from screens.workshop import WorkshopScreen
 
         self.flush_save()
+        if self.room_server is not None:  # its answers belong to the session being left
+            self.run_worker(self.close_room(), group="room")
         self._release_claim()
         try:
             self._claim = EditingClaim.take(session_file.path)
@@ -871,8 +873,9 @@ class PartnerWorkshopApp(App[None]):
             self.push_screen(RoomScreen())
 
     async def open_room(self, host: str, port: int, *, show: bool = True, anonymous: bool = False) -> bool:
-        """Start the room's server on ``host``:``port`` (0: any free port; a busy preferred port
-        falls back to a free one); True once participants can join."""
+        """Start the room's server on ``host``:``port`` (0: any free port; a busy port falls back
+        to a free one, and says so); True once participants can join. An open room is closed
+        first (its members are out; what was accepted stays)."""
         from workshop.room.server import RoomServer  # aiohttp: only when a room is opened
         from workshop.room.state import Room
 
@@ -884,9 +887,9 @@ class PartnerWorkshopApp(App[None]):
         server = RoomServer(room, host=host, port=port, on_change=self.room_changed)
         try:
             await server.start()
-        except OSError as first:
-            if port != ROOM_DEFAULT[1]:
-                self.notify(f"The room cannot listen on {host}:{port}: {first.strerror or first}",
+        except OSError as busy:
+            if port == 0:
+                self.notify(f"The room cannot listen on {host}: {busy.strerror or busy}",
                             title="Room", severity="error", timeout=15, markup=False)
                 return False
             server = RoomServer(room, host=host, port=0, on_change=self.room_changed)
@@ -896,6 +899,8 @@ class PartnerWorkshopApp(App[None]):
                 self.notify(f"The room cannot listen on {host}: {error.strerror or error}",
                             title="Room", severity="error", timeout=15, markup=False)
                 return False
+            self.notify(f"Port {port} is taken ({busy.strerror or busy}): the room uses {server.port}; "
+                        "the link and QR code on the room screen say so.", title="Room", timeout=8, markup=False)
         self.room, self.room_server, self.room_at = room, server, (host, server.port)
         self.room_revision += 1
         self.refresh_bindings()

@@ -64,7 +64,7 @@ def machine_addresses() -> list[str]:
 def reachable_from(host: str) -> str:
     """Who can reach a room bound to ``host``, in plain words."""
     if host == LOOPBACK or host == "localhost":
-        return "Only this machine can join (127.0.0.1). Pick the room's Wi-Fi address for phones."
+        return "Only this machine can join (127.0.0.1)."
     if host == ALL:
         return "Anyone on any network this machine is on can join with the room code."
     return f"Anyone on the network of {host} who has the room code can join."
