@@ -15,7 +15,8 @@ The per-item memo is :mod:`session_store.toml_render`; the shape check is
 :mod:`session_store.toml_shape`.
 
 Reading: a cheap shape check (a key of thousands of dotted parts makes tomllib take
-minutes), tomllib, then the closing line (a truncated file is refused), the schema version
+minutes), the TOML reader (:mod:`session_store.toml_reader`: the compiled ``tomli``, else
+``tomllib``, with identical results), then the closing line (a truncated file is refused), the schema version
 and its migrations, then ``Session.model_validate``. Every failure becomes one
 :class:`SessionError` line: the file, the line/column or the dotted field path, what is wrong.
 :func:`load_bytes` first asks the parse cache (:mod:`session_store.parse_cache`), which only
@@ -28,7 +29,6 @@ import hashlib
 import math
 import os
 import re
-import tomllib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -37,7 +37,7 @@ from typing import Any
 import pydantic_core
 from pydantic import ValidationError
 
-from session_store import parse_cache
+from session_store import parse_cache, toml_reader
 from session_store.atomic import NotRegularFileError, read_regular
 from session_store.errors import SessionError
 from session_store.gc_pause import gc_paused
@@ -124,8 +124,8 @@ def parse_session(text: str, source: str) -> Session:
         raise SessionError(f"{source}: the file is empty")
     check_shape(text, source)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = toml_reader.loads(text)
+    except toml_reader.TOMLDecodeError as exc:
         if _cut_short(text):
             raise SessionError(
                 f"{source}: the file is incomplete - it was cut short before its last line "
@@ -241,7 +241,7 @@ _AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 
 
-def _describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
+def _describe_toml_error(exc: ValueError) -> str:
     message = str(exc)
     if match := _AT_LINE.search(message):
         what = message[: match.start()]

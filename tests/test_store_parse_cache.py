@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop.models import SCHEMA_VERSION
-from session_store import SessionError, SessionFile, load_session, parse_cache
+from session_store import SessionError, SessionFile, load_session, parse_cache, toml_reader
 from session_store.codec import END_MARKER, parse_session, render_session, session_data, snapshot_json
 from workshop.defaults import new_session
 from workshop.models import MAX_MONEY, Partner, Session
@@ -57,15 +56,15 @@ def test_the_snapshot_cached_after_a_save_is_what_the_file_parses_to(session: Se
 
 @pytest.fixture
 def no_tomllib(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts full parses (tomllib calls) from here on."""
+    """Counts full parses (TOML reader calls) from here on."""
     calls: list[int] = []
-    real = tomllib.loads
+    real = toml_reader.loads
 
     def counting(text: str) -> dict:
         calls.append(len(text))
         return real(text)
 
-    monkeypatch.setattr("session_store.codec.tomllib.loads", counting)
+    monkeypatch.setattr(toml_reader, "loads", counting)
     return calls
 
 
