@@ -162,3 +162,20 @@ def test_the_room_domain_imports_neither_textual_nor_aiohttp() -> None:
             "print(sorted(m for m in ('textual', 'aiohttp', 'screens', 'session_store') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_reveal_scores_with_the_sessions_weights() -> None:
+    from workshop.models import ScoringWeights
+    from workshop.room.results import task_json
+
+    session = session_with("Northbridge")
+    session.mapping.weights = ScoringWeights(icp_overlap=60, market_influence=10, practice_alignment=10,
+                                             partnership_appetite=10, revenue_potential=10)
+    room = rated_room(session)
+    room.weights = session.mapping.weights
+    view = rating_results(room)[0].view
+    room.reveal()
+    accept(room, session)
+    assert view.team_score == disagreement(session.mapping.partners[0], weights=session.mapping.weights).team_score
+    assert view.team_score != disagreement(session.mapping.partners[0]).team_score
+    assert [c["weight"] for c in task_json(room)["criteria"]] == ["60", "10", "10", "10", "10"]

@@ -51,6 +51,7 @@ async def test_a_whole_round(tmp_path) -> None:
         await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
         room, server = app.room, app.room_server
         assert room is not None and server.running and server.host == "127.0.0.1"
+        assert room.weights == app.session.mapping.weights  # the reveal scores as the team grid does
         assert room.code in shown(app, "#room-code").replace(" ", "")
         assert "Only this machine" in shown(app, "#room-reach")
         assert "█" in shown(app, "#room-qr") or "▀" in shown(app, "#room-qr")

@@ -447,6 +447,8 @@ class PartnerWorkshopApp(App[None]):
             self._changes.append(what)
         self._pending = True
         self.title = visible(self.session.title)  # the header follows the title as it is typed
+        if self.room is not None:  # the reveal scores with the weights the session has now
+            self.room.weights = self.session.mapping.weights
         self.revision += 1
         self._schedule_save(AUTOSAVE_DELAY)
 
@@ -787,6 +789,8 @@ class PartnerWorkshopApp(App[None]):
         self.session = restored
         if self.session_file is not None:
             self.session_file.session = restored
+        if self.room is not None:
+            self.room.weights = restored.mapping.weights
         self.title = visible(restored.title)
         self._pending = True
         self._schedule_save(AUTOSAVE_DELAY)
@@ -883,7 +887,7 @@ class PartnerWorkshopApp(App[None]):
             return False
         await self.close_room(quiet=True)
         room = Room([p.name for p in self.session.participants], title=self.session.title,
-                    anonymous=anonymous, on_change=None)
+                    anonymous=anonymous, weights=self.session.mapping.weights)
         server = RoomServer(room, host=host, port=port, on_change=self.room_changed)
         try:
             await server.start()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from workshop.models import RATING_FIELDS, Partner, ParticipantRatings, Ratings
 from workshop.room.state import Item, Room, TaskKind
-from workshop.scoring import format_score
+from workshop.scoring import format_score, percent_text, weighting
 from workshop.team_scoring import DISAGREEMENT_THRESHOLD, TeamView, disagreement
 from workshop.values import format_number
 
@@ -65,7 +65,8 @@ def rating_results(room: Room) -> list[RatingResult]:
     task = room.task
     if task is None or task.kind is not TaskKind.RATE:
         return []
-    return [RatingResult(item, disagreement(answers_as_partner(room, item))) for item in task.items]
+    return [RatingResult(item, disagreement(answers_as_partner(room, item), weights=room.weights))
+            for item in task.items]
 
 
 def vote_results(room: Room) -> list[VoteResult]:
@@ -139,8 +140,9 @@ def task_json(room: Room) -> dict[str, object] | None:
     data: dict[str, object] = {"number": task.number, "kind": task.kind.value, "title": task.title,
                                "items": [{"id": i.id, "text": i.text} for i in task.items]}
     if task.kind is TaskKind.RATE:
-        data["criteria"] = [{"key": f, "label": label, "short": SHORT_LABELS[f], "weight": round(w * 100)}
-                            for f, (label, w) in RATING_FIELDS.items()]
+        weights = weighting(room.weights)  # type: ignore[arg-type]
+        data["criteria"] = [{"key": f, "label": label, "short": SHORT_LABELS[f], "weight": percent_text(weights.of(f))}
+                            for f, (label, _w) in RATING_FIELDS.items()]
     if task.kind is TaskKind.VOTE:
         data["dots"] = task.dots
         data["source"] = task.source

@@ -183,8 +183,12 @@ class Room:
         code: str | None = None,
         on_change: Callable[[str], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        weights: object = None,
     ) -> None:
         self.title = title
+        self.weights = weights
+        """The session's scoring weights (:class:`~workshop.models.ScoringWeights`; None: the
+        method's): the reveal scores with them, the phone shows them beside each criterion."""
         self.anonymous = anonymous
         self.code = code or new_code()
         self.participants = list(dict.fromkeys(n for n in participants if n.strip()))
