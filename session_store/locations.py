@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -117,10 +118,40 @@ def resolve_session(name_or_path: str) -> Path:
     )
 
 
+SLUG_CHARS = 60
+"""Longest file-name stem made from a title, in characters."""
+
+SLUG_BYTES = 120
+"""Longest file-name stem made from a title, in bytes of UTF-8 (file systems count bytes: 255
+at most, and ``-2``, ``.toml`` and ``.bak`` are added)."""
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+
+
 def slugify(title: str) -> str:
-    """A file-name-safe version of ``title`` (ASCII, lower case, dashes), never empty."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
+    """A readable file-name stem for ``title``, never empty: letters and digits of any script
+    kept (``2027年-パートナー戦略``; Latin accents dropped: ``muller``), in lower case, everything
+    else (spaces, punctuation, ``/``, emoji) one dash. Plain ASCII where the file system's
+    encoding cannot name the letters."""
+    parts: list[str] = []
+    for char in unicodedata.normalize("NFC", title):
+        ascii_char = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+        if ascii_char.isalnum():  # é -> e, ﬁ -> fi, ２ -> 2
+            parts.append(ascii_char.lower())
+        elif char.isalnum() or (unicodedata.category(char).startswith("M") and parts and parts[-1] != "-"):
+            parts.append(char.lower())  # 年, ß, and the vowel signs of Devanagari after their letter
+        elif parts and parts[-1] != "-":
+            parts.append("-")
+    slug = unicodedata.normalize("NFC", "".join(parts)).strip("-")[:SLUG_CHARS]
+    while len(slug.encode("utf-8")) > SLUG_BYTES:
+        slug = slug[:-1]
+    slug = slug.rstrip("-")
+    try:
+        slug.encode(sys.getfilesystemencoding())
+    except UnicodeEncodeError:  # e.g. an ASCII-only file system encoding
+        slug = re.sub(r"[^a-z0-9]+", "-", slug.encode("ascii", "ignore").decode("ascii")).strip("-")
+    if slug.split(".")[0] in _WINDOWS_RESERVED:  # "CON" cannot be a file name on Windows
+        slug = f"{slug}-session"
     return slug or "session"
 
 

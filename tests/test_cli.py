@@ -371,3 +371,21 @@ def test_room_refuses_a_host_that_is_not_an_address(fake_app, capsys) -> None:  
 def test_room_without_a_session_says_what_to_give(fake_app, tmp_home: Path, capsys) -> None:  # noqa: ANN001
     assert cli.main(["room"]) == 1
     assert "no saved session to open" in capsys.readouterr().err
+
+
+def test_list_lines_up_wide_letters_and_emoji(tmp_home: Path, capsys) -> None:
+    """Japanese letters and emoji take two cells each: padding by characters misaligned them."""
+    from rich.cells import cell_len
+
+    folder = default_sessions_dir()
+    for n, (title, company) in enumerate([("2027年 パートナー戦略", "株式会社サンプル"), ("🚀 Launch", "Acme 🚀"), ("Plain", "[bold]Co[/]")]):
+        session = new_session(title)
+        session.intake.company_name = company
+        SessionFile.create(folder / f"s{n}.toml", session)
+    assert cli.main(["list"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if ".toml" in line]
+    assert len(lines) == 3
+    starts = {cell_len(line[: line.index(word)]) for line, word in zip(lines, ("Intake", "Intake", "Intake"))}
+    paths = {cell_len(line[: line.index(str(folder))]) for line in lines}
+    assert len(starts) == 1 and len(paths) == 1  # PHASE and PATH start in the same column on every row
+    assert any("[bold]Co[/]" in line for line in lines)  # literal, never markup

@@ -81,8 +81,9 @@ def test_resolve_a_title_with_a_slash_and_an_unknown_home(tmp_home: Path) -> Non
 def test_new_session_path_is_a_unique_slug(tmp_path: Path) -> None:
     assert slugify("Q1 Offsite: Partners & Growth!") == "q1-offsite-partners-growth"
     assert slugify("Müller Strategie") == "muller-strategie"
-    assert slugify("戦略 🚀") == "session"
+    assert slugify("🚀 ! 🚀") == "session"
     assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("CON") == "con-session"  # no file can have that name on Windows
     first = new_session_path("Offsite", tmp_path)
     assert first == tmp_path / "offsite.toml"
     SessionFile.create(first, new_session("Offsite"))
@@ -146,3 +147,23 @@ def test_a_link_to_nowhere_and_a_pipe_are_listed_with_the_reason(tmp_home: Path)
     assert "not a session file" in reasons["pipe.toml"] or "not a regular file" in reasons["pipe.toml"]
     with pytest.raises(SessionError, match="which does not exist"):
         resolve_session(str(folder / "gone.toml"))
+
+
+def test_a_title_in_another_script_makes_a_readable_file_name(tmp_path: Path) -> None:
+    """"2027年 パートナー戦略" was saved as 2027.toml: every non-Latin letter was dropped."""
+    assert slugify("2027年 パートナー戦略 🚀") == "2027年-パートナー戦略"
+    assert slugify("ガイド") == "ガイド"  # the voicing mark is kept, not split off and dropped
+    assert slugify("हिन्दी योजना") == "हिन्दी-योजना"  # vowel signs stay with their letters
+    assert slugify("Straße") == "straße"
+    long = slugify("戦略" * 100)
+    assert len(long.encode("utf-8")) <= 120 and long.startswith("戦略")
+    path = new_session_path("2027年 パートナー戦略", tmp_path)
+    SessionFile.create(path, new_session("2027年 パートナー戦略"))
+    assert path.name == "2027年-パートナー戦略.toml" and path.is_file()
+
+
+def test_letters_the_file_system_cannot_name_fall_back_to_ascii(monkeypatch: pytest.MonkeyPatch) -> None:
+    import session_store.locations as locations
+
+    monkeypatch.setattr(locations.sys, "getfilesystemencoding", lambda: "ascii")
+    assert slugify("2027年 Müller 戦略") == "2027-muller"

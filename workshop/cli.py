@@ -204,28 +204,68 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if not summaries:
         print(f"No sessions yet in {folder}. Start one with: {PROG} new --title \"...\"")
         return 0
-    rows = [("TITLE", "COMPANY", "PHASE", "UPDATED", "PATH")]
-    for s in summaries:
-        if s.error:
-            rows.append(("(cannot be read)", "", "", _local(s.updated), str(s.path)))
-        else:
-            rows.append((s.title, s.company, s.phase.title, _local(s.updated), str(s.path)))
-    widths = (34, 24, 25, 16)
-    for row in rows:
-        cells = [_fit(one_line(cell), width) for cell, width in zip(row, widths)]
-        print("  ".join(cells) + "  " + one_line(row[-1]))
+    _print_table(
+        ("TITLE", "COMPANY", "PHASE", "UPDATED", "PATH"),
+        [
+            ("(cannot be read)", "", "", _local(s.updated), str(s.path))
+            if s.error
+            else (s.title, s.company, s.phase.title, _local(s.updated), str(s.path))
+            for s in summaries
+        ],
+    )
     for s in summaries:
         if s.error:
             print(f"! {one_line(s.error)}")
     return 0
 
 
+LIST_WIDTHS = (34, 24, 25, 16)
+"""The widest TITLE, COMPANY, PHASE and UPDATED columns of ``list``, in terminal cells (a longer
+value ends in …); PATH is never cut."""
+
+LIST_LEAST = (12, 8, 6, 16, 20)
+"""The narrowest each column of ``list`` gets in a narrow terminal (UPDATED is never cut)."""
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Columns lined up by what the terminal shows (Rich measures cells: a Japanese letter or an
+    emoji takes two), each value on one line and literal (never markup, never a control code).
+    In a narrow terminal TITLE, then COMPANY and PHASE, give way (down to LIST_LEAST) before
+    PATH folds; in a file or a pipe every row is whole on its line."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from session_store.errors import one_line
+
+    cells = [tuple(one_line(value) for value in row) for row in (header, *rows)]
+    natural = [max(cell_len(row[i]) for row in cells) for i in range(len(header))]
+    widths = [min(n, w) for n, w in zip(natural, LIST_WIDTHS)] + [natural[-1]]
+    console = Console(file=sys.stdout, highlight=False)
+    if not console.is_terminal:
+        console.width = sum(widths) + 3 * len(widths)
+    excess = sum(widths) + 3 * (len(widths) - 1) - console.width  # a gap is a space and its padding
+    for i in (0, 1, 2, 0, 1, 2):  # take half the excess, then all that is left, from each in turn
+        if excess <= 0:
+            break
+        give = max(0, min(widths[i] - LIST_LEAST[i], excess if i == 2 or widths[i] < 2 * excess else excess // 2 + 1))
+        widths[i] -= give
+        excess -= give
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 1))
+    for i, name in enumerate(header):
+        if i == len(header) - 1:  # PATH: folded onto more lines in a narrow terminal, never cut
+            table.add_column(name, overflow="fold")
+        else:
+            table.add_column(name, width=widths[i], no_wrap=True, overflow="ellipsis")
+    for row in cells[1:]:
+        table.add_row(*(Text(value) for value in row))
+    console.print(table)
+
+
 def _local(moment) -> str:  # type: ignore[no-untyped-def]
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _fit(text: str, width: int) -> str:
-    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
