@@ -153,8 +153,10 @@ function poll() {
           continue;
         }
         if (r.status === 401 || r.status === 403) {
-          token = ""; keep(); show("join"); $("code").value = code;
-          message($("joinmsg"), r.data.error || "Join again."); break;
+          token = ""; keep(); show("join"); $("code").value = r.status === 403 ? "" : code;
+          message($("joinmsg"), r.status === 403 ? "The room code has changed: type the new one from the screen."
+                                                 : "You are no longer in the room: join again.");
+          break;
         }
         bar((r.data && r.data.error) || ("The room answered " + r.status), true);
       } catch (e) {
@@ -240,6 +242,8 @@ function renderRate(box, task) {
   const partner = items[index];
   const done = items.filter((p) => p.id in sent).length;
   box.appendChild(el("p", "Partner " + (index + 1) + " of " + items.length + " · " + done + " sent", "muted"));
+  if (done === items.length && items.length > 1)
+    box.appendChild(el("p", "All " + items.length + " sent ✓ — ◀ ▶ to change one until the reveal.", "sent"));
   box.appendChild(el("h2", partner.text, "partner"));
   const mine = sent[partner.id];
   if (mine) box.appendChild(el("p", "You sent ✓ " + task.criteria.map((c) => c.short + " " + mine[c.key]).join(" · "), "sent"));
