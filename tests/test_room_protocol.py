@@ -131,6 +131,10 @@ BAD_ANSWERS = [
     (json.dumps({"task": 7, "partner": "p1", "ratings": FIVE}).encode(), 409, "moved on"),
     (json.dumps({"task": 1, "dots": {"p1": 1}}).encode(), 422, "unexpected field"),
     (b"\xff\xfe", 400, "malformed JSON"),
+    (b'{"task": 1, "partner": "p1", "ratings": {"icp_overlap": 1' + b"0" * 400 + b', "market_influence": 1, '
+     b'"practice_alignment": 1, "partnership_appetite": 1, "revenue_potential": 1}}', 422, "between 0 and 100"),
+    (b'{"task": 1, "partner": "p1", "ratings": {"icp_overlap": 1e999, "market_influence": 1, '
+     b'"practice_alignment": 1, "partnership_appetite": 1, "revenue_potential": 1}}', 422, "finite"),
     (b"[" * 5000, 413, "too large"),
 ]
 

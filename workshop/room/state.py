@@ -151,11 +151,14 @@ def clean_text(value: object, what: str, limit: int) -> str:
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise RoomError(422, f"{what} must be a number")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise RoomError(422, f"{what} must be between 0 and 100") from None
     if not math.isfinite(number):
         raise RoomError(422, f"{what} must be a finite number")
     if not 0 <= number <= 100:
-        raise RoomError(422, f"{what} must be between 0 and 100 (got {value:g})")
+        raise RoomError(422, f"{what} must be between 0 and 100 (got {number:g})")
     return number
 
 
