@@ -51,7 +51,7 @@ async def test_a_whole_round(tmp_path) -> None:
         await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
         room, server = app.room, app.room_server
         assert room is not None and server.running and server.host == "127.0.0.1"
-        assert room.weights == app.session.mapping.weights  # the reveal scores as the team grid does
+        assert room.weights is app.session.mapping.weights  # the reveal scores as the team grid does
         assert room.code in shown(app, "#room-code").replace(" ", "")
         assert "Only this machine" in shown(app, "#room-reach")
         assert "█" in shown(app, "#room-qr") or "▀" in shown(app, "#room-qr")
@@ -151,3 +151,18 @@ async def test_a_busy_port_falls_back_to_a_free_one_and_going_home_closes_the_ro
             await until(pilot, lambda: app.room is None and not server.running, "the room closed")
     finally:
         taken.close()
+
+
+async def test_weights_changed_while_the_room_is_open_are_the_reveals(tmp_path) -> None:
+    from workshop.models import ScoringWeights
+
+    app = app_on(room_session(), tmp_path)
+    app.room_at = ("127.0.0.1", 0)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await until(pilot, lambda: app.room is not None, "the room")
+        app.session.mapping.weights = ScoringWeights(icp_overlap=60, market_influence=10, practice_alignment=10,
+                                                     partnership_appetite=10, revenue_potential=10)
+        app.edited("Scoring weights")
+        assert app.room.weights is app.session.mapping.weights

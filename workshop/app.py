@@ -887,7 +887,7 @@ class PartnerWorkshopApp(App[None]):
             return False
         await self.close_room(quiet=True)
         room = Room([p.name for p in self.session.participants], title=self.session.title,
-                    anonymous=anonymous, weights=self.session.mapping.weights)
+                    anonymous=anonymous, weights_source=self._room_weights)
         server = RoomServer(room, host=host, port=port, on_change=self.room_changed)
         try:
             await server.start()
@@ -924,6 +924,10 @@ class PartnerWorkshopApp(App[None]):
         if not quiet:
             self.notify("The room is closed: phones can no longer answer.", title="Room", timeout=4)
         self.room_revision += 1
+
+    def _room_weights(self) -> object:
+        """The open session's scoring weights, as they are now (the room reads them when needed)."""
+        return self.session.mapping.weights if self.session is not None else None
 
     def room_changed(self, what: str) -> None:
         """The room changed (called by its server, in this event loop)."""

@@ -187,11 +187,13 @@ class Room:
         on_change: Callable[[str], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
         weights: object = None,
+        weights_source: Callable[[], object] | None = None,
     ) -> None:
         self.title = title
-        self.weights = weights
-        """The session's scoring weights (:class:`~workshop.models.ScoringWeights`; None: the
-        method's): the reveal scores with them, the phone shows them beside each criterion."""
+        self._weights = weights
+        self.weights_source = weights_source
+        """Where the session's weights are read from, each time they are needed (they can be
+        changed while the room is open); else :attr:`weights` is a fixed value."""
         self.anonymous = anonymous
         self.code = code or new_code()
         self.participants = list(dict.fromkeys(n for n in participants if n.strip()))
@@ -213,6 +215,16 @@ class Room:
         self.on_change = on_change
         self.clock = clock
         self._tasks = 0
+
+    @property
+    def weights(self) -> object:
+        """The session's scoring weights (:class:`~workshop.models.ScoringWeights`; None: the
+        method's): the reveal scores with them, the phone shows them beside each criterion."""
+        return self.weights_source() if self.weights_source is not None else self._weights
+
+    @weights.setter
+    def weights(self, value: object) -> None:
+        self._weights = value
 
     # ------------------------------------------------------------------ changes
 
