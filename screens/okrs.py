@@ -18,7 +18,8 @@ from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
 from workshop.findings import RuleResult
 from workshop.health import health_report
-from workshop.models import KeyResult, KRKind, Objective, Phase
+from workshop.kr_checks import measure_short
+from workshop.models import KeyResult, KRKind, MeasureKind, Objective, Phase
 
 OBJECTIVE_FIELDS = [FieldSpec("text", "Objective", "multiline", hint="e.g. Establish a partner ecosystem that drives 30% of ARR")]
 
@@ -35,6 +36,16 @@ KR_FIELDS = [
     FieldSpec("target", "Target", hint="the number or state that means done"),
     FieldSpec("owner", "Owner"),
     FieldSpec("due", "Due date", "date", hint="YYYY-MM-DD"),
+    FieldSpec(
+        "measure",
+        "Measure: what the number counts",
+        "choice",
+        hint="Checked against the economics: partners per tier, partner-sourced pipeline and ARR, "
+        "the partner share of ARR.",
+        choices=tuple((kind.label, kind) for kind in MeasureKind),
+    ),
+    FieldSpec("measure_value", "Measure: the number", "decimal", hint="e.g. 3 (partners), 12000000 ($), 30 (%)"),
+    FieldSpec("measure_unit", "Measure: unit", hint="only for 'Another number' (e.g. webinars); the other kinds have their own"),
 ]
 
 CHECKS_WIDTH = 22
@@ -63,7 +74,8 @@ class KeyResultTable(RecordTable):
                 Column("#", lambda kr: view.kr_label(kr)),
                 Column("Kind", lambda kr: KIND_WORDS[kr.kind]),
                 Column("Checks", lambda kr: view.kr_checks(kr), width=CHECKS_WIDTH),
-                Column("Key result", lambda kr: one_line(kr.text, 48)),
+                Column("Key result", lambda kr: one_line(kr.text, 40)),
+                Column("Measure", lambda kr: one_line(measure_short(kr), 22)),
                 Column("Target", lambda kr: one_line(kr.target, 24)),
                 Column("Owner", lambda kr: one_line(kr.owner, 18)),
                 Column("Due", lambda kr: kr.due.isoformat() if kr.due else ""),
@@ -192,8 +204,9 @@ class OkrsView(PhaseView):
     # ------------------------------------------------------------------ refresh
 
     def refresh_view(self) -> None:
-        self._flags = okr_flags(self.session.objectives)
         report = health_report(self.session, self.app.today)  # type: ignore[attr-defined]
+        economics = [f for f in report.findings if f.key == "okr.economics"]
+        self._flags = okr_flags(self.session.objectives, economics)
         rules = {rule.key: rule for rule in report.rules}
         self.query_one("#okr-program", Static).update(literal(_rule_line(rules.get("rule.okr_indicators"))))
         self.query_one("#roadmap-review", Static).update(literal(_rule_line(rules.get("rule.roadmap_review"))))

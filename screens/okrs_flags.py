@@ -8,6 +8,7 @@ files each sentence under that objective or key result so the view can show it i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from workshop.findings import RuleResult
@@ -34,9 +35,11 @@ class OkrFlags:
         return own
 
 
-def okr_flags(objectives: list[Objective]) -> OkrFlags:
+def okr_flags(objectives: list[Objective], more: Iterable[RuleResult] = ()) -> OkrFlags:
+    """The OKR findings, and ``more`` of the same shape (the key results measured against the
+    economics, which need the whole session), filed under what they name."""
     flags = OkrFlags()
-    for found in okr_findings(objectives):
+    for found in (*okr_findings(objectives), *more):
         flags.all.append(found)
         match = _LABEL.match(found.where)
         if match is None:

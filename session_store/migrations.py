@@ -9,6 +9,9 @@ old version).
   records: its thesis sign-off and its final decisions, dated as the file dates them.
 * 2 → 3: the session's scoring weights (``[mapping.weights]``). A version-2 file scored with the
   method's 30/25/20/15/10, so those are written in.
+* 3 → 4: a key result's structured measure (``measure``, ``measure_value``, ``measure_unit``).
+  A key result whose text states one the economics can check ("Sign 3 Platinum partners…",
+  "$12M in partner-sourced pipeline", "30% of ARR", "60 certified…") gets it; the text stays.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 from session_store.errors import NewerVersionError, SessionError
 from workshop import models
 from workshop.audit import seed_from_file
+from workshop.kr_checks import measure_from_text
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -40,7 +44,25 @@ def _2_to_3_scoring_weights(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _1_to_2_audit_trail, 2: _2_to_3_scoring_weights}
+def _3_to_4_key_result_measures(data: dict[str, Any]) -> dict[str, Any]:
+    for objective in data.get("objectives") or []:
+        if not isinstance(objective, dict):
+            continue
+        for kr in objective.get("key_results") or []:
+            if not isinstance(kr, dict) or "measure" in kr or not isinstance(kr.get("text"), str):
+                continue
+            read = measure_from_text(kr["text"])
+            if read is not None:
+                kr["measure"] = read.kind.value
+                kr["measure_value"] = read.value
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _1_to_2_audit_trail,
+    2: _2_to_3_scoring_weights,
+    3: _3_to_4_key_result_measures,
+}
 
 
 def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from datetime import date
 from screens.okrs import OkrsView
 from screens.okrs_roadmap import RoadmapItemsTable
 from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows
-from workshop.models import KeyResult, KRKind, Objective, RoadmapItem, Session
+from workshop.defaults import new_session
+from workshop.models import KeyResult, KRKind, MeasureKind, Objective, RoadmapItem, Session
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji ✓"]
 
@@ -49,7 +50,7 @@ async def test_flags_shown_in_words(tmp_path):
         assert rows[0][0] == "O1" and "no leading" in rows[0][2]
         assert "no key results" in rows[1][2]
         krs = table_rows(view.kr_table)
-        assert krs[0][1] == "LAGGING" and krs[0][2] == "ok"
+        assert krs[0][1] == "LAGGING" and krs[0][2].startswith("reads like a target of platinum")  # no measure
         assert krs[1][1] == "not marked"
         assert "not marked leading or lagging" in krs[1][2] and "no target and no owner" in krs[1][2]
         flags = str(view.query_one("#objective-flags").render())
@@ -221,3 +222,29 @@ async def test_focus_target_from_health(tmp_path):
         await pilot.pause()
         assert app.focused is view.objectives_table and view.objectives_table.cursor_row == 1
         assert view.current_row() == 1
+
+
+async def test_the_measure_is_edited_beside_the_text_and_checked_against_the_economics(tmp_path):
+    session = okr_session()
+    session.tiers = new_session().tiers  # the method's tiers: Platinum from $2M of pipeline
+    session.intake.current_arr, session.intake.target_arr, session.intake.target_year = 20_000_000, 50_000_000, 2029
+    session.thesis.statement.partner_share_pct, session.thesis.statement.years = 30, 3
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        view = await open_okrs(pilot)
+        await pilot.press("tab")
+        assert app.focused is view.kr_table
+        await pilot.press("e")
+        await calm(pilot)
+        app.screen.query_one("#field-measure #input").value = MeasureKind.PLATINUM_PARTNERS
+        await pilot.pause()
+        app.screen.query_one("#field-measure_value #input").focus()
+        await pilot.press(*"2")
+        await pilot.press("escape")
+        await calm(pilot)
+        kr = saved(app).objectives[0].key_results[0]
+        assert (kr.text, kr.measure, kr.measure_value) == ("Sign 2 Platinum partners", MeasureKind.PLATINUM_PARTNERS, 2)
+        row = table_rows(view.kr_table)[0]
+        assert row[4] == "2 Platinum partners"
+        assert row[2].startswith("aims at 2 Platinum partners, but the economics need 5")
+        assert "KR1.1 aims at 2 Platinum partners" in str(view.query_one("#objective-flags").render())

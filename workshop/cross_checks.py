@@ -11,7 +11,9 @@ Each check is a finding (a warning, never a failing quality rule) with the place
   economics without that model chosen; a model chosen that no mapped partner's type follows;
 * the thesis statement's share and horizon match the intake and the plan: "within N years"
   ends in the intake's target year, the roadmap's year falls in the horizon, and a share of
-  ARR written in an objective or the roadmap is the thesis's;
+  ARR written in an objective is the thesis's;
+* key results, through their structured measure, against the economics
+  (:mod:`workshop.kr_checks`).
 
 Names are compared as :func:`workshop.competitors.name_key` does (case and spacing ignored); a
 named partner also matches a mapped one that its name starts with ("KPMG UK" is KPMG).
@@ -24,6 +26,7 @@ from datetime import date
 
 from workshop.competitors import name_key
 from workshop.findings import RuleResult, finding, names_list
+from workshop.kr_checks import kr_economics_findings
 from workshop.models import LandscapeTier, PartnerStage, PartnerType, Phase, Session, TierName
 from workshop.scoring import Band, ScoredPartner
 from workshop.tier_movement import Action, PartnerMovement
@@ -269,4 +272,5 @@ def cross_findings(
         *sponsor_findings(session, movements),
         *model_findings(session),
         *horizon_findings(session, today),
+        *kr_economics_findings(session),
     ]

@@ -15,6 +15,7 @@ from workshop.decision_rules import assess_decision
 from workshop.findings import Status
 from workshop.economics import partner_economics
 from workshop.health import analyse_map, health_report
+from workshop.kr_checks import measure_text
 from workshop.placeholders import tier_benefits
 from workshop.models import (
     RATING_FIELDS,
@@ -140,6 +141,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "economics_inputs": session.economics,
         "recent_changes": session.history[-RECENT_CHANGES:],
         "audit": session.audit,
+        "measure_text": measure_text,
         "team_views": [disagreement(p, weights=session.mapping.weights) for p in partners if p.team_ratings],
         "disagreement_threshold": DISAGREEMENT_THRESHOLD,
     }

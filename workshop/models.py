@@ -37,8 +37,9 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 3
-"""2: the audit trail (``audit``)."""
+SCHEMA_VERSION = 4
+"""2: the audit trail (``audit``). 3: the session's scoring weights. 4: a key result's
+structured measure (``measure``, ``measure_value``, ``measure_unit``)."""
 
 
 # --------------------------------------------------------------------------- basic types
@@ -692,12 +693,71 @@ def next_decision_id(decisions: list[Decision]) -> str:
 # --------------------------------------------------------------------------- phase 5: OKRs, roadmap
 
 
+class MeasureKind(str, Enum):
+    """What a key result's number counts (its structured measure), so it can be compared with
+    the economics: partners signed per tier, partner-sourced pipeline or ARR, the partner share
+    of ARR, certified individuals — or another number (``count``, with its own unit)."""
+
+    PLATINUM_PARTNERS = "platinum_partners"
+    GOLD_PARTNERS = "gold_partners"
+    SILVER_PARTNERS = "silver_partners"
+    PARTNER_PIPELINE = "partner_pipeline"
+    PARTNER_ARR = "partner_arr"
+    PARTNER_ARR_SHARE = "partner_arr_share"
+    CERTIFIED_INDIVIDUALS = "certified_individuals"
+    COUNT = "count"
+
+    @property
+    def label(self) -> str:
+        return MEASURE_KINDS[self][0]
+
+    @property
+    def unit(self) -> str:
+        """The unit this kind counts in ("" for ``count``: the key result gives its own)."""
+        return MEASURE_KINDS[self][1]
+
+
+MEASURE_KINDS: dict[MeasureKind, tuple[str, str]] = {
+    MeasureKind.PLATINUM_PARTNERS: ("Platinum partners signed", "partners"),
+    MeasureKind.GOLD_PARTNERS: ("Gold partners signed", "partners"),
+    MeasureKind.SILVER_PARTNERS: ("Silver partners signed", "partners"),
+    MeasureKind.PARTNER_PIPELINE: ("Partner-sourced pipeline", "$"),
+    MeasureKind.PARTNER_ARR: ("Partner-sourced ARR", "$"),
+    MeasureKind.PARTNER_ARR_SHARE: ("Partner share of ARR", "%"),
+    MeasureKind.CERTIFIED_INDIVIDUALS: ("Certified partner individuals", "people"),
+    MeasureKind.COUNT: ("Another number", ""),
+}
+"""Each measure kind's label and unit."""
+
+
 class KeyResult(Record):
+    """A key result: its text as the room wrote it, and beside it a structured measure —
+    ``measure`` (the kind), ``measure_value`` (the number) and ``measure_unit`` — due on
+    ``due`` — which the health report compares with the economics."""
+
     text: Text
     kind: ByValue[KRKind] | None = None
     target: Text = ""
     owner: Text = ""
     due: Day | None = None
+    measure: ByValue[MeasureKind] | None = None
+    measure_value: Annotated[float, AfterValidator(_finite), Field(ge=0, le=MAX_MONEY)] | None = None
+    measure_unit: Text = ""
+    """The unit of a ``count`` measure; a known kind has its own (left empty, or the same)."""
+
+    @model_validator(mode="after")
+    def _unit_matches(self) -> KeyResult:
+        kind, unit = self.measure, self.measure_unit.strip()
+        if kind is not None and kind is not MeasureKind.COUNT and unit and unit != kind.unit:
+            raise ValueError(f"a measure of {kind.label.lower()} counts in {kind.unit!r}, not {_named(unit)}")
+        return self
+
+    @property
+    def unit(self) -> str:
+        """The measure's unit: the kind's own, or the one given for ``count``."""
+        if self.measure is None or self.measure is MeasureKind.COUNT:
+            return self.measure_unit.strip()
+        return self.measure.unit
 
 
 class Objective(Record):
