@@ -46,6 +46,7 @@ from workshop.models import (
     PartnerType,
     Phase,
 )
+from workshop.score_explain import explain
 from workshop.scoring import Weighting, attractiveness, band_for, exact_text, format_score, percent_text, weighting
 from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
@@ -229,10 +230,17 @@ class MappingView(PhaseView):
         if partner is None:
             detail.update(literal("No partner selected." if self.session.mapping.partners else "No partners yet: press a to add one."))
             return
-        sentence = self._score_sentence(partner)
+        lines = [self._score_sentence(partner)]
+        explanation = explain(partner, self.weights)
+        if explanation is not None:
+            width = max(len(c.label) for c in explanation.contributions)
+            lines += [f"  {c.label:<{width}}  {c.text}" for c in explanation.contributions]
+            lines.append(f"  {'Score':<{width}}  {exact_text(explanation.score)}")
+            lines.append("Band lines: " + explanation.distance_sentence)
+            lines.append(explanation.up_sentence + "  " + explanation.down_sentence)
         if partner.team_ratings:
-            sentence += " Team: " + disagreement(partner, weights=self.session.mapping.weights).sentence
-        detail.update(literal(sentence))
+            lines.append("Team: " + disagreement(partner, weights=self.session.mapping.weights).sentence)
+        detail.update(literal("\n".join(lines)))
 
     def _score_sentence(self, partner: Partner) -> str:
         score = attractiveness(partner.ratings, self.session.mapping.weights)

@@ -155,6 +155,7 @@ def _sections(markdown: str) -> list[str]:
 FULL_TABLE_COLUMNS = [
     6,  # 1.2 selected models
     9,  # 2.2 scoring: rank, partner, five ratings, score, band
+    10,  # 2.2 why each score: partner, five contributions, exact score, band lines, moves up and down
     4,  # 2.3 competitors
     7,  # 3.1 tiers
     5,  # 3.3 tier actions
@@ -458,3 +459,18 @@ def test_the_appendix_shows_the_time_planned_and_spent_per_phase() -> None:
     agenda.timebox(session, Phase.THESIS).spent_seconds = 75 * 60 + 30
     markdown = export_markdown(session)
     assert "| Thesis | 1:15:00 | 1:15:30 |" in markdown.replace("\\:", ":")  # ":" is escaped in text
+
+
+def test_why_each_score_is_in_the_export() -> None:
+    """Issue 15 §1: each criterion's contribution, the distance to the band lines and the single
+    rating change that crosses one, for every scored partner, from the engine."""
+    session = full_session()
+    found = tables(parse(export_markdown(session)))
+    why = found[2]
+    scored = [r for r in ranked_partners(session.mapping.partners) if r.score is not None]
+    assert [row[0] for row in why.rows] == [r.partner.name for r in scored]
+    first = why.rows[0]
+    assert first[1:6] == ["90 × 30 % = 27", "80 × 25 % = 20", "70 × 20 % = 14", "60 × 15 % = 9", "50 × 10 % = 5"]
+    assert first[6] == "75"
+    assert first[7] == "in the top band; exactly on its own line (75): any loss makes it Secondary."
+    assert first[9] == "Down: ICP client overlap 90 → 89.9 would make it Secondary (74.97)."

@@ -450,3 +450,26 @@ async def test_the_team_changes_the_weights_and_every_score_follows(tmp_path):
         await until(pilot, lambda: "the method's 30/25/20/15/10" in weights_line(), "the method's line")
         assert column(table, "score")[0] == "88.8"
         assert saved(app).mapping.weights.is_method
+
+
+async def test_the_detail_panel_explains_the_selected_partners_score(tmp_path):
+    """Issue 15 §1: contributions, distance to the band lines and the single rating change that
+    crosses one, for the partner under the cursor; hostile names stay literal."""
+    session = mapping_session()
+    session.mapping.partners[1].name = "[bold]Boutique[/] | # One"
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        detail = lambda: str(view.query_one("#partner-detail").render())  # noqa: E731
+        text = detail()
+        assert "  ICP client overlap    90 × 30 % = 27" in text
+        assert "  Market influence      95 × 25 % = 23.75" in text
+        assert "  Score                 88.75" in text
+        assert "Band lines: in the top band; 13.75 points above its own line (75); losing more makes it Secondary." in text
+        assert "Down: ICP client overlap 90 → 44.1 would make it Secondary (74.98)." in text
+        view.table.move_cursor(row=1)
+        await until(pilot, lambda: "[bold]Boutique[/] | # One: score 40.0" in detail(), "the second partner, literally")
+        assert "Up: ICP client overlap 40 → 73.4 would make it Secondary (50.0)." in detail()
+        view.table.move_cursor(row=3)
+        await until(pilot, lambda: "Newbie: unscored" in detail(), "the unscored partner")
+        assert "Band lines" not in detail()

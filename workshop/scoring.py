@@ -47,6 +47,11 @@ class Band(Enum):
         return _BAND_LABELS[self][0]
 
     @property
+    def short(self) -> str:
+        """``"Priority"``, ``"Secondary"``, ``"Opportunistic"``."""
+        return self.value.capitalize()
+
+    @property
     def advice(self) -> str:
         """The method's instruction for the band."""
         return _BAND_LABELS[self][1]
