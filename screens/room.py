@@ -33,6 +33,17 @@ HELP = ("r: rate this partner  q: rate a queue  v: dot vote  i: ideas  space: re
         "a: accept  w: admit  n: anonymous  c: new code  h: address  x: close room  Esc: back")
 
 
+NAME_WIDTH = 30
+"""At most this many columns for a partner's, an item's or a person's name in the tables."""
+
+
+def name_width(label: str, names: list[str], limit: int = NAME_WIDTH) -> int:
+    """The width of a name column: its longest name (cut at ``limit``: the rest ends in …)."""
+    from rich.cells import cell_len
+
+    return min(limit, max([cell_len(label), *(cell_len(n) for n in names)]))
+
+
 class RoomScreen(Screen[None]):
     """The open room (F12); Esc goes back to the workshop, the room stays open."""
 
@@ -64,7 +75,8 @@ class RoomScreen(Screen[None]):
     RoomScreen #room-waiting { background: $warning 25%; display: none; }
     RoomScreen #room-waiting.-shown { display: block; }
     RoomScreen #room-results { height: auto; max-height: 16; }
-    RoomScreen #room-people { height: auto; max-height: 12; margin-top: 1; }
+    RoomScreen #room-people { height: auto; max-height: 12; margin-top: 1; display: none; }
+    RoomScreen.-revealed #room-people { display: block; }
     RoomScreen #room-verdict { height: auto; }
     RoomScreen #room-verdict.-disputed { background: $error 30%; text-style: bold; }
     RoomScreen #room-help { color: $text-muted; }
@@ -195,7 +207,7 @@ class RoomScreen(Screen[None]):
                 people.clear(columns=True)
                 label = "Partner" if task.kind is TaskKind.RATE else "Item"
                 table.add_column("Sent", key="count")
-                table.add_column(label, key="item")
+                table.add_column(label, key="item", width=name_width(label, [i.text for i in task.items], 60))
                 if task.kind is TaskKind.IDEAS:
                     table.add_row("", cell("Ideas from the room"), key="ideas")
                 else:
@@ -215,7 +227,8 @@ class RoomScreen(Screen[None]):
             table.clear(columns=True)
             people.clear(columns=True)
             if task.kind is TaskKind.RATE:
-                table.add_columns("Partner", "n", *[SHORT[f] for f in RATING_FIELDS], "Score", "Spread", "")
+                table.add_column("Partner", width=name_width("Partner", [i.text for i in task.items]))
+                table.add_columns("n", *[SHORT[f] for f in RATING_FIELDS], "Score", "Spread", "")
                 for result in rating_results(room):
                     view = result.view
                     table.add_row(
@@ -228,13 +241,16 @@ class RoomScreen(Screen[None]):
                         key=result.item.id,
                     )
             elif task.kind is TaskKind.VOTE:
-                table.add_columns("Item", "Dots", "Voters")
+                table.add_column("Item", width=name_width("Item", [i.text for i in task.items], 60))
+                table.add_columns("Dots", "Voters")
                 for vote in vote_results(room):
                     table.add_row(cell(vote.item.text), Text(str(vote.dots), justify="right"),
                                   Text(str(vote.voters), justify="right"), key=vote.item.id)
             else:
-                table.add_columns("Who", "Idea")
-                for n, (who, idea) in enumerate(idea_results(room)):
+                ideas = idea_results(room)
+                table.add_column("Who", width=name_width("Who", [who for who, _ in ideas], 20))
+                table.add_column("Idea", width=name_width("Idea", [idea for _, idea in ideas], 80))
+                for n, (who, idea) in enumerate(ideas):
                     table.add_row(cell(who), cell(idea), key=str(n))
             self._show_people()
 
@@ -259,7 +275,8 @@ class RoomScreen(Screen[None]):
         row = min(max(table.cursor_row, 0), len(results) - 1)
         result = results[row]
         view = result.view
-        people.add_columns("Who", *[SHORT[f] for f in RATING_FIELDS], "Score")
+        people.add_column("Who", width=name_width("Team mean", [s.participant for s in view.scores], 24))
+        people.add_columns(*[SHORT[f] for f in RATING_FIELDS], "Score")
         for score in view.scores:
             people.add_row(cell(score.participant), *[
                 Text(format_number(getattr(score.ratings, f)) or "—", justify="right",
