@@ -295,13 +295,30 @@ class RoomScreen(Screen[None]):
     # ------------------------------------------------------------------ asking
 
     def _ask(self, start) -> None:  # type: ignore[no-untyped-def]
-        if self.room is None:
+        """Ask a new question; if the open one has answers not accepted, ask first (they go)."""
+        from screens.dialogs import ConfirmDialog
+
+        room = self.room
+        if room is None:
             self.notify("The room is closed: F12 opens it.", timeout=3)
             return
-        try:
-            start()
-        except RoomError as error:
-            self.notify(error.message, title="Room", severity="warning", timeout=5, markup=False)
+
+        def go(yes: bool | None = True) -> None:
+            if not yes or self.room is None:
+                return
+            try:
+                start()
+            except RoomError as error:
+                self.notify(error.message, title="Room", severity="warning", timeout=5, markup=False)
+
+        answered = len(room.answered())
+        if room.task is not None and answered and not room.accepted:
+            self.app.push_screen(ConfirmDialog(
+                f"{answered} {'person has' if answered == 1 else 'people have'} answered “{room.task.title}”, "
+                "and the answers are not accepted. Ask the new question and drop them?",
+                title="Drop the answers?", yes="Drop them, ask", no="Keep them"), go)
+            return
+        go()
 
     def _partners(self) -> list[Partner]:
         return list(self.app.session.mapping.partners)  # type: ignore[attr-defined]

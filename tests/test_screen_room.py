@@ -166,3 +166,26 @@ async def test_weights_changed_while_the_room_is_open_are_the_reveals(tmp_path) 
                                                      partnership_appetite=10, revenue_potential=10)
         app.edited("Scoring weights")
         assert app.room.weights is app.session.mapping.weights
+
+
+async def test_a_new_question_asks_before_dropping_answers_not_accepted(tmp_path) -> None:
+    from screens.dialogs import ConfirmDialog
+    from workshop.room.state import Item
+
+    app = app_on(room_session(), tmp_path)
+    app.room_at = ("127.0.0.1", 0)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
+        room = app.room
+        room.ask_ratings([Item("p1", "x")])
+        member = room.join(room.code, "Maya")
+        room.submit(member, {"task": room.task.number, "partner": "p1", "ratings": FIVE})
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("n")  # keep them
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "back in the room")
+        assert room.task.kind.value == "rate" and room.answered() == ["Maya"]
+        await pilot.press("i", "y")
+        await until(pilot, lambda: room.task.kind.value == "ideas", "the ideas asked")

@@ -114,3 +114,51 @@ async def test_a_phone_joins_rates_and_sees_the_reveal(tmp_path, browser) -> Non
         assert [e.participant for e in app.session.mapping.partners[0].team_ratings] == ["Maya Okafor"]
         assert alerts == [] and errors == []
         await context.close()
+
+
+async def test_a_phone_dot_votes_and_adds_ideas(tmp_path, browser) -> None:
+    from workshop.models import ParkingNote
+
+    session = room_session()
+    session.parking_lot = [ParkingNote(text="Pricing for <b>EMEA</b>"), ParkingNote(text="[bold]Channel conflict[/]")]
+    app = app_on(session, tmp_path)
+    app.room_at = ("127.0.0.1", 0)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
+        await pilot.press("v", "enter")  # over the parking-lot items
+        await pilot.press("enter")  # 3 dots each
+        await until(pilot, lambda: app.room.task is not None, "the vote")
+        room = app.room
+        context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        await page.goto(app.room_url)  # the QR code's link: the code is filled in
+        await page.click("button.name >> text=Tom Lindqvist")
+        await page.wait_for_selector(".item")
+        rows = page.locator(".item")
+        assert [await rows.nth(n).locator("span").text_content() for n in range(2)] == [
+            "Pricing for <b>EMEA</b>", "[bold]Channel conflict[/]"]
+        plus = rows.nth(1).locator("button[aria-label='one dot more']")
+        for _ in range(4):  # the fourth is refused on the phone: three dots each
+            await plus.click()
+        assert await rows.nth(1).locator("b").text_content() == "3"
+        await page.click("#send")
+        await until(pilot, lambda: room.answers.dots == {"Tom Lindqvist": {"n1": 3}}, "the dots")
+
+        await pilot.press("i")  # the facilitator moves on: ideas (the vote's answers are dropped: asked first)
+        await pilot.press("y")
+        await page.wait_for_selector("#ideas")
+        idea = "Ask the CFO | # now [red]x[/] <img src=x onerror=alert(1)> 🚀"
+        await page.fill("#ideas", idea + "\n\nSecond idea")
+        await page.click("#send")
+        await until(pilot, lambda: room.answers.ideas.get("Tom Lindqvist") == [idea, "Second idea"], "the ideas")
+        await pilot.press("space")
+        await page.wait_for_selector("text=Revealed: Add ideas to the parking lot")
+        assert idea in await page.inner_text("#task")
+        await pilot.press("a")
+        await until(pilot, lambda: [n.text for n in app.session.parking_lot][-2:] == [idea, "Second idea"], "parked")
+        assert errors == []
+        await context.close()
