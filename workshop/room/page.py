@@ -90,11 +90,12 @@ function show(id) {
 function headers() {
   return {"Content-Type": "application/json", "X-Room-Code": code, "X-Room-Token": token};
 }
-async function call(method, path, body, withToken) {
+let pollCtl = null, woken = false;
+async function call(method, path, body, withToken, ctl) {
   const opts = {method: method, headers: withToken ? headers() : {"Content-Type": "application/json"},
                 cache: "no-store"};
   if (body !== undefined) opts.body = JSON.stringify(body);
-  const ctl = new AbortController();
+  ctl = ctl || new AbortController();
   const timer = setTimeout(() => ctl.abort(), 30000);
   opts.signal = ctl.signal;
   try {
@@ -143,7 +144,8 @@ function poll() {
     while (token) {
       try {
         const q = version === null ? "" : ("?since=" + encodeURIComponent(version));
-        const r = await call("GET", "/api/state" + q, undefined, true);
+        pollCtl = new AbortController();
+        const r = await call("GET", "/api/state" + q, undefined, true, pollCtl);
         if (r.status === 200) {
           backoff = 500; bar("Connected · " + (r.data.you || ""), false);
           const changed = version !== r.data.version || !state;
@@ -160,17 +162,23 @@ function poll() {
         }
         bar((r.data && r.data.error) || ("The room answered " + r.status), true);
       } catch (e) {
+        if (woken) { woken = false; version = null; continue; }  // the phone woke up: ask again now
         bar("Reconnecting… (your answers are kept on this phone)", true);
-      }
+      } finally { pollCtl = null; }
       await new Promise((ok) => setTimeout(ok, backoff));
       backoff = Math.min(backoff * 2, 5000);
     }
   })().finally(() => { poller = null; });
 }
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible" && token) { version = null; poll(); }
-});
-window.addEventListener("online", () => { if (token) { version = null; poll(); } });
+function wake() {
+  // A phone that slept (or found its Wi-Fi again) may hold a poll on a dead connection: drop it
+  // and ask at once, rather than wait for it to time out.
+  if (!token) return;
+  version = null;
+  if (pollCtl) { woken = true; pollCtl.abort(); } else poll();
+}
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") wake(); });
+window.addEventListener("online", wake);
 
 // ---------------------------------------------------------------- sending
 async function send(body) {
