@@ -15,18 +15,19 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from screens.dialogs import ConfirmDialog, EditDialog
+from screens.dialogs import ConfirmDialog, EditDialog, PromptDialog
 from screens.phase_view import PhaseView
 from screens.text import literal, visible
 from screens.tiers_pick import PickDialog
 from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable, action_words
-from workshop.audit import record_movement
+from workshop.audit import record_movement, record_tier_override, record_warning, tier_override, warning_recorded
 from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
 from workshop.tier_movement import (
     Action,
     PartnerMovement,
     QuarterMovement,
     apply_movement,
+    evaluate_partner,
     evaluate_program,
     sign_partner,
 )
@@ -96,6 +97,12 @@ class TiersView(PhaseView):
     def selected_movement(self) -> PartnerMovement | None:
         chosen = self.query_one(ProgramTable).selected
         return chosen[1] if chosen else None
+
+    def _movement_of(self, partner: Partner) -> PartnerMovement | None:
+        """What the rules say about ``partner`` today (None when it is not in the program)."""
+        if partner.program_tier is None:
+            return None
+        return evaluate_partner(partner, self.session.tiers, self.app.today)  # type: ignore[attr-defined]
 
     def _verdict(self, result: QuarterResult) -> QuarterMovement | None:
         partner = self.selected_partner()
@@ -235,6 +242,32 @@ class TiersView(PhaseView):
                 self.refresh_now()
                 return
             tier = TierName(value)
+            movement = self._movement_of(partner)
+            against = tier_override(movement, tier.label) if partner.program_tier is not None else None
+            if against is None:
+                set_tier(tier)
+                return
+
+            def appealed(reason: str | None) -> None:
+                if reason is None:
+                    return
+                if not reason.strip():
+                    self.app.notify("Not changed: an override needs its reason (the appeal).", severity="warning")
+                    return
+                assert movement is not None
+                record_tier_override(self.session, movement, tier.label, reason, self.app.editor)
+                set_tier(tier)
+
+            self.app.push_screen(
+                PromptDialog(
+                    f"Override: {partner.name} to {tier.label}",
+                    f"Against the rules — {against}\nWhy? (the appeal, kept in the audit trail)",
+                    placeholder="the reason the rules do not apply",
+                ),
+                appealed,
+            )
+
+        def set_tier(tier: TierName) -> None:
             sign_partner(partner, tier)
             self.edited(f"{partner.name}: program tier set to {tier.label} (signed)")
             self.refresh_now()  # the new row must be there to be selected
@@ -276,6 +309,18 @@ class TiersView(PhaseView):
                     self.refresh_now()
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Exit partner"), exited)
+        elif movement.action is Action.WARNING:
+            if warning_recorded(self.session, movement):
+                self.app.notify(f"The warning to {partner.name} is already in the audit trail.", markup=False)
+                return
+            question = f"⚠ WARNING: record the warning issued to {partner.name} at its QBR?\n\n{movement.reason}"
+
+            def warned(answer: bool | None) -> None:
+                if answer and record_warning(self.session, movement, self.app.editor) is not None:
+                    self.edited(f"{partner.name}: warning issued")
+                    self.refresh_now()
+
+            self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Record warning"), warned)
         else:
             self.app.notify(
                 f"Nothing to change for {partner.name}: {action_words(movement.action)}. {movement.reason}",

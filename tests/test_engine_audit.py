@@ -238,3 +238,30 @@ def test_a_version_1_file_loads_with_its_trail_seeded(tmp_path: Path) -> None:
     opened.save(session)
     assert f"schema_version = {SCHEMA_VERSION}\n" in path.read_text("utf-8")
     assert opened.backup.read_text("utf-8") == old
+
+
+def test_a_warning_is_recorded_once_per_qbr_and_an_override_needs_its_appeal() -> None:
+    from session_store import load_session
+    from tests.app_harness import BUNDLED_DEMO
+    from workshop.audit import record_tier_override, record_warning, tier_override, warning_recorded
+
+    session = load_session(BUNDLED_DEMO)
+    movements = {m.partner.name: m for m in evaluate_program(session, date(2026, 11, 25))}
+    accenture = movements["Accenture"]  # missed Platinum in 2026-Q3 only: warning
+    assert accenture.action is Action.WARNING and not warning_recorded(session, accenture)
+    entry = record_warning(session, accenture, "Priya")
+    assert entry is not None and entry.summary == "Accenture: warning issued at the QBR (Platinum)."
+    assert entry.figures["action"] == "warning" and entry.figures["quarter"] == "2026-Q3"
+    assert record_warning(session, accenture, "Priya") is None  # once per QBR
+    northbridge = movements["Northbridge Risk Advisory"]  # the rules say Platinum
+    assert tier_override(northbridge, "Platinum") is None
+    against = tier_override(northbridge, "Silver")
+    assert against is not None and against.startswith("the rules put Northbridge Risk Advisory at Platinum")
+    with pytest.raises(ValueError, match="needs its reason"):
+        record_tier_override(session, northbridge, "Silver", " ", "Priya")
+    appeal = record_tier_override(session, northbridge, "Silver", "Their practice lead left", "Priya")
+    assert (appeal.kind, appeal.reason, appeal.figures["set to"]) == (AuditKind.OVERRIDE, "Their practice lead left", "Silver")
+    assert appeal.summary == "Northbridge Risk Advisory: tier set to Silver by hand; the rules say Platinum."
+    fresh = Partner(name="New", stage=PartnerStage.SIGNED, program_tier=TierName.SILVER)
+    session.mapping.partners.append(fresh)
+    assert tier_override(evaluate_program(session, date(2026, 11, 25))[-1], "Gold") is None  # no quarters: no rule

@@ -257,3 +257,39 @@ async def test_the_quarter_dialog_fits_a_small_terminal_with_its_done_button(tmp
         last.focus()
         await pilot.pause()
         assert app.screen.region.contains_region(last.region)  # scrolled into view
+
+
+async def test_a_warning_is_recorded_and_a_tier_against_the_rules_needs_its_appeal(tmp_path: Path) -> None:
+    from screens.dialogs import PromptDialog
+
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press(*["down"] * program_row(app, "Accenture"), "p")
+        assert isinstance(app.screen, ConfirmDialog)  # a warning is issued at the QBR: recorded
+        await pilot.press("y")
+        await calm(pilot)
+        assert saved(app).audit[-1].summary == "Accenture: warning issued at the QBR (Platinum)."
+        count = len(saved(app).audit)
+        await pilot.press("p")  # once per QBR
+        assert not isinstance(app.screen, ConfirmDialog) and len(app.session.audit) == count
+        # Northbridge: the rules say Platinum; setting Silver by hand is an override
+        app.screen.query_one("#program", DataTable).move_cursor(row=program_row(app, "Northbridge Risk Advisory"))
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("down", "down", "enter")  # Platinum, Gold, Silver
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("enter")  # no reason: refused, nothing changes
+        await calm(pilot)
+        assert partner(app.session, "Northbridge Risk Advisory").program_tier is TierName.GOLD
+        assert not isinstance(app.screen, PromptDialog), app.screen
+        assert len(app.session.audit) == count  # and nothing recorded
+        await pilot.press("t", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press(*"Practice lead left", "enter")
+        await calm(pilot)
+        assert partner(saved(app), "Northbridge Risk Advisory").program_tier is TierName.SILVER
+        appeal = saved(app).audit[-1]
+        assert (appeal.kind.value, appeal.reason, appeal.subject) == ("override", "Practice lead left", "Northbridge Risk Advisory")

@@ -137,6 +137,51 @@ def record_movement(session: Session, movement: PartnerMovement, who: str) -> Au
     )
 
 
+def warning_recorded(session: Session, movement: PartnerMovement) -> bool:
+    """The warning this movement recommends is already in the trail (same partner, same QBR)."""
+    quarter = movement.quarters[-1].quarter if movement.quarters else ""
+    return any(
+        entry.kind is AuditKind.TIER_MOVE and entry.subject == movement.partner.name
+        and entry.figures.get("action") == Action.WARNING.value and entry.figures.get("quarter") == quarter
+        for entry in session.audit
+    )
+
+
+def record_warning(session: Session, movement: PartnerMovement, who: str) -> AuditEntry | None:
+    """The warning issued at the QBR, in the trail once per partner and quarter (None if it is
+    already there, or the rules recommend no warning)."""
+    if movement.action is not Action.WARNING or warning_recorded(session, movement):
+        return None
+    figures = {"action": Action.WARNING.value, **movement_figures(movement)}
+    tier = movement.recorded_tier.label
+    return record_audit(
+        session, AuditKind.TIER_MOVE, who, movement.reason, figures,
+        subject=movement.partner.name, summary=f"{movement.partner.name}: warning issued at the QBR ({tier}).",
+    )
+
+
+def tier_override(movement: PartnerMovement | None, new_tier: str) -> str | None:
+    """Why setting ``new_tier`` (a tier's label) by hand goes against the rules — None when it
+    does not: the partner has no quarters on record (nothing for the rules to go on), or the
+    new tier is the one the rules give."""
+    if movement is None or not movement.quarters or movement.rules_tier.label == new_tier:
+        return None
+    return f"the rules put {movement.partner.name} at {movement.rules_tier.label}: {movement.reason}"
+
+
+def record_tier_override(
+    session: Session, movement: PartnerMovement, new_tier: str, reason: str, who: str
+) -> AuditEntry:
+    """A tier set by hand against the rules, with the reason (refused without one)."""
+    figures = {"set to": new_tier, **movement_figures(movement)}
+    return record_override(
+        session, who, movement.reason or TIER_RULES, figures, reason,
+        subject=movement.partner.name,
+        summary=f"{movement.partner.name}: tier set to {new_tier} by hand; the rules say "
+        f"{movement.rules_tier.label}.",
+    )
+
+
 # --------------------------------------------------------------------------- sign-off
 
 
