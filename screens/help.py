@@ -24,6 +24,7 @@ Everywhere
   F7             charts
   F8             home: the list of sessions
   F9             high-contrast projector theme
+  F10            the audit trail (tier moves, overrides, sign-offs)
   F12            the room: participants answer from their phones
   alt+→ / alt+←  next / previous phase
   Esc            back to the phase list (stepper)
