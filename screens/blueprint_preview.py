@@ -25,9 +25,9 @@ from textual.worker import get_current_worker
 
 from screens.text import visible
 
-LINE_BREAK = "<br>"
-"""How the export writes a line break inside one line (a table cell, a list item); user text
-never contains it unescaped (``<`` and ``>`` are escaped)."""
+LINE_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)<br>")
+"""How the export writes a line break inside one line (a table cell, a list item): ``<br>``
+not escaped (user text's ``<`` before a letter always is, ``\\<br>``)."""
 SHOWN_LINE_BREAK = " ↵ "
 """What the preview shows for it: Rich's Markdown drops inline HTML, which ran lines together."""
 
@@ -71,7 +71,7 @@ def render_section(section: Section, width: int) -> list[Strip]:
     width = max(width - 2, 10)
     console = Console(width=width, color_system="truecolor", force_terminal=True, legacy_windows=False)
     options = console.options.update_width(width)
-    document = Markdown(visible(section.markdown).replace(LINE_BREAK, SHOWN_LINE_BREAK), hyperlinks=False)
+    document = Markdown(LINE_BREAK.sub(rf"\1{SHOWN_LINE_BREAK}", visible(section.markdown)), hyperlinks=False)
     lines = console.render_lines(document, options, pad=False, new_lines=False)
     return [Strip([margin, *Segment.simplify(line)]) for line in lines] + [Strip.blank(0)]
 

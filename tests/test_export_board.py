@@ -33,7 +33,7 @@ def test_a_method_placeholder_is_still_empty_until_the_tier_figure_fills_it() ->
     session = new_session()
     tiers = health_report(session, DAY).completeness[Phase.TIERS]
     assert "Platinum tier (“Top MDF allocation ($[X]/yr)” still has a placeholder)" in tiers.missing
-    assert "Top MDF allocation (\\$\\[X\\]/yr)" in export_markdown(session, today=DAY)
+    assert "Top MDF allocation (\\$[X]/yr)" in export_markdown(session, today=DAY)  # "$[" is no money
 
     platinum = session.tiers.tier(TierName.PLATINUM)
     gold = session.tiers.tier(TierName.GOLD)
@@ -42,7 +42,7 @@ def test_a_method_placeholder_is_still_empty_until_the_tier_figure_fills_it() ->
     tiers = health_report(session, DAY).completeness[Phase.TIERS]
     assert not [m for m in tiers.missing if "placeholder" in m]
     markdown = export_markdown(session, today=DAY)
-    assert "Top MDF allocation (\\$150,000/yr)" in markdown and "MDF allocation (\\$40,000/yr)" in markdown
+    assert "Top MDF allocation ($150,000/yr)" in markdown and "MDF allocation ($40,000/yr)" in markdown
     assert "[X]" not in markdown.split("### 3.1")[1].split("### 3.2")[0].replace("\\", "")
     assert platinum.benefits[1] == "Top MDF allocation ($[X]/yr)"  # the session is not changed
 

@@ -14,7 +14,7 @@ from tests.test_export_support import (
     parse,
     tables,
 )
-from workshop.markdown_text import EMPTY, Markdown, escape, escape_block, visible_text
+from workshop.markdown_text import EMPTY, Markdown, _escape_changing, escape, escape_block, visible_text
 
 HOSTILE = [
     "| a | b |",
@@ -128,7 +128,7 @@ def test_blank_text_renders_as_a_dash(text: str) -> None:
 def test_results_are_markdown_and_ordinary_text_stays_readable() -> None:
     result = escape("Deloitte, Digital & Risk: 30% of ACV")
     assert isinstance(result, Markdown)
-    assert result == "Deloitte, Digital \\& Risk: 30% of ACV"
+    assert result == "Deloitte, Digital & Risk: 30% of ACV"  # nothing here changes the rendering
     assert escape("Co-Sell (shared quota)") == "Co-Sell (shared quota)"
 
 
@@ -151,57 +151,24 @@ def test_autolinks_and_github_extras_are_neutralised() -> None:
     assert escape("https://x.io") == "https\\://x.io"
     assert escape("WWW.x.io") == "WWW\\.x.io"
     assert escape(":tada:") == "\\:tada:"
-    assert escape("$5") == "\\$5"
+    assert escape("@priya") == "\\@priya" and escape("a@b.co") == "a\\@b.co"
+    assert escape("$5 and 5$") == "$5 and 5\\$"  # money stays; a $ that could close math does not
 
 
 def test_control_characters_become_visible_pictures() -> None:
     assert visible_text("a\x00b\x1bc\x7f\x9b") == "a\u2400b\u241bc\u2421\ufffd"
-    assert escape("\x1b[2J") == "\u241b\\[2J"
+    assert escape("\x1b[2J") == "\u241b[2J"  # "[" opens nothing there
     assert visible_text("a\r\nb\rc") == "a\nb\nc"
 
 
 # --------------------------------------------------------------------------- fast path = the rules
-# The escaping is done with precompiled patterns and translate tables (a line with nothing to
-# escape is returned as it is).  This is the rule list written out one character at a time, the
-# way the module did it before; both must give the same text for any input.
-
-_REF_ALWAYS = frozenset("\\`*_~[]<>&|$#@")
-
-
-def _reference_line(line: str) -> str:
-    import re
-
-    def picture(char: str) -> str:
-        code = ord(char)
-        if (code < 0x20 and char != "\t") or 0x7F <= code <= 0x9F:
-            return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
-        return char
-
-    line = "".join(picture(c) for c in line)
-    start, end = len(line) - len(line.lstrip()), len(line.rstrip())
-    if start >= end:
-        return "".join(f"&#{ord(c)};" for c in line)
-    body = line[start:end]
-    www_dots = {m.end() for m in re.finditer(r"www(?=\.)", body, re.IGNORECASE)}
-    marker = re.match(r"^\d{1,9}(?=[.)](?:\s|$))", body)
-    out = [f"&#{ord(c)};" for c in line[:start]]
-    for index, char in enumerate(body):
-        special = (
-            char in _REF_ALWAYS
-            or (index == 0 and char in "-+=")
-            or (marker is not None and index == marker.end())
-            or (char == "." and index in www_dots)
-            or (char == ":" and index < len(body) - 1 and not body[index + 1].isspace())
-        )
-        out.append("\\" + char if special else char)
-    out.extend(f"&#{ord(c)};" for c in line[end:])
-    return "".join(out)
-
+# Most lines need nothing: a quick test returns them as they are.  It must never skip a line the
+# rules would change.
 
 _TRICKY = st.lists(
     st.sampled_from(
         list("wW.:-+=0123456789)( \t\u3000\u00a0\x85\x1c\x0b\x00\x1b\x7f\x9f#*_[]<>&|$@~`\\a\n\r")
-        + ["www.", "WwW.", "1.", "12)", ": ", "é", "😀"]
+        + ["www.", "WwW.", "1.", "12)", ": ", "é", "😀", "&amp;", "://", ":ok:", "$5"]
     ),
     max_size=12,
 ).map("".join)
@@ -209,9 +176,9 @@ _TRICKY = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_TRICKY, hostile_text))
-def test_fast_escaping_follows_the_rules_character_by_character(text: str) -> None:
+def test_the_quick_test_never_skips_a_line_the_rules_change(text: str) -> None:
     lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     if not text.strip():
         assert escape(text) == EMPTY
         return
-    assert escape(text) == "<br>".join(_reference_line(line) for line in lines)
+    assert escape(text) == "<br>".join(_escape_changing(line) for line in lines)

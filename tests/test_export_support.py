@@ -11,8 +11,17 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+# CommonMark with GitHub's additions: tables, strikethrough, bare-link autolinks (www., http://,
+# e-mail addresses; GFM links no bare domain), and $…$ math as GitHub reads it (no space inside
+# the dollars, no digit right after the closing one).
+_PARSER = (
+    MarkdownIt("commonmark", {"linkify": True})
+    .enable(["table", "strikethrough", "linkify"])
+    .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
+)
+_PARSER.linkify.set({"fuzzy_link": False, "fuzzy_email": True})
 
 
 def parse(markdown: str) -> list[Token]:
@@ -23,7 +32,7 @@ def inline_text(token: Token) -> str:
     """What a reader sees of an inline token: text, with line breaks (incl. ``<br>``) as ``\\n``."""
     parts: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "text_special"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")

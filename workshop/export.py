@@ -81,10 +81,12 @@ def to_markdown(value: Any) -> Markdown:
 
 
 def money(value: int | float | None) -> Markdown:
-    """Whole dollars: ``\\$1,234,567`` (the ``$`` escaped so GitHub never reads math)."""
+    """Whole dollars: ``$1,234,567``; a negative amount ``-$5``.  (A ``$`` before a digit never
+    closes GitHub's math, and every ``$`` that could is escaped: see :mod:`workshop.markdown_text`.)"""
     if value is None:
         return Markdown(EMPTY)
-    return Markdown(f"\\${round(value):,}")
+    amount = round(value)
+    return Markdown(f"-${-amount:,}" if amount < 0 else f"${amount:,}")
 
 
 def score(value: float | None) -> Markdown:
@@ -282,6 +284,32 @@ def _load(template: Path | None) -> tuple[jinja2.Template, str]:
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_ESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\\\|")
+"""A backslash-escaped ``|`` (not a backslash-escaped backslash before a ``|``)."""
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
+def _pipes_only_in_tables(text: str) -> str:
+    """``\\|`` becomes ``|`` outside table rows, where it changes nothing.
+
+    User text is escaped wherever it goes (:func:`workshop.markdown_text.escape` does not know
+    whether it is in a table cell), so every ``|`` comes out escaped.  A ``|`` only needs it in a
+    table row — a line that starts with ``|``: only the template's rows do, as user text never
+    starts a line with an unescaped ``|`` — or where it could make a table: on a line that is,
+    or is next to, a line that could be a table's delimiter row (``--- | ---``).
+    """
+    if "\\|" not in text:
+        return text
+    lines = text.split("\n")
+    bare = [_ESCAPED_PIPE.sub(r"\1|", line) if "\\|" in line else line for line in lines]
+    risky = {i for i, line in enumerate(bare) if "-" in line and _DELIMITER_ROW.match(line)}
+    for index, line in enumerate(lines):
+        if line is bare[index] or line.startswith("|"):
+            continue
+        if risky & {index - 1, index, index + 1}:
+            continue
+        lines[index] = bare[index]
+    return "\n".join(lines)
 
 
 def _tidy(text: str) -> str:
@@ -290,7 +318,7 @@ def _tidy(text: str) -> str:
     Safe for user text: escaped text never contains a blank line or trailing white space.
     """
     lines = [line.rstrip() for line in text.split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+    return _pipes_only_in_tables(_BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n")
 
 
 AUDIENCES = ("team", "board")

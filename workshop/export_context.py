@@ -11,6 +11,9 @@ from datetime import date
 from typing import Any
 
 from workshop.agenda import spent_summary
+from workshop.board_summary import board_summary
+from workshop.export_diagrams import CHART_PARTNERS, blueprint_diagrams
+from workshop.markdown_text import Markdown
 from workshop.decision_rules import assess_decision
 from workshop.findings import Status
 from workshop.economics import partner_economics
@@ -82,7 +85,19 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
     draft_reasons = (["the thesis is not signed off"] if session.thesis.signoff is None else []) + [
         f"failing quality rule: {rule.title}" for rule in failing
     ]
+    decisions = [assess_decision(decision) for decision in session.decisions]
+    summary = board_summary(session, scored, analysis.movements, decisions, failing)
+    drawn = blueprint_diagrams(session, scored, economics)
     return {
+        "summary": summary,
+        "diagrams": {
+            "quadrant": Markdown(drawn.quadrant) if drawn.quadrant else None,
+            "quadrant_axes": drawn.quadrant_axes,
+            "chart_partners": CHART_PARTNERS,
+            "scores": Markdown(drawn.scores) if drawn.scores else None,
+            "tiers": Markdown(drawn.tiers) if drawn.tiers else None,
+            "roadmap": Markdown(drawn.roadmap) if drawn.roadmap else None,
+        },
         "status": "DRAFT" if draft_reasons else "FINAL",
         "status_reasons": draft_reasons,
         "session": session,
@@ -119,7 +134,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "benefits": {t.name: tier_benefits(t.benefits, t.mdf_per_year) for t in session.tiers.tiers},
         "movement_rules": session.tiers.rules,
         "movements": analysis.movements,
-        "decisions": [assess_decision(decision) for decision in session.decisions],
+        "decisions": decisions,
         "objectives": session.objectives,
         "roadmap": session.roadmap,
         "raci": session.governance.raci,

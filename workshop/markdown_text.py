@@ -2,14 +2,36 @@
 
 Everything a person types (a partner's name, a rationale, a parking-lot note...) goes through
 :func:`escape` before it reaches a Markdown document.  The result is a :class:`Markdown` string:
-the one type the export's template lets through unchanged.  The rules:
+the one type the export's template lets through unchanged.
 
-* ASCII punctuation that GFM (or GitHub: math, emoji, mentions) interprets anywhere in a line
-  is backslash-escaped: ``\\ ` * _ ~ [ ] < > & | $ # @``; ``:`` unless a space or the end
-  follows (URL schemes, ``:emoji:`` codes); the ``.`` of ``www.`` (bare-link autolinks).
-* At the start of every line, what would open a block is neutralised: ``-``, ``+``, ``=``
-  (lists, thematic breaks, setext underlines) and the ``.``/``)`` after leading digits
-  (ordered lists); ``#``, ``>``, ``*``, ``_``, backticks, ``~``, ``<`` and ``|`` are always escaped.
+**Minimal escaping.**  Many people read the blueprint raw (an editor, a diff, a pull request, a
+wiki), so a character gets a backslash only where it would change the rendering at that place;
+``Monthly 1:1``, ``R&D``, ``$150,000``, ``~9 a year`` and ``under_served`` stay as typed.  The
+text is assumed to sit between white space or punctuation (as everywhere in the built-in
+template: ``| text |``, ``- text``, ``(text)``, ``text: …``); its first character is treated as
+the start of a block (a list item's content can open a heading or a list).  The rules, per
+character of a line:
+
+* ``\\`` before ASCII punctuation or at the end (it would escape what follows); `````` ` `````` always
+  (code spans); ``|`` always (table cells).
+* ``*`` unless white space is on both sides (emphasis, a list marker at the start); ``_`` unless
+  white space or letters/digits are on both sides (intraword ``_`` never emphasises);
+  ``~`` where it could close a strikethrough (an opener alone, as in ``~9``, is literal: every
+  possible closer is escaped, and the templates write no ``~``).
+* ``[`` at the start (a task box ``[ ]``, a link definition) or before ``^`` (footnotes);
+  ``]`` before ``(`` or ``[`` (inline links, references; a template never writes either right
+  after a value).
+* ``<`` before a letter, ``/``, ``!`` or ``?`` (HTML, autolinks); ``&`` that starts an entity
+  (``&amp;``, ``&#35;``); ``@`` before a letter or digit (GitHub mentions, e-mail autolinks).
+* ``$`` except before a digit where no letter, digit or ``$`` precedes it (money: GitHub's math
+  needs a closing ``$`` that no digit follows, and an opening one no digit follows; every other
+  ``$`` is escaped, so money never pairs into math).
+* ``:`` before ``//`` (a URL scheme), after ``mailto``/``xmpp``, or opening an emoji code
+  (``:smile:``); the ``.`` of ``www.`` (bare-link autolinks).
+* ``#`` at the start when it makes a heading (``# x``; not ``#1``) and the first of a trailing run
+  after a space (a heading's closing sequence); ``>`` at the start (block quotes).
+* At the start, what would open a block: ``-``/``+`` before white space, lines of only ``-`` or
+  ``=`` (setext underlines, thematic breaks), the ``.``/``)`` after leading digits (ordered lists).
 * Leading and trailing white space of every line is written as numeric character references
   (``&#32;``), so it is neither an indented code block nor trimmed away.
 * Line breaks (``\\n``, ``\\r\\n``, ``\\r``): :func:`escape` writes ``<br>`` — one line, safe in a
@@ -20,19 +42,30 @@ the one type the export's template lets through unchanged.  The rules:
 * Empty or blank text renders as :data:`EMPTY` (an em dash), the same everywhere.
 
 :func:`visible_text` is what a reader sees once the Markdown is rendered; tests use it.
+``tests/test_export_escaping.py`` renders hostile text with markdown-it-py (GFM tables,
+strikethrough, autolinks, dollar math) and checks both that it shows literally and that no
+escape in the demo's blueprint could be left out.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 EMPTY = "—"
 """What empty (or blank) user text renders as."""
 
-_LINE_START = frozenset("-+=")
 _ORDERED_MARKER = re.compile(r"^\d{1,9}(?=[.)](?:\s|$))")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_BLOCK_LINE = re.compile(r"(?:-[ \t]*)+|=+|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,}")
+"""A whole line that is a setext underline or a thematic break."""
+_HEADING_START = re.compile(r"#{1,6}(?:[ \t]|$)")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_EMOJI = re.compile(r":(?:[a-z0-9_+\-]*[a-z_][a-z0-9_+\-]*|[+\-]1|100|1234):")
+"""A GitHub emoji code: a name with a letter in it, or one of the four without (``:100:``);
+so ``1:15:00`` is a time, not an emoji."""
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 # Controls (C0 but tab, DEL, C1) -> control pictures (C0, DEL) or U+FFFD (C1), in one C pass.
 _CONTROL_PICTURES = {
@@ -41,25 +74,15 @@ _CONTROL_PICTURES = {
     **{code: "\ufffd" for code in range(0x80, 0xA0)},
 }
 _CONTROL = r"\x00-\x08\x0a-\x1f\x7f-\x9f"
-# Inside a line's body (between its leading and trailing white space), what gets a backslash:
-# the always-escaped punctuation and ":" followed by a non-space (one pattern), the "." of
-# "www." (any case; a second pattern, run only when the line has "w." or "W.").  One pattern
-# with all three alternatives took ~10 µs on a 150-character line, three times as long.
-_BODY_SPECIAL = re.compile(r"[\\`*_~\[\]<>&|$#@]|:(?=\S)")
-_WWW_DOT_AFTER = re.compile(r"(?i:(?<=www))\.")
 _CONTROL_CHAR = re.compile(f"[{_CONTROL}]")
-
-
-def _backslashed(match: re.Match[str]) -> str:
-    return "\\" + match.group()
-
-
+# The characters a rule may escape anywhere in a line; the rest of a rule's work is at the start.
+_CANDIDATE = re.compile(r"[\\`*_~\[\]<&|$#@:]")
+_WWW_DOT_AFTER = re.compile(r"(?i:(?<=www))\.")
 # A superset of everything _escape_line changes: when none of these finds anything, the line is
-# returned as it is (the common case: most user text has nothing to escape).  They also find
-# every line break (they are in _CONTROL) and any leading white space, so :func:`escape` returns
-# non-empty text they find nothing in as it is: one line, not blank, unchanged.  (Simple checks:
-# one pattern with these alternatives tried every branch at every character, ~5x slower.)
-_SPECIAL_CHAR = re.compile(rf"[{_CONTROL}\\`*_~\[\]<>&|$#@:]")
+# returned as it is (the common case).  They also find every line break (in _CONTROL) and any
+# leading white space, so :func:`escape` returns non-empty text they find nothing in as it is.
+_SPECIAL_CHAR = re.compile(rf"[{_CONTROL}\\`*_~\[\]<&|$#@:]")
+_LINE_START = frozenset("-+=>")
 _WWW_DOT = re.compile(r"(?i:www)\.")
 
 
@@ -99,10 +122,84 @@ def _references(text: str) -> str:
     return "".join(f"&#{ord(char)};" for char in text)
 
 
+def _punctuation_before(char: str) -> bool:
+    """Punctuation for a flanking test, read narrowly (a symbol counts as a letter: then a
+    delimiter after it is taken as right-flanking, the side that escapes)."""
+    return char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] == "P"
+
+
+def _space_or_punctuation_after(char: str | None) -> bool:
+    """White space or punctuation (symbols too, read widely); None: outside the text, where
+    the template puts white space or punctuation."""
+    return char is None or char.isspace() or char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] in "PS"
+
+
+def _could_close(before: str | None, after: str | None) -> bool:
+    """Whether a ``~`` between ``before`` and ``after`` is right-flanking, so could close a
+    strikethrough.  ``before`` None (outside the text): white space or punctuation, taken as
+    punctuation, the case in which it can close."""
+    if before is not None and before.isspace():
+        return False
+    if before is None or _punctuation_before(before):
+        return _space_or_punctuation_after(after)
+    return True
+
+
+def _needs_backslash(body: str, index: int) -> bool:
+    """Whether the candidate character at ``index`` of ``body`` (one line, no outer white
+    space) would change the rendering unescaped: the rules in the module's docstring."""
+    char = body[index]
+    last = len(body) - 1
+    before = body[index - 1] if index else None
+    after = body[index + 1] if index < last else None
+    if char in "`|":
+        return True
+    if char == "\\":
+        return after is None or after in _ASCII_PUNCTUATION
+    if char == "*":
+        return not (before is not None and after is not None and before.isspace() and after.isspace())
+    if char == "_":
+        if before is None or after is None:
+            return True
+        return not ((before.isspace() and after.isspace()) or (before.isalnum() and after.isalnum()))
+    if char == "~":
+        return _could_close(before, after)
+    if char == "[":
+        return index == 0 or after == "^"
+    if char == "]":
+        return after is not None and after in "(["
+    if char == "<":
+        return after is not None and (after.isascii() and after.isalpha() or after in "/!?")
+    if char == "&":
+        return _ENTITY.match(body, index) is not None
+    if char == "@":
+        return after is not None and after.isalnum()
+    if char == "$":
+        money = after is not None and after.isdecimal() and not (before is not None and (before.isalnum() or before == "$"))
+        return not money
+    if char == ":":
+        if body.startswith("//", index + 1):
+            return True
+        if body[:index].lower().endswith(("mailto", "xmpp")):
+            return True
+        return _EMOJI.match(body, index) is not None
+    if char == "#":
+        if index == 0:
+            return _HEADING_START.match(body) is not None or not body.strip("#")
+        run = index
+        while run and body[run - 1] == "#":
+            run -= 1
+        return run == index and body[index:].strip("#") == "" and body[index - 1].isspace()
+    return False
+
+
 def _escape_line(line: str) -> str:
     """One line (no line breaks in it) as inline Markdown that shows exactly this text."""
-    if not _may_change(line):
-        return line
+    return _escape_changing(line) if _may_change(line) else line
+
+
+def _escape_changing(line: str) -> str:
+    """:func:`_escape_line` without the quick test that most lines need nothing."""
     if _CONTROL_CHAR.search(line):
         line = line.translate(_CONTROL_PICTURES)
     start = len(line) - len(line.lstrip())
@@ -110,14 +207,21 @@ def _escape_line(line: str) -> str:
     if start >= end:  # only white space (or nothing)
         return _references(line)
     body = line[start:end]
-    marker = _ORDERED_MARKER.match(body)  # digits (never escaped), then "." or ")"
-    escaped = _BODY_SPECIAL.sub(_backslashed, body)
+
+    def backslashed(match: re.Match[str]) -> str:
+        at = match.start()
+        return "\\" + match.group() if _needs_backslash(body, at) else match.group()
+
+    escaped = _CANDIDATE.sub(backslashed, body)
     if "w." in body or "W." in body:  # a backslash added above never splits "www" from "."
         escaped = _WWW_DOT_AFTER.sub(r"\\.", escaped)
+    marker = _ORDERED_MARKER.match(body)  # digits (never escaped), then "." or ")"
     if marker:
         at = marker.end()
         escaped = f"{escaped[:at]}\\{escaped[at:]}"
-    elif body[0] in _LINE_START:
+    elif body[0] == ">" or (body[0] in "+-" and (len(body) == 1 or body[1] in " \t")):
+        escaped = "\\" + escaped
+    elif body[0] in "-=" and _BLOCK_LINE.fullmatch(body):
         escaped = "\\" + escaped
     return _references(line[:start]) + escaped + _references(line[end:])
 
