@@ -262,6 +262,10 @@ def test_a_warning_is_recorded_once_per_qbr_and_an_override_needs_its_appeal() -
     appeal = record_tier_override(session, northbridge, "Silver", "Their practice lead left", "Priya")
     assert (appeal.kind, appeal.reason, appeal.figures["set to"]) == (AuditKind.OVERRIDE, "Their practice lead left", "Silver")
     assert appeal.summary == "Northbridge Risk Advisory: tier set to Silver by hand; the rules say Platinum."
+    next(p for p in session.mapping.partners if p.name == "Northbridge Risk Advisory").program_tier = TierName.SILVER
+    rule = next(r for r in health_report(session, date(2026, 11, 25)).rules if r.key == "rule.tier_enforcement")
+    assert rule.status is Status.FAIL  # the criteria are still not enforced, and the appeal is on record
+    assert f"Overridden on {appeal.when.date().isoformat()} by Priya: “Their practice lead left”." in rule.message
     fresh = Partner(name="New", stage=PartnerStage.SIGNED, program_tier=TierName.SILVER)
     session.mapping.partners.append(fresh)
     assert tier_override(evaluate_program(session, date(2026, 11, 25))[-1], "Gold") is None  # no quarters: no rule

@@ -182,6 +182,19 @@ def record_tier_override(
     )
 
 
+def appeal_for(session: Session, partner: str, tier: str) -> AuditEntry | None:
+    """The override that put ``partner`` at ``tier`` against the rules, if it is the latest
+    tier entry about it (a move applied since supersedes it)."""
+    for entry in reversed(session.audit):
+        if entry.subject != partner:
+            continue
+        if entry.kind is AuditKind.OVERRIDE and entry.figures.get("set to") == tier:
+            return entry
+        if entry.kind in (AuditKind.TIER_MOVE, AuditKind.OVERRIDE):
+            return None
+    return None
+
+
 # --------------------------------------------------------------------------- sign-off
 
 

@@ -60,11 +60,12 @@ def _named_partners(text: str) -> list[str]:
 
 def _in_landscape(name: str, keys: dict[str, str]) -> str | None:
     """The mapped partner ``name`` refers to: the same name, or one it starts with."""
-    key = name_key(name)
-    if key in keys:
-        return keys[key]
-    best = max((k for k in keys if key.startswith(k + " ")), key=len, default=None)
-    return keys[best] if best is not None else None
+    words = name_key(name).split(" ")
+    for end in range(len(words), 0, -1):  # the longest mapped name it starts with
+        found = keys.get(" ".join(words[:end]))
+        if found is not None:
+            return found
+    return None
 
 
 def _mentions(text: str, name: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from workshop.audit import audit_findings
+from workshop.audit import appeal_for, audit_findings
 from workshop.competitors import EcosystemAnalysis, ecosystem
 from workshop.cross_checks import cross_findings
 from workshop.dates import add_months
@@ -221,13 +221,22 @@ def _okr_rule(session: Session) -> RuleResult:
     )
 
 
-def _tier_rule(movements: list) -> RuleResult:
+def _appealed(session: Session, movement: PartnerMovement) -> str:
+    """" Overridden on D by W: “reason”." when the team overrode the rules for this tier."""
+    entry = appeal_for(session, movement.partner.name, movement.recorded_tier.label)
+    if entry is None:
+        return ""
+    by = f" by {entry.who}" if entry.who.strip() else ""
+    return f" Overridden on {entry.when.date().isoformat()}{by}: “{entry.reason}”."
+
+
+def _tier_rule(session: Session, movements: list) -> RuleResult:
     title = "Tier criteria enforced"
     wrong = [m for m in movements if m.contradiction]
     if wrong:
         return _rule(
             "tier_enforcement", title, Status.FAIL,
-            " ".join(f"{m.partner.name}: {m.contradiction}" for m in wrong[:5])
+            " ".join(f"{m.partner.name}: {m.contradiction}{_appealed(session, m)}" for m in wrong[:5])
             + (f" (and {len(wrong) - 5} more)" if len(wrong) > 5 else ""),
             Phase.TIERS, "Tier movements › " + names_list([m.partner.name for m in wrong]),
         )
@@ -515,7 +524,7 @@ def health_report(session: Session, today: date, analysis: MapAnalysis | None = 
         _thesis_rule(session, priority, today),
         _finance_rule(session),
         _okr_rule(session),
-        _tier_rule(movements),
+        _tier_rule(session, movements),
         _roadmap_rule(session, today),
         _competitor_rule(session, today),
     ]
