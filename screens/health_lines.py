@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from screens.text import visible
+from screens.verdicts import status_content, toned
 from workshop.economics import Economics, Figure
 from workshop.findings import RuleResult
 from workshop.health import PhaseCompleteness
@@ -20,23 +21,23 @@ def _where(phase_title: str, where: str) -> str:
 
 
 def rule_option(result: RuleResult, index: int, prefix: str) -> Option:
-    """``PASS  Title`` / the message / ``fix in: Phase › where`` — Enter jumps there."""
+    """``✓ PASS  Title`` (in the theme's success / warning / error colour) / the message / ``fix in: Phase › where`` — Enter jumps there."""
     prompt = Content.assemble(
-        (f"{result.status.label:<4}", "bold"),
+        status_content(result.status, width=6),
         "  ",
         (visible(result.title), "bold"),
-        "\n      ",
+        "\n        ",
         visible(result.message),
-        "\n      ",
+        "\n        ",
         ("fix in: " + visible(_where(result.phase.title, result.where)), "dim"),
     )
     return Option(prompt, id=f"{prefix}-{index}")
 
 
 def completeness_option(done: PhaseCompleteness) -> Option:
-    state = "complete" if done.done else "missing: " + ", ".join(done.missing)
+    state = "✓ complete" if done.done else "missing: " + ", ".join(done.missing)
     prompt = Content.assemble(
-        (f"{done.label:>6}", "bold"),
+        toned(f"{done.label:>6}", "success" if done.done else "warning"),
         "  ",
         (done.phase.title, "bold"),
         "  ",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
@@ -16,6 +17,7 @@ from screens.okrs_roadmap import RoadmapItemsTable, RoadmapQuarters
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
+from screens.verdicts import status_content
 from workshop.findings import RuleResult
 from workshop.health import health_report
 from workshop.kr_checks import measure_short
@@ -59,8 +61,11 @@ ROADMAP_FIELDS = [
 ]
 
 
-def _rule_line(rule: RuleResult | None) -> str:
-    return "" if rule is None else f"{rule.status.label}  {rule.title}: {rule.message}"
+def _rule_line(rule: RuleResult | None) -> Content:
+    """``✓ PASS  Title: message``, the verdict in its colour, the rest literal."""
+    if rule is None:
+        return Content("")
+    return Content.assemble(status_content(rule.status), "  ", literal(f"{rule.title}: {rule.message}"))
 
 
 class KeyResultTable(RecordTable):
@@ -208,8 +213,8 @@ class OkrsView(PhaseView):
         economics = [f for f in report.findings if f.key == "okr.economics"]
         self._flags = okr_flags(self.session.objectives, economics)
         rules = {rule.key: rule for rule in report.rules}
-        self.query_one("#okr-program", Static).update(literal(_rule_line(rules.get("rule.okr_indicators"))))
-        self.query_one("#roadmap-review", Static).update(literal(_rule_line(rules.get("rule.roadmap_review"))))
+        self.query_one("#okr-program", Static).update(_rule_line(rules.get("rule.okr_indicators")))
+        self.query_one("#roadmap-review", Static).update(_rule_line(rules.get("rule.roadmap_review")))
         self.objectives_table.reload()
         self._refresh_key_results()
         self.query_one(RoadmapQuarters).reload()

@@ -19,7 +19,8 @@ from screens.dialogs import ConfirmDialog, EditDialog, PromptDialog
 from screens.phase_view import PhaseView
 from screens.text import literal, visible
 from screens.tiers_pick import PickDialog
-from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable, action_words
+from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable
+from screens.verdicts import action_content, action_words
 from workshop.audit import record_movement, record_tier_override, record_warning, tier_override, warning_recorded
 from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
 from workshop.tier_movement import (
@@ -375,7 +376,7 @@ def _movement_text(movement: PartnerMovement) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (visible(movement.partner.name), "bold"),
         f" — recorded {movement.recorded_tier.label}; the rules give {movement.rules_tier.label}.\n",
-        (action_words(movement.action, movement.action_tier), "bold"),
+        action_content(movement.action, movement.action_tier),
         ": ",
         literal(movement.reason),
     ]

@@ -12,9 +12,10 @@ from screens.record_table import Column, RecordTable
 from screens.fields import FieldSpec
 from screens.text import cell, one_line
 from screens.tiers_results import QuarterResultDialog
+from screens.verdicts import action_cell
 from workshop.dates import add_months, quarter_end, quarter_index, quarter_of
 from workshop.models import TIER_ORDER, Partner, QuarterResult, Tier, TierName
-from workshop.tier_movement import Action, PartnerMovement, QuarterMovement
+from workshop.tier_movement import PartnerMovement, QuarterMovement
 from workshop.values import format_money
 
 TIER_FIELDS = [
@@ -34,21 +35,6 @@ RULE_FIELDS = [
     FieldSpec("exit_months", "Exit after this many months without pipeline activity", "count", optional=False),
     FieldSpec("exit_months_registered", "… for Registered partners (months)", "count", optional=False),
 ]
-
-ACTION_MARKS: dict[Action, str] = {
-    Action.PROMOTE: "▲",
-    Action.WARNING: "!",
-    Action.DEMOTE: "▼",
-    Action.EXIT: "✗",
-    Action.HOLD: "=",
-}
-
-
-def action_words(action: Action, tier: TierName | None = None) -> str:
-    """``▼ DEMOTE → Gold``: a mark and the word, so nothing depends on colour."""
-    words = f"{ACTION_MARKS[action]} {action.label.upper()}"
-    return f"{words} → {tier.label}" if tier is not None else words
-
 
 def short_money(value: int | None) -> str:
     """``$2M``, ``$500K``, ``$1.25M`` for narrow columns; exact dollars below $1,000."""
@@ -123,6 +109,7 @@ class ProgramTable(DataTable):
         self.rows_shown: list[tuple[Partner, PartnerMovement | None]] = []
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.show(self.rows_shown))  # the actions' colours
         self.add_column("Partner / tier", width=22)
         self.add_column("Action / check", width=20)
         self.add_column("Reason")
@@ -140,11 +127,10 @@ class ProgramTable(DataTable):
                     height=2,
                 )
                 continue
-            bold = "bold" if movement.action is not Action.HOLD else ""
             check = cell("CONTRADICTION", style="bold reverse") if movement.contradiction else cell("ok")
             self.add_row(
                 _two_lines(cell(partner.name), cell(movement.recorded_tier.label)),
-                _two_lines(cell(action_words(movement.action, movement.action_tier), style=bold), check),
+                _two_lines(action_cell(self.app, movement.action, movement.action_tier), check),
                 cell(one_line(movement.reason, 100)),
                 height=2,
             )
@@ -201,7 +187,7 @@ class ResultsTable(RecordTable):
             if what == "tier":
                 return found.qualifies_for.label
             moved = found.tier_after if found.tier_after is not found.tier_held else None
-            return cell(action_words(found.action, moved), style="bold" if found.action is not Action.HOLD else "")
+            return action_cell(self.app, found.action, moved)
 
         super().__init__(
             records=lambda: self.partner().results if self.partner() is not None else [],
@@ -220,6 +206,10 @@ class ResultsTable(RecordTable):
             new_record=self._new_result,
             **kwargs,
         )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.reload())  # the actions' colours
 
     def _new_result(self) -> QuarterResult | None:
         partner = self.partner()

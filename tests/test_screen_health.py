@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from screens.health import HealthView
-from tests.app_harness import app_on, calm, saved
+from tests.app_harness import app_on, calm, saved, until
 from workshop.models import KeyResult, KRKind, Objective, Session
 
 
@@ -40,8 +40,8 @@ async def test_rules_findings_completeness_in_words(tmp_path):
         rules = prompts(view.query_one("#rules", OptionList))
         assert len(rules) == 6
         okr = next(p for p in rules if "OKRs have leading and lagging" in p)
-        assert okr.startswith("FAIL") and "no leading key results" in okr and "fix in: OKRs & roadmap" in okr
-        assert all(p[:4] in ("PASS", "WARN", "FAIL") for p in rules)
+        assert okr.startswith("✗ FAIL") and "no leading key results" in okr and "fix in: OKRs & roadmap" in okr
+        assert all(p[:6] in ("✓ PASS", "! WARN", "✗ FAIL") for p in rules)  # a symbol, not colour alone
         findings = prompts(view.query_one("#findings", OptionList))
         assert any("KR1.1 has no target and no owner." in p for p in findings)
         assert any("a [/] b" in p for p in findings)  # user text, literally
@@ -94,3 +94,25 @@ async def test_economics_inputs_update_figures_and_refuse_bad_values(tmp_path):
         await calm(pilot)
         assert saved(app).economics.avg_deal_size == 1_500_000
         assert saved(app).economics.win_rate_pct == 5
+
+
+async def test_verdicts_take_the_themes_colours_and_follow_a_theme_change(tmp_path):
+    """PASS / WARN / FAIL were plain bold: now the theme's success / warning / error text colour
+    (and a symbol), in the high-contrast theme too."""
+    app = app_on(health_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_health(pilot)
+        rules = view.query_one("#rules", OptionList)
+        fail = next(i for i in range(rules.option_count) if str(rules.get_option_at_index(i).prompt).startswith("✗"))
+
+        def status_colour() -> str:
+            line = next(y for y in range(rules.size.height) if "✗ FAIL" in rules.render_line(y).text)
+            segment = next(s for s in rules.render_line(line) if "FAIL" in s.text)
+            return segment.style.color.triplet.hex.upper()
+
+        rules.highlighted = fail + 1 if fail + 1 < rules.option_count else 0  # not under the highlight
+        await pilot.pause()
+        assert status_colour() == app.get_css_variables()["text-error"].upper()
+        await pilot.press("f9")
+        await until(pilot, lambda: app.theme == "projector", "the high-contrast theme")
+        await until(pilot, lambda: status_colour() == app.get_css_variables()["text-error"].upper(), "the new red")

@@ -56,9 +56,9 @@ async def test_flags_shown_in_words(tmp_path):
         flags = str(view.query_one("#objective-flags").render())
         assert "KR1.2 has no target and no owner." in flags and "Objective O1 has no leading" in flags
         program = str(view.query_one("#okr-program").render())
-        assert program.startswith("FAIL") and "no leading" in program
+        assert program.startswith("✗ FAIL") and "no leading" in program
         review = str(view.query_one("#roadmap-review").render())
-        assert review.startswith("FAIL") and "never been reviewed" in review
+        assert review.startswith("✗ FAIL") and "never been reviewed" in review
 
 
 async def test_add_objective_and_key_result_saved(tmp_path):
@@ -159,7 +159,7 @@ async def test_roadmap_tick_move_and_stamp(tmp_path):
         await calm(pilot)  # the view's debounced refresh (0.15 s)
         assert app.session.roadmap.last_reviewed == TODAY
         review = str(view.query_one("#roadmap-review").render())
-        assert review.startswith("PASS")
+        assert review.startswith("✓ PASS")
         disk = saved(app)
         assert disk.roadmap.last_reviewed == TODAY
         assert disk.roadmap.quarters[2].items[0].done is True

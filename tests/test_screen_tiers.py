@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.style import Style
+
 from textual import events
 from textual.widgets import DataTable, Input, Static
 
@@ -11,7 +13,7 @@ from screens.dialogs import ConfirmDialog, EditDialog
 from screens.tiers_pick import PickDialog
 from screens.tiers_results import QuarterResultDialog
 from session_store import load_session
-from tests.app_harness import BUNDLED_DEMO, app_on, calm, saved, table_rows
+from tests.app_harness import BUNDLED_DEMO, app_on, calm, saved, table_rows, until
 from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Session, TierName
 
 SIZE = (120, 40)
@@ -293,3 +295,25 @@ async def test_a_warning_is_recorded_and_a_tier_against_the_rules_needs_its_appe
         assert partner(saved(app), "Northbridge Risk Advisory").program_tier is TierName.SILVER
         appeal = saved(app).audit[-1]
         assert (appeal.kind.value, appeal.reason, appeal.subject) == ("override", "Practice lead left", "Northbridge Risk Advisory")
+
+
+async def test_actions_take_the_themes_colours_and_follow_a_theme_change(tmp_path: Path) -> None:
+    """PROMOTE / WARNING / EXIT were plain bold: now the theme's success / warning / error colour
+    (with their symbols), redrawn when F9 changes the theme."""
+    app = app_on(demo_on_tiers(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#program", DataTable)
+
+        def colour_of(name: str, word: str) -> str:
+            text = table.get_row_at(program_row(app, name))[1]
+            span = next(s for s in text.spans if word in text.plain[s.start : s.end])
+            return str(Style.parse(str(span.style)).color.triplet.hex).upper()
+
+        expected = lambda tone: app.get_css_variables()[f"text-{tone}"].upper()  # noqa: E731
+        assert colour_of("Northbridge Risk Advisory", "PROMOTE") == expected("success")
+        assert colour_of("Fincrest Advisors", "EXIT") == expected("error")
+        before = colour_of("Fincrest Advisors", "EXIT")
+        await pilot.press("f9")
+        await until(pilot, lambda: colour_of("Fincrest Advisors", "EXIT") != before, "the table redrawn")
+        assert colour_of("Fincrest Advisors", "EXIT") == expected("error")
