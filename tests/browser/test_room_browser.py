@@ -77,7 +77,9 @@ async def test_a_phone_joins_rates_and_sees_the_reveal(tmp_path, browser) -> Non
         sliders = page.locator("input[type=range]")
         assert await sliders.count() == 5
         for n, value in enumerate((90, 75, 60, 45, 30)):
+            assert await page.is_disabled("#send")  # every slider is moved first: no lazy 50s
             await sliders.nth(n).fill(str(value))
+        assert await page.is_enabled("#send")
         await page.click("#send")
         await page.wait_for_selector("#flash .sent")
         await until(pilot, lambda: room.answered_count("p1") == 1, "the answer counted")
@@ -89,7 +91,8 @@ async def test_a_phone_joins_rates_and_sees_the_reveal(tmp_path, browser) -> Non
 
         # Wi-Fi lost: the answer waits on the phone and goes when the phone is back
         await context.set_offline(True)
-        await page.locator("input[type=range]").nth(0).fill("20")
+        for n in range(5):
+            await page.locator("input[type=range]").nth(n).fill(str(20 + n))
         await page.click("#send")
         await page.wait_for_selector("#flash .wait")
         assert room.answered_count("p2") == 0

@@ -56,7 +56,10 @@ input[type=range]{width:100%;height:44px;accent-color:#ffd34d}
 table{border-collapse:collapse;width:100%;font-size:.95rem;margin:6px 0}
 th,td{padding:5px 4px;text-align:right;border-bottom:1px solid #2a3450}
 th:first-child,td:first-child{text-align:left;overflow-wrap:anywhere}
-td.wide{color:#ff8a5a;font-weight:700}
+td.wide,span.wide{color:#ff8a5a;font-weight:700}
+.person{margin:8px 0;line-height:1.6}
+.person b{display:block;overflow-wrap:anywhere}
+.person span{display:inline-block;margin-right:12px;white-space:nowrap}
 tr.mean td{font-weight:700;color:#ffd34d}
 .card{background:#172036;border-radius:12px;padding:10px 12px;margin:12px 0}
 .card.disputed{border:2px solid #ff5a5a}
@@ -256,6 +259,14 @@ function renderRate(box, task) {
   const mine = sent[partner.id];
   if (mine) box.appendChild(el("p", "You sent ✓ " + task.criteria.map((c) => c.short + " " + mine[c.key]).join(" · "), "sent"));
   const values = {};
+  const touched = new Set(mine ? task.criteria.map((c) => c.key) : []);
+  const hint = el("p", "", "muted");
+  const go = el("button", mine ? "Send again (replaces)" : "Send", "big");
+  const ready = () => {
+    const left = task.criteria.length - touched.size;
+    go.disabled = left > 0;
+    hint.textContent = left > 0 ? "Move each slider to your rating (" + left + " to go)." : "";
+  };
   for (const c of task.criteria) {
     const wrap = el("div", null, "crit");
     const label = el("label"); const out = el("output");
@@ -265,12 +276,15 @@ function renderRate(box, task) {
     range.type = "range"; range.min = "0"; range.max = "100"; range.step = "1"; range.value = String(start);
     range.setAttribute("aria-label", c.label); range.dataset.key = c.key;
     values[c.key] = Number(start); out.textContent = String(start);
-    range.addEventListener("input", () => { values[c.key] = Number(range.value); out.textContent = range.value; });
+    range.addEventListener("input", () => {
+      values[c.key] = Number(range.value); out.textContent = range.value; touched.add(c.key); ready();
+    });
     wrap.appendChild(label); wrap.appendChild(range); box.appendChild(wrap);
   }
-  const go = el("button", mine ? "Send again (replaces)" : "Send", "big");
   go.id = "send";
   go.addEventListener("click", () => send({task: task.number, partner: partner.id, ratings: Object.assign({}, values)}));
+  ready();
+  box.appendChild(hint);
   box.appendChild(go);
   if (items.length > 1) {
     const nav = el("div", null, "row");
@@ -332,23 +346,31 @@ function renderResults(box, results) {
     for (const p of results.partners) {
       const card = el("div", null, "card" + (p.disputed ? " disputed" : ""));
       card.appendChild(el("h2", p.name));
-      card.appendChild(el("p", "Team score " + (p.team_score || "—") + (p.score_spread ? " · spread " + p.score_spread : ""), "muted"));
+      card.appendChild(el("p", "Team score " + (p.team_score || "—") +
+        (p.score_spread ? " · scores " + p.score_spread + " apart" : "") + " · " + p.people.length + " rated", "muted"));
       const table = el("table"), head = el("tr");
-      head.appendChild(el("th", "Who"));
-      for (const k of keys) head.appendChild(el("th", results.criteria[k]));
-      head.appendChild(el("th", "Score")); table.appendChild(head);
-      for (const person of p.people) {
-        const tr = el("tr"); tr.appendChild(el("td", person.who));
-        for (const k of keys) tr.appendChild(el("td", person.ratings[k] === null ? "—" : person.ratings[k], p.wide[k] ? "wide" : ""));
-        tr.appendChild(el("td", person.score)); table.appendChild(tr);
+      for (const h of ["", "Team mean", "Spread"]) head.appendChild(el("th", h));
+      table.appendChild(head);
+      for (const k of keys) {
+        const tr = el("tr", null, p.wide[k] ? "far" : "");
+        tr.appendChild(el("td", results.criteria[k], p.wide[k] ? "wide" : ""));
+        tr.appendChild(el("td", p.mean[k] || "—"));
+        tr.appendChild(el("td", p.spread[k] || "—", p.wide[k] ? "wide" : ""));
+        table.appendChild(tr);
       }
-      const mean = el("tr", null, "mean"); mean.appendChild(el("td", "Team mean"));
-      for (const k of keys) mean.appendChild(el("td", p.mean[k] || "—"));
-      mean.appendChild(el("td", p.team_score || "—")); table.appendChild(mean);
-      const spread = el("tr"); spread.appendChild(el("td", "Spread"));
-      for (const k of keys) spread.appendChild(el("td", p.spread[k] || "—", p.wide[k] ? "wide" : ""));
-      spread.appendChild(el("td", p.score_spread || "—")); table.appendChild(spread);
+      const total = el("tr", null, "mean");
+      total.appendChild(el("td", "Score")); total.appendChild(el("td", p.team_score || "—"));
+      total.appendChild(el("td", p.score_spread || "—")); table.appendChild(total);
       card.appendChild(table);
+      for (const person of p.people) {
+        const line = el("p", null, "person");
+        line.appendChild(el("b", person.who + " " + person.score));
+        for (const k of keys) {
+          const v = person.ratings[k];
+          line.appendChild(el("span", results.criteria[k] + " " + (v === null ? "—" : v), p.wide[k] ? "wide" : ""));
+        }
+        card.appendChild(line);
+      }
       card.appendChild(el("p", p.sentence, p.disputed ? "err" : "muted"));
       box.appendChild(card);
     }
