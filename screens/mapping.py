@@ -525,6 +525,8 @@ class MappingView(PhaseView):
             "competitors": "#competitors",
             "competitors' key partners": "#competitors",
             "landscape": "#landscape",
+            "partner landscape": "#landscape",
+            "tier a": "#landscape",
         }
         if key in fields:
             self._show(self.query_one(fields[key]))

@@ -336,6 +336,9 @@ async def test_focus_target_and_commands(tmp_path):
         view.focus_target("Competitor ecosystem › refreshed on")
         await pilot.pause()
         assert app.focused is view.query_one("#field-competitor_map_refreshed #input")
+        view.focus_target("Partner landscape › tier A")  # co-sell chosen, no co-selling partner in tier A
+        await pilot.pause()
+        assert app.focused is view.query_one("#landscape")
         view.focus_row(1)
         assert view.current_row() == 1
         titles = [c.title for c in view.screen_commands()]
