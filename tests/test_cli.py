@@ -389,3 +389,19 @@ def test_list_lines_up_wide_letters_and_emoji(tmp_home: Path, capsys) -> None:
     paths = {cell_len(line[: line.index(str(folder))]) for line in lines}
     assert len(starts) == 1 and len(paths) == 1  # PHASE and PATH start in the same column on every row
     assert any("[bold]Co[/]" in line for line in lines)  # literal, never markup
+
+
+def test_a_sign_off_after_the_day_judged_fails_check_and_export_is_a_draft(tmp_path: Path, capsys) -> None:
+    """Issue 18, point 5, through the command line: the demo signed 2026-11-24, judged the day before."""
+    path = tmp_path / "demo.toml"
+    path.write_bytes(BUNDLED_DEMO.read_bytes())
+    assert cli.main(["check", str(path), "--json", "--today", "2026-11-23"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    rule = next(r for r in report["rules"] if r["key"] == "rule.thesis_signoff")
+    assert rule["status"] == "fail" and "dated 2026-11-24, after today (2026-11-23)" in rule["message"]
+    assert cli.main(["export", str(path), "--today", "2026-11-23"]) == 0
+    status = next(line for line in capsys.readouterr().out.splitlines() if "Status" in line)
+    assert "DRAFT" in status and "FINAL" not in status.replace("NOT FINAL", "")
+    assert cli.main(["check", str(path), "--json", "--today", "2026-11-24"]) == 1  # the tier rule still fails
+    rule = next(r for r in json.loads(capsys.readouterr().out)["rules"] if r["key"] == "rule.thesis_signoff")
+    assert rule["status"] == "pass"  # on the day itself it counts
