@@ -12,6 +12,9 @@ from dataclasses import replace
 from fractions import Fraction
 
 from pydantic import ValidationError
+from rich import box
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -35,6 +38,7 @@ from screens.mapping_table import (
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
+from workshop.terminal_text import visible
 from workshop.competitors import ecosystem, name_key
 from workshop.models import (
     RATING_FIELDS,
@@ -47,6 +51,7 @@ from workshop.models import (
     Phase,
 )
 from workshop.score_explain import explain
+from workshop.sensitivity import sensitivity
 from workshop.scoring import Weighting, attractiveness, band_for, exact_text, format_score, percent_text, weighting
 from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
@@ -85,6 +90,11 @@ LIST_LIMIT = 10
 BAND_CHOICES = [(word, band) for band, word in BAND_WORD.items()] + [("Unscored", UNSCORED)]
 
 
+def cell_text(text: str, style: str = "") -> Text:
+    """User text (a partner's name) in a rich table cell: a Text, never parsed as markup."""
+    return Text(visible(text), style=style)
+
+
 def _limited(lines: Iterable[str], empty: str) -> list[str]:
     lines = list(lines)
     if not lines:
@@ -113,6 +123,8 @@ class MappingView(PhaseView):
     MappingView #weights-line.-team { color: $warning; text-style: bold; }
     MappingView #partner-detail { height: auto; margin-bottom: 1; }
     MappingView #ecosystem { height: auto; margin-bottom: 1; }
+    MappingView #sensitivity { height: auto; margin-bottom: 1; }
+    MappingView #sensitivity-verdict { text-style: bold; }
     MappingView.-rating PartnerTable { max-height: 8; }
     """
 
@@ -137,6 +149,9 @@ class MappingView(PhaseView):
         yield PartnerTable(mapping, id="partners")
         yield RatingBar(id="rating-bar")
         yield Static("", id="partner-detail", markup=False)
+        yield Static("Weight sensitivity — each weight ±20 %, the others rescaled to 100 %", classes="section-title", markup=False)
+        yield Static("", id="sensitivity-verdict", markup=False)
+        yield Static("", id="sensitivity", markup=False)
 
         yield Static("2.3  Competitor partner ecosystem", classes="section-title", markup=False)
         yield Static("a: add  e/Enter: edit  d: delete   t: stamp today as refreshed", classes="section-help", markup=False)
@@ -264,6 +279,7 @@ class MappingView(PhaseView):
         self._ecosystem_scheduled = False
         if not self.is_attached:
             return
+        self._show_sensitivity()
         mapping = self.session.mapping
         made_from = (
             tuple(map(row_signature, mapping.partners)),
@@ -289,6 +305,32 @@ class MappingView(PhaseView):
             lines.append("To check:")
             lines += _limited(check, "")
         self.query_one("#ecosystem", Static).update(literal("\n".join(lines)))
+
+    _sensitivity_input: tuple[object, ...] | None = None
+
+    def _show_sensitivity(self) -> None:
+        """The engine's weight sensitivity, recomputed only when the ratings or weights changed."""
+        mapping = self.session.mapping
+        made_from = (mapping.weights.percents(), tuple((p.id, p.name, *row_signature(p)[3:8]) for p in mapping.partners))
+        if made_from == self._sensitivity_input:
+            return
+        self._sensitivity_input = made_from
+        result = sensitivity(mapping.partners, mapping.weights)
+        verdict = self.query_one("#sensitivity-verdict", Static)
+        verdict.update(literal(result.sentence))
+        verdict.set_class(not result.robust, "-moves")
+        table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+        table.add_column("Weight change", no_wrap=True)
+        table.add_column("Weights", no_wrap=True)
+        table.add_column("Band changes", ratio=1)
+        table.add_column("Rank flips in the top ten", ratio=1)
+        for row in result.results:
+            style = "bold" if row.moves else "dim"
+            table.add_row(*(cell_text(t, style) for t in (row.scenario.name, row.scenario.weights_text,
+                                                          row.band_text, row.flip_text)))
+        for reason in result.skipped:
+            table.add_row(cell_text(reason, "dim"), cell_text("", "dim"), cell_text("skipped", "dim"), cell_text("", "dim"))
+        self.query_one("#sensitivity", Static).update(table if result.results or result.skipped else literal(""))
 
     def on_show(self) -> None:
         if self._stale:

@@ -83,3 +83,17 @@ def test_every_move_crosses_and_is_the_smallest_on_its_grid(values: tuple[float,
         assert band_for(exact_score(closer)) is e.band  # a tenth more stays on its side
     if e.moves_up:
         assert e.move_up == min(e.moves_up, key=lambda m: m.to - m.rating)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.tuples(rating, rating, rating, rating, rating),
+       st.sampled_from([None, ScoringWeights(icp_overlap=40, market_influence=15, practice_alignment=20,
+                                             partnership_appetite=15, revenue_potential=10),
+                        ScoringWeights(icp_overlap=33.3, market_influence=33.3, practice_alignment=33.4,
+                                       partnership_appetite=0, revenue_potential=0)]))
+def test_the_integer_path_explains_as_the_exact_one(values: tuple[float, ...], weights: ScoringWeights | None) -> None:
+    from workshop.score_explain import _explain_exactly
+    from workshop.scoring import weighting
+
+    p = partner(*values)
+    assert explain(p, weights) == _explain_exactly(p, weighting(weights))

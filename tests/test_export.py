@@ -20,6 +20,7 @@ from workshop.economics import partner_economics
 from workshop.export import ExportError, export_markdown
 from workshop.markdown_text import visible_text
 from workshop.models import (
+    RATING_FIELDS,
     Change,
     Competitor,
     Decision,
@@ -158,6 +159,7 @@ FULL_TABLE_COLUMNS = [
     6,  # 1.2 selected models
     9,  # 2.2 scoring: rank, partner, five ratings, score, band
     10,  # 2.2 why each score: partner, five contributions, exact score, band lines, moves up and down
+    4,  # 2.2 weight sensitivity: weight change, weights, band changes, rank flips
     4,  # 2.3 competitors
     7,  # 3.1 tiers
     5,  # 3.3 tier actions
@@ -477,3 +479,24 @@ def test_why_each_score_is_in_the_export() -> None:
     assert first[6] == "75"
     assert first[7] == "in the top band; exactly on its own line (75): any loss makes it Secondary."
     assert first[9] == "Down: ICP client overlap 90 → 89.9 would make it Secondary (74.97)."
+
+
+def test_weight_sensitivity_is_in_the_export() -> None:
+    """Issue 15 §1: each weight ±20 %, the others rescaled; the partner at exactly 75 on
+    90/80/70/60/50 drops to Secondary when ICP weighs 24 % (73.714…)."""
+    session = full_session()
+    markdown = export_markdown(session)
+    table = tables(parse(markdown))[3]
+    assert [row[0] for row in table.rows][:2] == ["ICP client overlap +20 %", "ICP client overlap −20 %"]
+    assert table.rows[0][1] == "36/22.9/18.3/13.7/9.1"
+    assert table.rows[1][2] == "Deloitte: Priority → Secondary (75.0 → 73.7)"
+    assert "**Not robust: 1 partner(s) change band under some variation" in markdown
+
+
+def test_a_robust_map_says_so() -> None:
+    session = full_session()
+    for partner in session.mapping.partners:
+        if partner.ratings.icp_overlap is not None:
+            partner.ratings = Ratings(**{f: 60.0 for f in RATING_FIELDS})
+    assert "**Robust: varying any weight by ±20 % changes no partner's band and no order among the top" in (
+        export_markdown(session))

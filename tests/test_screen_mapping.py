@@ -476,3 +476,27 @@ async def test_the_detail_panel_explains_the_selected_partners_score(tmp_path):
         view.table.move_cursor(row=3)
         await until(pilot, lambda: "Newbie: unscored" in detail(), "the unscored partner")
         assert "Band lines" not in detail()
+
+
+async def test_weight_sensitivity_is_shown_and_says_robust_plainly(tmp_path):
+    """Issue 15 §1: each weight ±20 %, the others rescaled; band changes and top-ten rank flips in
+    a table; "Robust" when nothing moves."""
+    session = mapping_session()
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        verdict = lambda: str(view.query_one("#sensitivity-verdict").render())  # noqa: E731
+        await until(pilot, lambda: verdict() != "", "the verdict")
+        assert verdict().startswith("Robust: varying any weight by ±20 % changes no partner's band")
+        from rich.table import Table
+
+        table = view.query_one("#sensitivity").content
+        assert isinstance(table, Table) and table.row_count == 10
+        assert [str(c) for c in table.columns[0].cells][:2] == ["ICP client overlap +20 %", "ICP client overlap −20 %"]
+        # 74.75, strong on market influence: at influence +20 % (30 %, the others x 70/75) it is 75.1
+        app.session.mapping.partners.append(Partner(name="[red]Edge[/]", ratings=rated(70, 80, 75, 75, 75)))
+        view.refresh_now()
+        await until(pilot, lambda: verdict().startswith("Not robust"), "the new verdict")
+        assert "change band under some variation: [red]Edge[/]" in verdict()
+        table = view.query_one("#sensitivity").content
+        assert str(list(table.columns[2].cells)[2]) == "[red]Edge[/]: Secondary → Priority (74.8 → 75.1)"

@@ -45,3 +45,18 @@ def test_mapping_large(snap_compare, tmp_path):
 
 def test_mapping_rating_small(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, run_before=_rating)
+
+
+async def _sensitivity(pilot) -> None:
+    """The detail of the first partner and the weight sensitivity table, scrolled into view."""
+    app = pilot.app
+    view = app.screen.show_phase("mapping")
+    await until(pilot, lambda: view.is_mounted and view.table.row_count > 0)
+    await until(pilot, lambda: str(view.query_one("#sensitivity-verdict").render()) != "", "the verdict")
+    await calm(pilot)
+    view.scroll_to_widget(view.query_one("#partner-detail"), top=True, animate=False, immediate=True)
+    await calm(pilot)
+
+
+def test_mapping_detail_and_sensitivity_large(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, run_before=_sensitivity)

@@ -28,6 +28,7 @@ from workshop.models import (
     Session,
 )
 from workshop.score_explain import explain
+from workshop.sensitivity import sensitivity
 from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, percent_text, weighting
 from workshop.team_scoring import DISAGREEMENT_THRESHOLD, disagreement
 from workshop.thesis_statement import render_thesis
@@ -120,6 +121,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
             for field, (label, _weight) in RATING_FIELDS.items()
         ],
         "weights": weights,
+        "sensitivity": sensitivity(partners, weights, scored),
         "explanations": [e for row in scored if (e := explain(row.partner, weights)) is not None],
         "bands": [
             BandRule(Band.PRIORITY, PRIORITY_MIN),

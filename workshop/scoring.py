@@ -78,6 +78,8 @@ once multiplied by this."""
 _LIMIT = 1_000_000.0
 """Above this (never a rating or a weight) the exact rational fallback is used."""
 _DENOMINATOR = _SCALE * _SCALE * 100  # rating thousandths × weight thousandths of a percent
+DENOMINATOR = _DENOMINATOR
+"""A score of ``n`` units is ``n / DENOMINATOR`` points (see :func:`integer_parts`)."""
 
 
 def _scaled(value: float, scale: int) -> int | None:
@@ -134,11 +136,10 @@ class Weighting:
 FIELDS: tuple[str, ...] = tuple(RATING_FIELDS)
 
 
-def percent_text(value: Fraction | float) -> str:
-    """A weight as written: ``"30"``, ``"27.5"``, ``"22.857143"`` (six decimals at most)."""
+def percent_text(value: Fraction | float, places: int = 6) -> str:
+    """A weight as written: ``"30"``, ``"27.5"``, ``"22.857143"`` (six decimals at most, half-up)."""
     exact = as_fraction(value)
-    text = f"{_decimal(exact, 6, ROUND_HALF_UP):.6f}".rstrip("0").rstrip(".")
-    return text
+    return f"{_decimal(exact, places, ROUND_HALF_UP):.{places}f}".rstrip("0").rstrip(".")
 
 
 def _weighting(percents: tuple[Fraction, ...]) -> Weighting:
@@ -185,7 +186,25 @@ def exact_score(ratings: Ratings, weights: ScoringWeights | Weighting | None = N
             return None
         scaled = _scaled(value, _SCALE)
         total += (scaled if scaled is not None else as_fraction(value) * _SCALE) * weight
+    if type(total) is int:
+        return Fraction(total, _DENOMINATOR)
     return Fraction(total) / _DENOMINATOR
+
+
+def integer_parts(ratings: Ratings, weights: Weighting) -> tuple[int, tuple[int, ...]] | None:
+    """The exact score and each criterion's contribution as integers in units of
+    :data:`DENOMINATOR` — when every rating has at most three decimals and every weight is a whole
+    thousandth of a percent (the common case); None otherwise (use the exact rationals)."""
+    parts = []
+    for field, weight in weights.scaled:
+        value = getattr(ratings, field)
+        if value is None or type(weight) is not int:
+            return None
+        scaled = _scaled(value, _SCALE)
+        if scaled is None:
+            return None
+        parts.append(scaled * weight)
+    return sum(parts), tuple(parts)
 
 
 def attractiveness(ratings: Ratings, weights: ScoringWeights | Weighting | None = None) -> Fraction | None:
@@ -217,6 +236,17 @@ def _decimal(value: Fraction, places: int, rounding: str) -> Decimal:
         return exact.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
+def _half_up(exact: Fraction, places: int) -> int:
+    """``exact`` (≥ 0) × 10**places, rounded half-up to an integer."""
+    scale = 10**places
+    return (2 * exact.numerator * scale + exact.denominator) // (2 * exact.denominator)
+
+
+def _places_text(units: int, places: int) -> str:
+    whole, rest = divmod(units, 10**places)
+    return f"{whole}.{rest:0{places}d}" if places else str(whole)
+
+
 def format_score(score: Fraction | float | None) -> str:
     """The score as shown: one decimal half-up, or more where one decimal would cross a band line.
 
@@ -225,11 +255,13 @@ def format_score(score: Fraction | float | None) -> str:
     if score is None:
         return "unscored"
     exact = as_fraction(score)
+    if exact < 0:  # never a score; shown plainly
+        return "-" + format_score(-exact)
     band = band_for(exact)
     for places in range(1, _MAX_PLACES + 1):
-        shown = _decimal(exact, places, ROUND_HALF_UP)
-        if band_for(Fraction(shown)) is band:
-            return f"{shown:.{places}f}"
+        units = _half_up(exact, places)
+        if band_for(Fraction(units, 10**places)) is band:
+            return _places_text(units, places)
     return f"{_decimal(exact, _MAX_PLACES, ROUND_FLOOR):.{_MAX_PLACES}f}…"
 
 
@@ -238,10 +270,19 @@ def exact_text(score: Fraction | float | None) -> str:
     if score is None:
         return "unscored"
     exact = as_fraction(score)
-    for places in range(0, 9):
-        shown = _decimal(exact, places, ROUND_FLOOR)
-        if Fraction(shown) == exact:
-            return f"{shown:.{places}f}"
+    if exact < 0:
+        return "-" + exact_text(-exact)
+    denominator = exact.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    places = max(twos, fives)
+    if denominator == 1 and places <= 8:
+        return _places_text(exact.numerator * 10**places // exact.denominator, places)
     return f"{_decimal(exact, 6, ROUND_FLOOR):.6f}…"
 
 
@@ -285,10 +326,18 @@ def ranked_partners(
     for position, partner in enumerate(partners):
         score = exact_score(partner.ratings, weights)
         rows.append((score, position, partner))
+    # a sort key of plain numbers: the exact scores share one denominator in the common case
+    # (comparing Fractions is what made ranking a big map slow)
+    if all(s is None or _DENOMINATOR % s.denominator == 0 for s, _p, _q in rows):
+        def number(score: Fraction) -> int | Fraction:
+            return score.numerator * (_DENOMINATOR // score.denominator)
+    else:
+        def number(score: Fraction) -> int | Fraction:
+            return score
     rows.sort(
         key=lambda row: (
             row[0] is None,
-            -(row[0] or 0),
+            -number(row[0]) if row[0] is not None else 0,
             row[2].name.casefold(),
             row[1],
         )
