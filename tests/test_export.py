@@ -486,7 +486,7 @@ def test_weight_sensitivity_is_in_the_export() -> None:
     90/80/70/60/50 drops to Secondary when ICP weighs 24 % (73.714…)."""
     session = full_session()
     markdown = export_markdown(session)
-    table = tables(parse(markdown))[3]
+    table = next(t for t in tables(parse(markdown)) if t.header[0] == "Weight change")
     assert [row[0] for row in table.rows][:2] == ["ICP client overlap +20 %", "ICP client overlap −20 %"]
     assert table.rows[0][1] == "36/22.9/18.3/13.7/9.1"
     assert table.rows[1][2] == "Deloitte: Priority → Secondary (75.0 → 73.7)"
