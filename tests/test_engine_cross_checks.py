@@ -182,3 +182,13 @@ def test_the_demo_flags_meridian_and_nothing_it_does_not_deserve() -> None:
     gap = "\n".join(ecosystem(load_session(BUNDLED_DEMO).mapping).gap_lines)
     assert "Meridian Compliance Partners (available, score 41.8): opportunistic only — not unless inbound." in gap
     assert "Meridian Compliance Partners (available, score 41.8, " not in gap
+
+
+def test_the_new_domain_modules_import_neither_textual_nor_screens_nor_the_store() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, workshop.audit, workshop.cross_checks, workshop.kr_checks, workshop.signoff; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'session_store')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
