@@ -57,7 +57,7 @@ SECTIONS = [
     "Appendix",
 ]
 APPENDIX = ["A. Health report", "B. Partner economics", "C. Parking lot", "D. Individual ratings",
-            "E. Agenda: time spent", "F. Audit trail", "G. For the team: where to fix it, and the session record"]
+            "E. Agenda: time spent", "F. Audit trail", "G. Machine-readable thesis", "H. For the team: where to fix it, and the session record"]
 
 
 def full_session() -> Session:
@@ -165,7 +165,7 @@ FULL_TABLE_COLUMNS = [
     5,  # 3.3 tier actions
     7,  # 6.1 RACI: decision + six roles
     4,  # 6.2 executive map
-    3,  # A. quality rules (where to fix them: appendix G)
+    3,  # A. quality rules (where to fix them: appendix H)
     3,  # A. other findings
     3,  # A. completeness
     5,  # B. economics by year

@@ -77,8 +77,8 @@ def test_the_board_version_leaves_out_the_team_notes(demo_session: Session, tmp_
     board = export_markdown(demo_session, audience="board")
     assert demo_session.id in team and "Where to fix it" in team
     assert demo_session.id not in board and "Where to fix it" not in board
-    assert "Schema version" not in board and "### G. For the team" not in board
-    assert board == team[: team.index("### G. For the team")].rstrip("\n") + "\n"
+    assert "Schema version" not in board and "### H. For the team" not in board
+    assert board == team[: team.index("### H. For the team")].rstrip("\n") + "\n"
     with pytest.raises(ExportError, match="no such audience"):
         export_markdown(demo_session, audience="investors")
     out = tmp_path / "board.md"

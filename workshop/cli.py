@@ -21,6 +21,10 @@ from typing import NoReturn
 from workshop import __version__
 
 PROG = "partner-workshop"
+EXPORT_FORMATS = ("markdown", "yaml", "json")
+"""``export --format`` choices (the same keys as ``workshop.blueprint_formats.FORMATS``, listed
+here so that the parser does not import the export)."""
+BINARY_FORMATS = frozenset({"docx", "pptx"})
 DEBUG_ENV = "PARTNER_WORKSHOP_DEBUG"
 
 
@@ -90,9 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("demo", help="open a fresh copy of the bundled demo session")
     commands.add_parser("schema", help="print the JSON Schema of a session file")
 
-    export = commands.add_parser("export", help="write the blueprint as Markdown")
+    export = commands.add_parser("export", help="write the blueprint (Markdown, HTML, Word, PowerPoint, YAML, JSON)")
     export.add_argument("session", metavar="PATH|NAME")
     export.add_argument("-o", "--output", type=_output, metavar="OUT", help="file to write (default, or -: stdout)")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="markdown",
+        help="markdown (default), html, docx, pptx; yaml or json: the partnership_thesis block alone",
+    )
     export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template to use instead")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     export.add_argument(
@@ -314,7 +324,8 @@ def _load(name_or_path: str):  # type: ignore[no-untyped-def]
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from session_store import check_blueprint_target, load_session, resolve_session, write_blueprint
-    from workshop.export import ExportError, export_markdown
+    from workshop.blueprint_formats import render_blueprint
+    from workshop.export import ExportError
 
     path = resolve_session(args.session)
     session = load_session(path)
@@ -322,13 +333,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if output is not None:  # refused before the work of making it
         check_blueprint_target(output, session_path=path, force=args.force)
     try:
-        text = export_markdown(session, template=args.template, today=args.today, audience=args.audience)
+        data = render_blueprint(
+            session, args.format, template=args.template, today=args.today, audience=args.audience
+        )
     except ExportError as exc:
         raise CliError(str(exc)) from None
     if output is None:
-        sys.stdout.write(text)
+        if args.format in BINARY_FORMATS and sys.stdout.isatty():
+            raise CliError(f"{args.format} is a binary file: name it with -o FILE")
+        if args.format in BINARY_FORMATS:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data.decode("utf-8"))
         return 0
-    write_blueprint(text.encode("utf-8"), output, session_path=path, force=args.force)
+    write_blueprint(data, output, session_path=path, force=args.force)
     today = args.today or session.updated.date()
     print(f"Wrote {output} (judged as of {today.isoformat()})", file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ from workshop.agenda import spent_summary
 from workshop.board_summary import board_summary
 from workshop.export_diagrams import CHART_PARTNERS, blueprint_diagrams
 from workshop.markdown_text import Markdown
+from workshop.thesis_block import partnership_thesis, to_yaml
 from workshop.decision_rules import assess_decision
 from workshop.findings import Status
 from workshop.economics import partner_economics
@@ -90,6 +91,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
     summary = board_summary(session, scored, analysis.movements, decisions, failing)
     drawn = blueprint_diagrams(session, scored, economics)
     return {
+        "thesis_yaml": Markdown(to_yaml(partnership_thesis(session, today))),
         "summary": summary,
         "diagrams": {
             "quadrant": Markdown(drawn.quadrant) if drawn.quadrant else None,
