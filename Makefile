@@ -42,6 +42,20 @@ $(BROWSER_STAMP): $(STAMP)
 test-browser: compiled $(BROWSER_STAMP) /usr/bin/chromium
 	$(BIN)/python -m pytest -p no:xdist -m browser tests/browser
 
+# The suite on a busy machine: two CPU-bound processes run beside it for its whole length (as
+# CI's neighbours or a laptop's other work would), started and stopped here — killed however
+# the suite ends (failure, Ctrl-C). Every test must still pass: none may depend on how fast the
+# machine is. Prints the wall time. (`make test-under-load TESTS=tests/test_x.py` runs some tests only.)
+test-under-load: compiled
+	@$(BIN)/python -c 'while True: pass' & hog1=$$!; \
+	$(BIN)/python -c 'while True: pass' & hog2=$$!; \
+	trap 'kill $$hog1 $$hog2 2>/dev/null' EXIT INT TERM HUP; \
+	echo "two CPU-bound processes beside the suite: $$hog1 $$hog2"; \
+	start=$$(date +%s); \
+	$(BIN)/python -m pytest -n auto --dist worksteal $(TESTS); status=$$?; \
+	echo "the suite under load took $$(( $$(date +%s) - start )) s (exit $$status)"; \
+	exit $$status
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
