@@ -9,6 +9,7 @@ Meanwhile the facilitator presses ↓/↑ in the room's table every 50 ms.
 
 - ``key_ms`` (median) / ``key_worst_ms``: a key, handed to the app's driver as a terminal
   would, until the first screen update painted with the table's cursor moved;
+  ``key_idle_ms``: the same key before the phones start (what the machine gives at that moment);
 - ``count_ms``: from the moment the last phone sent its last answer (the system-wide monotonic
   clock, the same in both processes) until the facilitator's screen painted the count with it;
 - ``answers``: the answers the room holds at the end (390 if none was lost or refused).
@@ -127,21 +128,29 @@ async def measure() -> dict[str, float]:
 
         app._display = watched_display  # type: ignore[method-assign]
 
+        async def press() -> float:
+            row = table.cursor_row
+            target = row + 1 if row + 1 < table.row_count else row - 1
+            key = "down" if target > row else "up"
+            return await _ms_to_paint(app, lambda: _send_key(app, key),
+                                      lambda: table if table.cursor_row == target else None)
+
+        idle = []
+        for _ in range(15):  # the same key with the room quiet: what the machine gives now
+            idle.append(await press())
+            app._display = watched_display  # type: ignore[method-assign]
+            await asyncio.sleep(0.05)
+        out["key_idle_ms"] = statistics.median(idle)
+
         names = [p.name for p in app.session.participants]
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "benchmarks.room", "--phones", str(app.room_server.port), room.code,
             json.dumps(names), stdout=asyncio.subprocess.PIPE,
         )
         keys: list[float] = []
-        step = 1
         reader = asyncio.ensure_future(process.communicate())
         while not reader.done():
-            row = table.cursor_row
-            target = row + step if 0 <= row + step < table.row_count else row - step
-            step = target - row
-            key = "down" if step > 0 else "up"
-            keys.append(await _ms_to_paint(app, lambda: _send_key(app, key),
-                                           lambda: table if table.cursor_row == target else None))
+            keys.append(await press())
             app._display = watched_display  # type: ignore[method-assign]  # _ms_to_paint took it off
             await asyncio.sleep(0.05)
         stdout, _ = await reader

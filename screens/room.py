@@ -33,6 +33,23 @@ HELP = ("r: rate this partner  q: rate a queue  v: dot vote  i: ideas  space: re
         "a: accept  w: admit  n: anonymous  c: new code  h: address  x: close room  Esc: back")
 
 
+class Said(Static):
+    """A Static that repaints only when what it says changes: answers arrive many a second, and
+    most of the screen says the same after each."""
+
+    def __init__(self, *, id: str) -> None:  # noqa: A002 - Textual's name
+        super().__init__("", id=id, markup=False)
+        self._said: object = ""
+
+    def say(self, content: object, *, layout: bool = True) -> None:
+        """``layout=False`` for a widget of fixed size: the screen is not laid out again (a full
+        repaint), only this widget redrawn."""
+        key = str(content)
+        if key != self._said:
+            self._said = key
+            self.update(content, layout=layout)  # type: ignore[arg-type]
+
+
 NAME_WIDTH = 30
 """At most this many columns for a partner's, an item's or a person's name in the tables."""
 
@@ -71,7 +88,7 @@ class RoomScreen(Screen[None]):
     RoomScreen #room-reach { color: $text-muted; width: 33; }
     RoomScreen #room-side { width: 1fr; padding: 0 1; }
     RoomScreen #room-task { text-style: bold; color: $primary; }
-    RoomScreen #room-count { text-style: bold; background: $boost; padding: 0 1; }
+    RoomScreen #room-count { text-style: bold; background: $boost; padding: 0 1; height: 2; }
     RoomScreen #room-waiting { background: $warning 25%; display: none; }
     RoomScreen #room-waiting.-shown { display: block; }
     RoomScreen #room-results { height: auto; max-height: 16; }
@@ -91,22 +108,23 @@ class RoomScreen(Screen[None]):
         self._shown_task: object = None
         self._queued = False
         self._qr_for = ""
+        self._counts: dict[object, int] = {}
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with Horizontal(id="room-body"):
             with Vertical(id="room-join"):
-                yield Static("", id="room-qr", markup=False)
-                yield Static("", id="room-code", markup=False)
-                yield Static("", id="room-link", markup=False)
-                yield Static("", id="room-reach", markup=False)
+                yield Said(id="room-qr")
+                yield Said(id="room-code")
+                yield Said(id="room-link")
+                yield Said(id="room-reach")
             with VerticalScroll(id="room-side"):
-                yield Static("", id="room-task", markup=False)
-                yield Static("", id="room-count", markup=False)
-                yield Static("", id="room-waiting", markup=False)
+                yield Said(id="room-task")
+                yield Said(id="room-count")
+                yield Said(id="room-waiting")
                 yield DataTable(id="room-results", cursor_type="row", zebra_stripes=True)
                 yield DataTable(id="room-people", cursor_type="none")
-                yield Static("", id="room-verdict", markup=False)
+                yield Said(id="room-verdict")
                 yield Static(HELP, id="room-help", markup=False)
         yield Footer()
 
@@ -122,7 +140,8 @@ class RoomScreen(Screen[None]):
         return self.app.room  # type: ignore[attr-defined]
 
     def _changed(self) -> None:
-        """Answers can come in bursts: one refresh for all that arrived before the next frame."""
+        """Answers can come in bursts: one refresh for all that arrived before the next frame.
+        (Redrawing at most every 0.1 s instead was tried: no gain measured, the count later.)"""
         if not self._queued:
             self._queued = True
             self.call_next(self._refresh_queued)
@@ -137,11 +156,11 @@ class RoomScreen(Screen[None]):
         self.set_class(room is None, "-closed")
         if room is None:
             self.set_class(False, "-revealed", "-asking")
-            self.query_one("#room-code", Static).update("The room is closed.")
-            self.query_one("#room-link", Static).update("F12 opens it again (a new code).")
-            self.query_one("#room-reach", Static).update("")
+            self.query_one("#room-code", Static).say("The room is closed.")
+            self.query_one("#room-link", Static).say("F12 opens it again (a new code).")
+            self.query_one("#room-reach", Static).say("")
             for name in ("#room-task", "#room-count", "#room-verdict"):
-                self.query_one(name, Static).update("")
+                self.query_one(name, Said).say("")
             self.query_one("#room-results", DataTable).clear(columns=True)
             self.query_one("#room-people", DataTable).clear(columns=True)
             return
@@ -149,20 +168,20 @@ class RoomScreen(Screen[None]):
         if url != self._qr_for:
             self._qr_for = url
             lines = qr_lines(url)
-            self.query_one("#room-qr", Static).update("\n".join(lines))
+            self.query_one("#room-qr", Static).say("\n".join(lines))
             self.query_one("#room-reach", Static).styles.width = max(30, len(lines[0]))
-        self.query_one("#room-code", Static).update(f"Room code  {room.code[:3]} {room.code[3:]}")
-        self.query_one("#room-link", Static).update(url.split("#", 1)[0])
+        self.query_one("#room-code", Static).say(f"Room code  {room.code[:3]} {room.code[3:]}")
+        self.query_one("#room-link", Static).say(url.split("#", 1)[0])
         server = self.app.room_server  # type: ignore[attr-defined]
         anonymous = "  Anonymous room: names are not shown on reveal." if room.anonymous else ""
         where = reachable_from(server.host)
         if server.host == LOOPBACK:
             where += " h: the Wi-Fi address, for phones."
-        self.query_one("#room-reach", Static).update(where + anonymous)
+        self.query_one("#room-reach", Static).say(where + anonymous)
         waiting = room.waiting
-        box = self.query_one("#room-waiting", Static)
+        box = self.query_one("#room-waiting", Said)
         box.set_class(bool(waiting), "-shown")
-        box.update(literal("Asking to join (w to admit): " + ", ".join(m.name for m in waiting)) if waiting else "")
+        box.say(literal("Asking to join (w to admit): " + ", ".join(m.name for m in waiting)) if waiting else "")
         self._show_task()
 
     def _show_task(self) -> None:
@@ -170,25 +189,39 @@ class RoomScreen(Screen[None]):
         task = room.task
         self.set_class(room.revealed, "-revealed")  # the results get the width; the code stays
         self.set_class(task is not None, "-asking")
-        title = self.query_one("#room-task", Static)
-        count = self.query_one("#room-count", Static)
+        title = self.query_one("#room-task", Said)
+        count = self.query_one("#room-count", Said)
         in_room = len(room.admitted)
         if task is None:
-            title.update(literal(f"No question open · {in_room} in the room"))
-            count.update("r: rate the partner selected on Mapping · q: a queue · v: dot vote · i: ideas")
+            title.say(literal(f"No question open · {in_room} in the room"))
+            count.say("r: rate the partner selected on Mapping · q: a queue · v: dot vote · i: ideas")
             self._fill_table(None)
-            self.query_one("#room-verdict", Static).update("")
+            self.query_one("#room-verdict", Static).say("")
             return
         state = "REVEALED" + (" · accepted into the session" if room.accepted else " · a: accept") if room.revealed \
             else "answers hidden · space: reveal"
-        title.update(literal(f"{task.title}  ({state})"))
+        title.say(literal(f"{task.title}  ({state})"))
         answered = room.answered()
-        who = "" if room.anonymous or not answered else ": " + ", ".join(answered)
         if not answered and not in_room:
-            count.update("Nobody has joined yet: the code and the QR code are on the left.")
+            count.say("Nobody has joined yet: the code and the QR code are on the left.", layout=False)
         else:
-            count.update(literal(f"{len(answered)} of {max(room.expected(), in_room)} answered{who}"))
+            head = f"{len(answered)} of {max(room.expected(), in_room)} answered"
+            count.say(literal(head + ("" if room.anonymous else self._names(answered, len(head)))), layout=False)
         self._fill_table(task)
+
+    def _names(self, names: list[str], used: int) -> str:
+        """": A, B, C" — as many as fit the count's two lines, then "and N more"."""
+        if not names:
+            return ""
+        width = self.query_one("#room-count").content_size.width or 60
+        room_for = 2 * width - used - 16
+        shown: list[str] = []
+        for name in names:
+            if sum(len(n) + 2 for n in shown) + len(name) > room_for:
+                break
+            shown.append(name)
+        rest = len(names) - len(shown)
+        return ": " + ", ".join(shown) + (f" and {rest} more" if rest else "")
 
     def _fill_table(self, task) -> None:  # type: ignore[no-untyped-def]
         table = self.query_one("#room-results", DataTable)
@@ -205,6 +238,7 @@ class RoomScreen(Screen[None]):
             if rebuild:
                 table.clear(columns=True)
                 people.clear(columns=True)
+                self._counts = {}
                 label = "Partner" if task.kind is TaskKind.RATE else "Item"
                 table.add_column("Sent", key="count")
                 table.add_column(label, key="item", width=name_width(label, [i.text for i in task.items], 60))
@@ -218,8 +252,10 @@ class RoomScreen(Screen[None]):
                     n = room.answered_count(row_key.value)
                 else:
                     n = room.answered_count()
-                table.update_cell(row_key, "count", Text(str(n).rjust(4)))
-            self.query_one("#room-verdict", Static).update(
+                if self._counts.get(row_key.value) != n:  # only the cells that changed repaint
+                    self._counts[row_key.value] = n
+                    table.update_cell(row_key, "count", Text(str(n).rjust(4)))
+            self.query_one("#room-verdict", Static).say(
                 "Values stay hidden until the reveal (space)." if task.kind is not TaskKind.IDEAS else
                 "Ideas stay hidden until the reveal (space).")
             return
@@ -264,11 +300,11 @@ class RoomScreen(Screen[None]):
         """Each person's ratings of the highlighted partner, ratings far apart in red."""
         room = self.room
         people = self.query_one("#room-people", DataTable)
-        verdict = self.query_one("#room-verdict", Static)
+        verdict = self.query_one("#room-verdict", Said)
         people.clear(columns=True)
         if room.task is None or room.task.kind is not TaskKind.RATE:
             verdict.set_class(False, "-disputed")
-            verdict.update(f"{len(room.answered())} answered. a: accept into the session.")
+            verdict.say(f"{len(room.answered())} answered. a: accept into the session.")
             return
         results = rating_results(room)
         table = self.query_one("#room-results", DataTable)
@@ -290,7 +326,7 @@ class RoomScreen(Screen[None]):
                  style="bold red" if result.wide[f] else "") for f in RATING_FIELDS
         ], Text("—" if view.spread is None else f"{view.spread:.1f}", justify="right"))
         verdict.set_class(view.disputed, "-disputed")
-        verdict.update(literal(f"{result.item.text}: {view.sentence}"))
+        verdict.say(literal(f"{result.item.text}: {view.sentence}"))
 
     # ------------------------------------------------------------------ asking
 
