@@ -72,7 +72,7 @@ class ExportPreviewScreen(Screen[None]):
             return
         status.update(
             literal(f"Preview of the blueprint ({len(self.markdown.splitlines())} lines).   "
-                    "s: save as Markdown   t: contents   Esc: back")
+                    "s: save (Markdown, HTML, Word, PowerPoint, YAML, JSON)   t: contents   Esc: back")
         )
         preview = BlueprintPreview(self.markdown, id="export-viewer")
         contents = OptionList(
@@ -123,4 +123,4 @@ class ExportPreviewScreen(Screen[None]):
             if path is not None:
                 self.notify(f"Blueprint saved to {path}", title="Exported", timeout=8, markup=False)
 
-        self.app.push_screen(ExportSaveDialog(self.markdown.encode("utf-8"), self.default_path()), saved)
+        self.app.push_screen(ExportSaveDialog(self.default_path()), saved)

@@ -1,4 +1,5 @@
-"""The save-to-file dialog of the export preview: a path, a refusal to overwrite unless confirmed."""
+"""The save-to-file dialog of the export preview: a format, who it is for, a path, and a refusal
+to overwrite unless confirmed.  The App makes the file and the store writes it."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from rich.text import Text
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from screens.dialogs import ConfirmDialog
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
 from session_store import BlueprintTargetError, OverSessionError, TargetExistsError, TargetIsFolderError
+from workshop.blueprint_formats import FORMATS
+from workshop.export import ExportError
 
 
 class ExportSaveDialog(ModalScreen["Path | None"]):
@@ -26,19 +30,40 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
     ExportSaveDialog .export-error { color: $text-error; }
     """
 
-    def __init__(self, data: bytes, default: Path) -> None:
+    def __init__(self, default: Path) -> None:
         super().__init__()
-        self.data = data
-        """The exported blueprint, as the file's bytes."""
         self.default = default
+        """The suggested file (a Markdown name; its suffix follows the format chosen)."""
+        self.format = "markdown"
+        self.audience = "team"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
-            yield Label("Save the blueprint as Markdown", classes="dialog-title")
-            yield Label("File (a relative name goes next to the session file)")
+            yield Label("Save the blueprint", classes="dialog-title")
             yield LiteralInput(str(self.default), id="export-path", select_on_focus=False, on_enter="screen.save")
+            yield Label("File (a relative name goes next to the session file)")
+            yield Select(
+                [(Text(f.label), f.key) for f in FORMATS.values()],
+                value="markdown",
+                allow_blank=False,
+                id="export-format",
+            )
+            yield Checkbox("For the board: leave out the team's notes (where to fix, session record)", id="export-board")
             yield Static("", id="export-error", classes="export-error", markup=False)
-            yield Static("Enter: save   Esc: cancel", classes="dialog-hint", markup=False)
+            yield Static("Enter: save   Tab: format, board version   Esc: cancel", classes="dialog-hint", markup=False)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "export-format" or not isinstance(event.value, str):
+            return
+        self.format = event.value
+        field = self.query_one("#export-path", Input)
+        value = field.value.strip()
+        if value:
+            field.value = str(Path(value).with_suffix(FORMATS[self.format].suffix))
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "export-board":
+            self.audience = "board" if event.value else "team"
 
     def _target(self, value: str) -> Path:
         path = Path(value.strip()).expanduser()
@@ -57,7 +82,11 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
     def _write(self, path: Path, *, force: bool) -> None:
         """Ask the App to write (the store does it); a file that exists needs a "Replace"."""
         try:
-            self.app.write_blueprint(self.data, path, force=force)  # type: ignore[attr-defined]
+            self.app.export_blueprint(  # type: ignore[attr-defined]
+                path, fmt=self.format, audience=self.audience, force=force
+            )
+        except ExportError as error:
+            self._error(f"The blueprint could not be made: {error}")
         except OverSessionError:
             self._error(f"{path.name} is the session itself (or its backup): choose another name.")
         except TargetIsFolderError:

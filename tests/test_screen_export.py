@@ -220,3 +220,52 @@ async def test_a_big_blueprint_is_readable_before_it_is_all_rendered(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, ExportPreviewScreen)
         assert app.is_running
+
+
+async def test_the_dialog_saves_every_format_and_a_board_version(tmp_path):
+    import io
+
+    import docx
+
+    session = export_session("Acme | [bold]Corp[/]")
+    session.mapping.partners = [Partner(name="*Northbridge* <b>")]
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_preview(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportSaveDialog)
+        select = dialog.query_one("#export-format")
+        select.value = "docx"
+        board = dialog.query_one("#export-board")
+        board.value = True
+        field = dialog.query_one("#export-path")
+        await until_value(pilot, field, ".docx")
+        assert dialog.audience == "board"
+        dialog.query_one("#export-path").focus()
+        await pilot.press("enter")
+        await until_screen(pilot, app, lambda screen: not isinstance(screen, ExportSaveDialog))
+        written = Path(field.value)
+        document = docx.Document(io.BytesIO(written.read_bytes()))
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert "Acme | [bold]Corp[/]: Partnership Blueprint" in text
+        assert "For the team" not in text and session.id not in text  # the board version
+        tables = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        assert "*Northbridge* <b>" in tables
+
+
+async def until_value(pilot, field, suffix: str) -> None:
+    for _ in range(200):
+        if field.value.endswith(suffix):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"the file name never got {suffix}: {field.value}")
+
+
+async def until_screen(pilot, app, condition) -> None:
+    for _ in range(400):
+        if condition(app.screen):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"still on {app.screen}")

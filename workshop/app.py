@@ -629,6 +629,19 @@ class PartnerWorkshopApp(App[None]):
         self.notify(f"Saved a copy as {path}" + ("; editing continues there." if staying else "."), markup=False)
         return True
 
+    def export_blueprint(
+        self, path: Path, *, fmt: str = "markdown", audience: str = "team", force: bool = False
+    ) -> Path:
+        """Make the open session's blueprint in ``fmt`` (as of :attr:`today`) and write it to
+        ``path`` (the F3 dialog): :func:`workshop.blueprint_formats.render_blueprint`, then
+        :meth:`write_blueprint`.  Raises :class:`workshop.export.ExportError` or
+        :class:`session_store.BlueprintTargetError`."""
+        from workshop.blueprint_formats import render_blueprint
+
+        assert self.session is not None
+        data = render_blueprint(self.session, fmt, today=self.today, audience=audience)
+        return self.write_blueprint(data, path, force=force)
+
     def write_blueprint(self, data: bytes, path: Path, *, force: bool = False) -> Path:
         """Write an exported blueprint for a screen (the F3 dialog), as ``export -o`` does:
         :func:`session_store.write_blueprint`, never over this session's file or its backup.

@@ -31,6 +31,9 @@ FORMATS: dict[str, Format] = {
     f.key: f
     for f in (
         Format("markdown", "Markdown", ".md", True),
+        Format("html", "HTML (one page, prints to PDF)", ".html", True),
+        Format("docx", "Word", ".docx", True),
+        Format("pptx", "PowerPoint (board deck)", ".pptx", False),
         Format("yaml", "YAML (the partnership_thesis block)", ".yaml", False),
         Format("json", "JSON (the partnership_thesis block)", ".json", False),
     )
@@ -58,6 +61,23 @@ def render_blueprint(
     day = today if today is not None else session.updated.date()
     if fmt == "markdown":
         return export.export_markdown(session, template=template, today=today, audience=audience).encode("utf-8")
+    title = f"{session.intake.company_name.strip() or 'Partnership'}: Partnership Blueprint"
+    if fmt in ("html", "docx"):  # from the Markdown without diagrams: neither can draw them
+        markdown = export.export_markdown(
+            session, template=template or export.PLAIN_TEMPLATE, today=today, audience=audience
+        )
+        if fmt == "html":
+            from workshop.export_html import markdown_to_html
+
+            return markdown_to_html(markdown, title).encode("utf-8")
+        from workshop.export_docx import markdown_to_docx
+
+        return markdown_to_docx(markdown, title)
+    if fmt == "pptx":
+        from workshop.export_context import blueprint_context
+        from workshop.export_pptx import blueprint_deck
+
+        return blueprint_deck(blueprint_context(session, day))
     from workshop.thesis_block import partnership_thesis, to_json, to_yaml
 
     data = partnership_thesis(session, day)

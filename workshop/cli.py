@@ -21,7 +21,7 @@ from typing import NoReturn
 from workshop import __version__
 
 PROG = "partner-workshop"
-EXPORT_FORMATS = ("markdown", "yaml", "json")
+EXPORT_FORMATS = ("markdown", "html", "docx", "pptx", "yaml", "json")
 """``export --format`` choices (the same keys as ``workshop.blueprint_formats.FORMATS``, listed
 here so that the parser does not import the export)."""
 BINARY_FORMATS = frozenset({"docx", "pptx"})
