@@ -156,11 +156,12 @@ class RoomScreen(Screen[None]):
         self.set_class(room is None, "-closed")
         if room is None:
             self.set_class(False, "-revealed", "-asking")
-            self.query_one("#room-code", Static).say("The room is closed.")
-            self.query_one("#room-link", Static).say("F12 opens it again (a new code).")
-            self.query_one("#room-reach", Static).say("")
-            for name in ("#room-task", "#room-count", "#room-verdict"):
+            self.query_one("#room-code", Said).say("The room is closed.")
+            self.query_one("#room-link", Said).say("F12 opens it again (a new code).")
+            self.query_one("#room-reach", Said).say("")
+            for name in ("#room-task", "#room-count", "#room-verdict", "#room-waiting"):
                 self.query_one(name, Said).say("")
+            self.query_one("#room-waiting", Said).set_class(False, "-shown")
             self.query_one("#room-results", DataTable).clear(columns=True)
             self.query_one("#room-people", DataTable).clear(columns=True)
             return
@@ -168,16 +169,16 @@ class RoomScreen(Screen[None]):
         if url != self._qr_for:
             self._qr_for = url
             lines = qr_lines(url)
-            self.query_one("#room-qr", Static).say("\n".join(lines))
-            self.query_one("#room-reach", Static).styles.width = max(30, len(lines[0]))
-        self.query_one("#room-code", Static).say(f"Room code  {room.code[:3]} {room.code[3:]}")
-        self.query_one("#room-link", Static).say(url.split("#", 1)[0])
+            self.query_one("#room-qr", Said).say("\n".join(lines))
+            self.query_one("#room-reach", Said).styles.width = max(30, len(lines[0]))
+        self.query_one("#room-code", Said).say(f"Room code  {room.code[:3]} {room.code[3:]}")
+        self.query_one("#room-link", Said).say(url.split("#", 1)[0])
         server = self.app.room_server  # type: ignore[attr-defined]
         anonymous = "  Anonymous room: names are not shown on reveal." if room.anonymous else ""
         where = reachable_from(server.host)
         if server.host == LOOPBACK:
             where += " h: the Wi-Fi address, for phones."
-        self.query_one("#room-reach", Static).say(where + anonymous)
+        self.query_one("#room-reach", Said).say(where + anonymous)
         waiting = room.waiting
         box = self.query_one("#room-waiting", Said)
         box.set_class(bool(waiting), "-shown")
@@ -196,7 +197,7 @@ class RoomScreen(Screen[None]):
             title.say(literal(f"No question open · {in_room} in the room"))
             count.say("r: rate the partner selected on Mapping · q: a queue · v: dot vote · i: ideas")
             self._fill_table(None)
-            self.query_one("#room-verdict", Static).say("")
+            self.query_one("#room-verdict", Said).say("")
             return
         state = "REVEALED" + (" · accepted into the session" if room.accepted else " · a: accept") if room.revealed \
             else "answers hidden · space: reveal"
@@ -255,7 +256,7 @@ class RoomScreen(Screen[None]):
                 if self._counts.get(row_key.value) != n:  # only the cells that changed repaint
                     self._counts[row_key.value] = n
                     table.update_cell(row_key, "count", Text(str(n).rjust(4)))
-            self.query_one("#room-verdict", Static).say(
+            self.query_one("#room-verdict", Said).say(
                 "Values stay hidden until the reveal (space)." if task.kind is not TaskKind.IDEAS else
                 "Ideas stay hidden until the reveal (space).")
             return
