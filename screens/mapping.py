@@ -50,9 +50,10 @@ from workshop.models import (
     PartnerType,
     Phase,
 )
+from workshop.gates import gated
 from workshop.score_explain import explain
 from workshop.sensitivity import sensitivity
-from workshop.scoring import Weighting, attractiveness, band_for, exact_text, format_score, percent_text, weighting
+from workshop.scoring import Weighting, ranked_partners, attractiveness, band_for, exact_text, format_score, percent_text, weighting
 from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
 
@@ -113,6 +114,7 @@ class MappingView(PhaseView):
     BINDINGS = [
         Binding("t", "stamp_refresh", "Stamp refresh"),
         Binding("w", "edit_weights", "Weights"),
+        Binding("c", "edit_gates", "Gates"),
     ]
 
     DEFAULT_CSS = """
@@ -136,7 +138,7 @@ class MappingView(PhaseView):
 
         yield Static("2.2  Attractiveness scoring", classes="section-title", markup=False)
         yield Static(
-            "a: add  e/Enter: edit  d: delete  r: rate (type, Enter → next)  g: team scores  s: sort  f: band filter  w: weights  ⚑: the room disagrees",
+            "a: add  e/Enter: edit  d: delete  r: rate (type, Enter → next)  g: team scores  s: sort  f: band filter  w: weights  c: gates  ⊘: held by a gate  ⚑: the room disagrees",
             classes="section-help",
             markup=False,
         )
@@ -230,6 +232,22 @@ class MappingView(PhaseView):
 
         self.app.push_screen(WeightsDialog(self.session.mapping), closed)
 
+    def action_edit_gates(self) -> None:
+        """The must-pass gates, judged for the selected partner (and added, renamed, removed)."""
+        from screens.mapping_gates import GatesDialog
+
+        partner = self.table.selected
+        if partner is None:
+            self.notify("No partner selected: gates are judged per partner (press a to add one).", markup=False)
+            return
+
+        def closed(_result: object) -> None:
+            self.table.update_partner(partner)
+            self.refresh_now()
+            self.table.focus()
+
+        self.app.push_screen(GatesDialog(self.session.mapping, partner), closed)
+
     def _show_status(self) -> None:
         table = self.table
         total = len(self.session.mapping.partners)
@@ -253,6 +271,11 @@ class MappingView(PhaseView):
             lines.append(f"  {'Score':<{width}}  {exact_text(explanation.score)}")
             lines.append("Band lines: " + explanation.distance_sentence)
             lines.append(explanation.up_sentence + "  " + explanation.down_sentence)
+        if self.session.mapping.gates:
+            row = ranked_partners([partner], self.weights)[0]
+            (gate_row,) = gated([row], self.session.mapping)
+            lines.append(f"Gates: {gate_row.gates.text}  (c: judge)")
+            lines.append(("⊘ " if gate_row.held else "") + gate_row.sentence)
         if partner.team_ratings:
             lines.append("Team: " + disagreement(partner, weights=self.session.mapping.weights).sentence)
         detail.update(literal("\n".join(lines)))
@@ -599,6 +622,7 @@ class MappingView(PhaseView):
         yield SystemCommand("Team scores for selected partner", "Each participant's own ratings; the team mean is the score (g)", self.action_team_partner)
         yield SystemCommand("Edit ratings of selected partner", "The five ratings in one form; empty clears one", self.action_edit_ratings)
         yield SystemCommand("Scoring weights", "The five weights of this session; the method's are 30/25/20/15/10 (w)", self.action_edit_weights)
+        yield SystemCommand("Must-pass gates for selected partner", "Conditions that keep a partner out of Priority whatever it scores (c)", self.action_edit_gates)
         yield SystemCommand("Sort partners", "Toggle by score / entry order", self.action_sort_partner)
         yield SystemCommand("Filter partners by band", "Cycle any / priority / secondary / opportunistic / unscored", self.action_filter_partner)
         yield SystemCommand("Clear partner filter", "Show every partner", self._clear_filter)

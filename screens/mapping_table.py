@@ -23,7 +23,8 @@ from textual.widgets.data_table import CellKey, ColumnKey, DuplicateKey, Row, Ro
 
 from screens.literal_inputs import KeysInOrder
 from screens.text import cell
-from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
+from workshop.gates import verdict
+from workshop.models import RATING_FIELDS, Gate, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
 from workshop.scoring import Band, Weighting, attractiveness, band_for, format_score, percent_text, ranked_partners, weighting
 from workshop.team_scoring import is_disputed, team_key
 from workshop.values import format_number
@@ -101,6 +102,7 @@ def row_signature(partner: Partner) -> tuple[Any, ...]:
         r.icp_overlap, r.market_influence, r.practice_alignment, r.partnership_appetite, r.revenue_potential,
         partner.stage, partner.lock_status, partner.locked_to,
         team_key(partner) if partner.team_ratings else (),
+        tuple((c.gate, c.passes) for c in partner.gate_checks),
     )
 
 
@@ -115,14 +117,15 @@ class _RowData:
     or filtered by band) is passed in and not computed again.
     """
 
-    __slots__ = ("signature", "partner", "weights", "_score", "_band", "_disputed")
+    __slots__ = ("signature", "partner", "weights", "gates", "_score", "_band", "_disputed")
 
     def __init__(
         self, partner: Partner, signature: tuple[Any, ...], weights: Weighting, score: Fraction | None = _UNSET,
-        band: Band | None = None,
+        band: Band | None = None, gates: tuple[Gate, ...] = (),
     ) -> None:
         self.partner = partner
         self.weights = weights
+        self.gates = gates
         self.signature = signature
         self._score = score
         self._band = band
@@ -131,7 +134,7 @@ class _RowData:
     def disputed(self) -> bool:
         """The ⚑ mark: whether the room disagrees (the engine's verdict, computed once)."""
         if self._disputed is None:
-            self._disputed = bool(self.signature[-1]) and is_disputed(self.partner, weights=self.weights)
+            self._disputed = bool(self.signature[-2]) and is_disputed(self.partner, weights=self.weights)
         return self._disputed
 
     def scored(self) -> tuple[float | None, Band | None]:
@@ -151,7 +154,7 @@ def _lock_words(lock_status: LockStatus, locked_to: str) -> str:
 def _cell_text(row: _RowData, column: int) -> Text:
     """The cell in ``column`` (an index into :data:`COLUMNS`) of one row, score and band from the engine."""
     name, ptype, tier, *rest = row.signature
-    ratings, (stage, lock_status, locked_to, _team) = rest[:5], rest[5:]
+    ratings, (stage, lock_status, locked_to, _team, _gates) = rest[:5], rest[5:]
     if column == 0:
         return cell(name)
     if column in (1, 2):
@@ -159,6 +162,8 @@ def _cell_text(row: _RowData, column: int) -> Text:
         if column == 1:
             return cell(format_score(score), justify="right", style="" if score is not None else "dim")
         word = BAND_WORD[band] if band is not None else "—"
+        if band is Band.PRIORITY and row.gates and not verdict(row.partner, row.gates).clear:
+            word += " ⊘"  # held out of Priority by a must-pass gate (beside the band, never folded in)
         if row.disputed():  # the room disagrees on this partner: a mark, not only a colour
             word += " ⚑"
         return cell(word, style=BAND_STYLE[band] if band else "dim")
@@ -213,10 +218,11 @@ class _LazyRow(dict):  # type: ignore[type-arg]
 
 
 def row_cells(
-    partner: Partner, weights: Weighting, score: Fraction | None = _UNSET, band: Band | None = None
+    partner: Partner, weights: Weighting, score: Fraction | None = _UNSET, band: Band | None = None,
+    gates: tuple[Gate, ...] = (),
 ) -> list[LazyCell]:
     """The row of one partner (``score``/``band``: already computed by the engine, if at hand)."""
-    row = _RowData(partner, row_signature(partner), weights, score, band)
+    row = _RowData(partner, row_signature(partner), weights, score, band, gates)
     return [LazyCell(row, column) for column in _COLUMN_INDEXES]
 
 
@@ -251,6 +257,8 @@ class PartnerTable(KeysInOrder, DataTable):
         self.fixed_columns = 2  # name and score stay in view while the ratings scroll
         self.mapping = mapping
         self.weights = weighting(mapping.weights)
+        self.gates: tuple[Gate, ...] = tuple(mapping.gates)
+        """The gates the rows were drawn with (followed by :meth:`sync`)."""
         self.sort_by_score = False
         self.filter = PartnerFilter()
         self.shown: list[Partner] = []
@@ -323,7 +331,7 @@ class PartnerTable(KeysInOrder, DataTable):
             row_key = RowKey(partner.id)
             if row_key in locations:
                 raise DuplicateKey(f"The row key {row_key!r} already exists.")
-            row = _RowData(partner, row_signature(partner), self.weights, score, band)
+            row = _RowData(partner, row_signature(partner), self.weights, score, band, self.gates)
             signatures[partner.id] = row.signature
             locations[row_key] = index
             data[row_key] = _LazyRow(row)
@@ -371,7 +379,7 @@ class PartnerTable(KeysInOrder, DataTable):
         """Show one partner's changed fields (its cells only)."""
         if partner.id not in self._shown_sig:
             return
-        cells = row_cells(partner, self.weights)
+        cells = row_cells(partner, self.weights, gates=self.gates)
         self._shown_sig[partner.id] = cells[0].row.signature
         for key, value in zip(COLUMN_KEYS, cells):
             self.update_cell(partner.id, key, value)
@@ -381,6 +389,10 @@ class PartnerTable(KeysInOrder, DataTable):
         partners = self.mapping.partners
         if weighting(self.mapping.weights) != self.weights:
             self._reweigh()
+            return
+        if tuple(self.mapping.gates) != self.gates:
+            self.gates = tuple(self.mapping.gates)
+            self.rebuild()
             return
         if len(partners) != len(self._all_ids) or any(p.id != i for p, i in zip(partners, self._all_ids)):
             self.rebuild()

@@ -12,6 +12,8 @@ old version).
 * 3 → 4: a key result's structured measure (``measure``, ``measure_value``, ``measure_unit``).
   A key result whose text states one the economics can check ("Sign 3 Platinum partners…",
   "$12M in partner-sourced pipeline", "30% of ARR", "60 certified…") gets it; the text stays.
+* 4 → 5: must-pass gates (``[[mapping.gates]]``, each partner's ``gate_checks``). A version-4
+  file had none: it reads as "no gates", which keeps every band what the score says.
 """
 
 from __future__ import annotations
@@ -58,10 +60,18 @@ def _3_to_4_key_result_measures(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _4_to_5_gates(data: dict[str, Any]) -> dict[str, Any]:
+    """Nothing to convert: no gates then, and no partner judged against one (the version number
+    alone changes, so an older Partner Workshop refuses a file with gates as newer, instead of
+    calling ``gates`` an unknown field)."""
+    return data
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _1_to_2_audit_trail,
     2: _2_to_3_scoring_weights,
     3: _3_to_4_key_result_measures,
+    4: _4_to_5_gates,
 }
 
 

@@ -500,3 +500,39 @@ async def test_weight_sensitivity_is_shown_and_says_robust_plainly(tmp_path):
         assert "change band under some variation: [red]Edge[/]" in verdict()
         table = view.query_one("#sensitivity").content
         assert str(list(table.columns[2].cells)[2]) == "[red]Edge[/]: Secondary → Priority (74.8 → 75.1)"
+
+
+async def test_gates_are_added_judged_and_hold_a_priority_partner(tmp_path):
+    """Issue 15 §1: must-pass gates, editable, shown beside the score (⊘ in the band column, the
+    detail), never folded into it; autosaved; hostile text literal."""
+    from textual.widgets import Select
+
+    from screens.mapping_gates import GatesDialog
+    from screens.mapping_table import row_cells  # noqa: F401 - the table module, for its columns
+
+    app = app_on(mapping_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, GatesDialog), "the gates dialog")
+        await paste(pilot, "[bold]Not locked[/] | # to a competitor")
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(app.session.mapping.gates) and bool(app.screen.query(".gate-verdict")),
+                    "the gate added")
+        gate = app.session.mapping.gates[0]
+        assert gate.condition == "[bold]Not locked[/] | # to a competitor"
+        status = lambda: str(app.screen.query_one("#gates-status").render())  # noqa: E731
+        await until(pilot, lambda: "not judged yet" in status(), "held until judged")
+        app.screen.query_one(".gate-verdict", Select).value = "fail"
+        await until(pilot, lambda: bool(app.session.mapping.partners[0].gate_checks), "the verdict stored")
+        assert app.session.mapping.partners[0].gate_checks[0].passes is False
+        assert "fails “[bold]Not locked[/] | # to a competitor”" in status()
+        await pilot.press("escape")
+        await until(pilot, lambda: column(view.table, "band")[0] == "Priority ⊘", "the mark beside the band")
+        assert column(view.table, "score")[0] == "88.8"  # the score is unchanged
+        detail = str(view.query_one("#partner-detail").render())
+        assert "Gates: ✗ [bold]Not locked[/] | # to a competitor  (c: judge)" in detail
+        assert "⊘ Held out of Priority whatever it scores" in detail
+        on_disk = saved(app)
+        assert on_disk.mapping.gates[0].condition == gate.condition
+        assert on_disk.mapping.partners[0].gate_checks[0].passes is False

@@ -28,6 +28,7 @@ from workshop.models import (
     Partner,
     Session,
 )
+from workshop.gates import gated
 from workshop.score_explain import explain
 from workshop.sensitivity import sensitivity
 from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, percent_text, weighting
@@ -77,6 +78,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
     analysis = analyse_map(session, today)
     scored = analysis.ranked
     weights = weighting(session.mapping.weights)
+    gate_rows = gated(scored, session.mapping)
     rationale = [
         RationaleItem(label, question, getattr(session.thesis.rationale, field))
         for field, (label, question) in RATIONALE_FIELDS.items()
@@ -131,7 +133,9 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
             BandRule(Band.OPPORTUNISTIC, None),
         ],
         "scored": scored,
-        "priority_partners": [row for row in scored if row.band is Band.PRIORITY],
+        "priority_partners": [g.row for g in gate_rows if g.band is Band.PRIORITY],
+        "gates": session.mapping.gates,
+        "gated": [g for g in gate_rows if g.row.score is not None or g.gates.failed],
         "competitors": session.mapping.competitors,
         "ecosystem": analysis.ecosystem,
         "tiers": session.tiers.tiers,

@@ -28,6 +28,7 @@ from workshop.models import (
 from workshop.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
 from workshop.placeholders import tier_benefits, with_placeholders
 from workshop.raci_checks import raci_findings
+from workshop.gates import GatedPartner, gated
 from workshop.scoring import Band, ScoredPartner, ranked_partners, weighting
 from workshop.tier_movement import Action, PartnerMovement, evaluate_program
 
@@ -274,6 +275,23 @@ def _competitor_rule(session: Session, today: date) -> RuleResult:
 # --------------------------------------------------------------------------- other findings
 
 
+def _gate_findings(held: list[GatedPartner]) -> list[RuleResult]:
+    """A partner whose score is Priority but which has not passed every must-pass gate."""
+    found = []
+    for g in held:
+        name = g.row.partner.name
+        if g.gates.failed:
+            failing = ", ".join(f"“{gate.condition}”" for gate, _n in g.gates.failed)
+            message = (f"{name} scores {g.row.score_text} (Priority) but fails the gate {failing}: it is held out "
+                       "of Priority whatever it scores.")
+        else:
+            pending = ", ".join(f"“{gate.condition}”" for gate in g.gates.unjudged)
+            message = (f"{name} scores {g.row.score_text} (Priority) but the gate {pending} is not judged yet: "
+                       "it is held out of Priority until every gate passes.")
+        found.append(finding("mapping.gate_held", "Must-pass gates", message, Phase.MAPPING, f"Partner landscape › {name}"))
+    return found
+
+
 def _other_findings(session: Session, today: date, unscored: list[str], analysis: MapAnalysis) -> list[RuleResult]:
     found: list[RuleResult] = []
     intake = session.intake
@@ -518,7 +536,9 @@ def health_report(session: Session, today: date, analysis: MapAnalysis | None = 
     computing it again."""
     analysis = analysis or analyse_map(session, today)
     ranked, movements = analysis.ranked, analysis.movements
-    priority = [s.partner.name for s in ranked if s.band is Band.PRIORITY]
+    held = [g for g in gated(ranked, session.mapping) if g.held]
+    held_ids = {g.row.partner.id for g in held}
+    priority = [s.partner.name for s in ranked if s.band is Band.PRIORITY and s.partner.id not in held_ids]
     unscored = [s.partner.name for s in ranked if s.score is None]
     rules = [
         _thesis_rule(session, priority, today),
@@ -531,6 +551,6 @@ def health_report(session: Session, today: date, analysis: MapAnalysis | None = 
     return HealthReport(
         today=today,
         rules=rules,
-        findings=_other_findings(session, today, unscored, analysis),
+        findings=_other_findings(session, today, unscored, analysis) + _gate_findings(held),
         completeness=_completeness(session),
     )

@@ -37,7 +37,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """2: the audit trail (``audit``). 3: the session's scoring weights. 4: a key result's
 structured measure (``measure``, ``measure_value``, ``measure_unit``)."""
 
@@ -509,6 +509,31 @@ class ScoringWeights(Record):
         return self.percents() == tuple(weight * 100 for _label, weight in RATING_FIELDS.values())
 
 
+class Gate(Record):
+    """A must-pass condition the team sets ("not locked to a competitor", "serves our ICP"): a
+    partner that does not pass every gate is kept out of the Priority band whatever it scores.
+    Gates sit beside the score; they never change it."""
+
+    id: Annotated[str, Field(min_length=1, max_length=64)] = Field(default_factory=new_id)
+    condition: Text
+
+    @field_validator("condition")
+    @classmethod
+    def _condition_required(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a gate needs its condition in words")
+        return value
+
+
+class GateCheck(Record):
+    """The team's judgement of one gate for one partner: passes or not (absent: not judged yet)."""
+
+    gate: Annotated[str, Field(min_length=1, max_length=64)]
+    """The :class:`Gate`'s id."""
+    passes: bool
+    note: Text = ""
+
+
 class ParticipantRatings(Record):
     """One participant's own five ratings of a partner."""
 
@@ -552,6 +577,8 @@ class Partner(Record):
     """The partner-program tier a signed partner holds today."""
     results: list[QuarterResult] = Field(default_factory=list)
     """Quarterly results of a signed partner, in any order (the engine sorts them)."""
+    gate_checks: list[GateCheck] = Field(default_factory=list)
+    """The team's judgement of the must-pass gates (``Mapping.gates``) for this partner."""
 
     @field_validator("name")
     @classmethod
@@ -581,6 +608,8 @@ class Competitor(Record):
 class Mapping(Record):
     weights: ScoringWeights = Field(default_factory=ScoringWeights)
     """The attractiveness weights of this session (the method's by default)."""
+    gates: list[Gate] = Field(default_factory=list)
+    """Must-pass gates: conditions that keep a partner out of Priority whatever it scores."""
     partners: list[Partner] = Field(default_factory=list)
     competitors: list[Competitor] = Field(default_factory=list)
     gap_notes: Text = ""
@@ -963,6 +992,20 @@ class Session(Record):
             if partner.id in seen:
                 raise ValueError(f"partner id {_named(partner.id)} is used twice")
             seen.add(partner.id)
+        gates: set[str] = set()
+        for gate in value.gates:
+            if gate.id in gates:
+                raise ValueError(f"gate id {_named(gate.id)} is used twice")
+            gates.add(gate.id)
+        for partner in value.partners:
+            judged: set[str] = set()
+            for check in partner.gate_checks:
+                if check.gate not in gates:
+                    raise ValueError(f"{_named(partner.name)} has a gate check for gate {_named(check.gate)}, "
+                                     "which is not in mapping.gates")
+                if check.gate in judged:
+                    raise ValueError(f"{_named(partner.name)} has gate {_named(check.gate)} judged twice")
+                judged.add(check.gate)
         return value
 
 
