@@ -40,6 +40,34 @@ so it is recomputed at most once per this delay while someone types — never on
 never postponed for as long as the typing goes on."""
 
 
+NARROW_WIDTH = 100
+"""Below this many columns the stepper shrinks to the phase numbers, their ticks and counts
+(at 80 columns the full one took 30 % of the width): the phase gets the room."""
+
+
+def narrow_status(clock_state: str, save_state: str) -> str:
+    """The time left, the day and the save state in three lines of at most 9 cells (the
+    narrow sidebar): ``‖ 25:00`` / ``day 1:00`` / ``saved 5s``."""
+    clock, _, day = clock_state.partition(" · ")
+    words = clock.split()  # "phase 25:00 paused" / "phase 3:00 over" / "phase 10:00 left"
+    time, state = (words[1], words[2]) if len(words) == 3 else (clock, "")
+    mark = {"paused": "‖", "over": "+", "left": "▸"}.get(state, "")  # narrow in every terminal font
+    day_words = day.split()  # "day 1:00" / "day 0:30 over"
+    day_line = day
+    if len(day_words) >= 2:  # "day 1:00", "day+0:30" (over); "d 7:00:00" when hours make it long
+        sign = "+" if day.endswith("over") else " "
+        day_line = f"day{sign}{day_words[1]}"
+        if len(day_line) > 9:
+            day_line = f"d{sign}{day_words[1]}"
+    saved = save_state
+    if saved.startswith("NOT SAVED"):
+        saved = "NOT SAVED"
+    elif saved.startswith("saved ") and saved.endswith(" ago"):
+        number, unit = saved.split()[1:3]
+        saved = f"saved {number}{'s' if unit == 's' else 'm'}"
+    return f"{mark} {time}".strip() + f"\n{day_line}\n{saved}"
+
+
 def view_class(key: str) -> type[PhaseView]:
     module_name, _, class_name = dict((k, target) for k, _, target in STEPS)[key].partition(":")
     return getattr(importlib.import_module(module_name), class_name)
@@ -78,6 +106,7 @@ class WorkshopScreen(Screen[None]):
         self._stepper_timer: Timer | None = None
         self._stepper_prompts: dict[str, Content] = {}
         self._current = ""
+        self._narrow = False
         self._status = Static("", id="session-status", markup=False)
         """Time left and save state; kept at hand: the app's clock updates it every second,
         and an update may still arrive while this screen is being replaced."""
@@ -86,8 +115,9 @@ class WorkshopScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
+        self._narrow = self.app.size.width < NARROW_WIDTH
         with Horizontal(id="workshop-body"):
-            with Vertical(id="sidebar"):
+            with Vertical(id="sidebar", classes="-narrow" if self._narrow else ""):
                 yield PhaseStepper(*self._stepper_options(), id="stepper")
                 yield self._status
             with Vertical(id="phase-column"):
@@ -101,7 +131,7 @@ class WorkshopScreen(Screen[None]):
                 # one mount for the first paint, and the view is ready when the screen is.
                 first = self.app.session.position.phase.value  # type: ignore[attr-defined]
                 yield ContentSwitcher(view_class(first)(id=f"view-{first}"), id="phase-body", initial=f"view-{first}")
-        yield Footer()
+        yield Footer(compact=self._narrow)  # narrow: less space between keys, so fewer are dropped
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._stepper_is_stale, init=False)
@@ -129,18 +159,38 @@ class WorkshopScreen(Screen[None]):
                 done = report.completeness[Phase(key)]
                 state = f"{done.filled}/{done.total}"
                 mark = "✓" if done.filled == done.total else ("·" if done.filled else " ")
-            prompt = Content.assemble(
-                (f"{number} ", "dim"), f"{mark} {label}", "\n", (f"    {state}", "dim")
-            )
+            if self._narrow:  # numbers and ticks: the phase gets the width
+                prompt = Content.assemble((f"{number} ", "dim"), mark, "\n", (f" {state}", "dim"))
+            else:
+                prompt = Content.assemble(
+                    (f"{number} ", "dim"), f"{mark} {label}", "\n", (f"    {state}", "dim")
+                )
             self._stepper_prompts[key] = prompt
             options.append(Option(prompt, id=key))
         return options
 
     def _show_status(self, _value: str = "") -> None:
         """Time left and save state under the stepper: always visible, whatever the title's length."""
-        clock, _, day = self.app.clock_state.partition(" · ")  # type: ignore[attr-defined]
-        # A fixed 24×3 box: its text changes every second, its size never does (no relayout).
-        self._status.update(f"{clock}\n{day}\n{self.app.save_state}", layout=False)  # type: ignore[attr-defined]
+        clock_state, save_state = self.app.clock_state, self.app.save_state  # type: ignore[attr-defined]
+        if self._narrow:
+            text = narrow_status(clock_state, save_state)
+        else:
+            clock, _, day = clock_state.partition(" · ")
+            text = f"{clock}\n{day}\n{save_state}"
+        # A fixed box (24×3, narrow 11×3): its text changes every second, its size never does (no relayout).
+        self._status.update(text, layout=False)
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW_WIDTH
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self.query_one("#sidebar").set_class(narrow, "-narrow")
+        stepper = self.query_one(PhaseStepper)
+        for option in self._stepper_options():
+            stepper.replace_option_prompt(option.id, option.prompt)
+        self._show_status()
+        self.query_one(Footer).compact = narrow
 
     def _stepper_is_stale(self, _revision: int) -> None:
         """After an edit: refresh the stepper soon, once for however many edits come meanwhile."""

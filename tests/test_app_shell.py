@@ -287,3 +287,34 @@ async def test_f9_returns_to_the_theme_chosen_before_the_high_contrast_one(tmp_p
         await pilot.press("f9")
         await until(pilot, lambda: app.theme != "projector", "leaving the high-contrast theme")
         assert app.theme == "textual-light"
+
+
+async def test_a_narrow_terminal_collapses_the_stepper_to_numbers_and_ticks(tmp_path: Path):
+    """At 80×24 the stepper took 30 % of the width: below 100 columns it shows the phase
+    numbers, ticks and counts only, and comes back whole when the terminal widens."""
+    from screens.workshop import PhaseStepper
+
+    app = app_on(new_session("Offsite"), tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        sidebar = app.screen.query_one("#sidebar")
+        stepper = app.screen.query_one(PhaseStepper)
+        assert sidebar.outer_size.width == 11 and stepper.outer_size.width == 11
+        first = str(stepper.get_option_at_index(0).prompt)
+        assert first.startswith("1 ") and "Intake" not in first
+        status = str(app.screen.query_one("#session-status").render())
+        assert all(len(line) <= 9 for line in status.splitlines()), status
+        await pilot.resize_terminal(160, 48)
+        await until(pilot, lambda: sidebar.outer_size.width == 24, "the full stepper")
+        assert "Intake" in str(stepper.get_option_at_index(0).prompt)
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: sidebar.outer_size.width == 11, "the narrow stepper again")
+
+
+def test_the_narrow_status_fits_its_nine_cells():
+    from screens.workshop import narrow_status
+
+    assert narrow_status("phase 25:00 paused · day 1:00", "saved") == "‖ 25:00\nday 1:00\nsaved"
+    assert narrow_status("phase 3:05 over · day 0:30 over", "saved 12 s ago") == "+ 3:05\nday+0:30\nsaved 12s"
+    assert narrow_status("phase 10:00 left · day 5:00", "NOT SAVED (ctrl+s)").splitlines()[-1] == "NOT SAVED"
+    assert narrow_status("phase 10:00 left · day 5:00", "saved 3 min ago").splitlines() == ["▸ 10:00", "day 5:00", "saved 3m"]
+    assert narrow_status("phase 30:00 paused · day 7:00:00", "").splitlines()[1] == "d 7:00:00"
