@@ -250,24 +250,26 @@ def test_open_refuses_a_corrupt_file_in_one_line_names_the_backup_and_leaves_it_
 
 
 def test_serve_runs_the_app_behind_textual_serve_on_loopback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    import textual_serve.server
+    import workshop.browser
 
-    started: list[tuple[str, str, int]] = []
+    started: list[tuple[str, str, int, int]] = []
 
     class FakeServer:
-        def __init__(self, command: str, host: str, port: int, title: str) -> None:
-            started.append((command, host, port))
-
         def serve(self) -> None:
             pass
 
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
-    assert cli.main(["serve", str(BUNDLED_DEMO), "--port", "8123"]) == 0
-    command, host, port = started[0]
-    assert (host, port) == ("127.0.0.1", 8123)
+    def fake_make_server(command: str, *, host: str, port: int, font_size: int) -> FakeServer:
+        started.append((command, host, port, font_size))
+        return FakeServer()
+
+    monkeypatch.setattr(workshop.browser, "make_server", fake_make_server)
+    assert cli.main(["serve", str(BUNDLED_DEMO), "--port", "8123", "--font-size", "28"]) == 0
+    command, host, port, font_size = started[0]
+    assert (host, port, font_size) == ("127.0.0.1", 8123, 28)
     assert command.endswith(f"-m workshop open {BUNDLED_DEMO.resolve()}")
+    assert "http://127.0.0.1:8123/?fontsize=28" in capsys.readouterr().err
 
 
 def test_a_closed_pipe_is_not_an_error_and_keeps_the_verdict() -> None:

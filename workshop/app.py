@@ -991,9 +991,22 @@ class PartnerWorkshopApp(App[None]):
             self._theme_before_projector = self.theme
             self.theme = PROJECTOR_THEME.name
 
+    def action_larger_text(self) -> None:
+        """Say how to make the text larger: in the browser view, the page's address with a larger
+        ``?fontsize=`` (copied to the clipboard); in a terminal, its own font size."""
+        from workshop.browser import larger_text_advice
+
+        words, url = larger_text_advice()
+        if url is not None:
+            self.copy_to_clipboard(url)
+        self.notify(words, title="Larger text", timeout=20, markup=False)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and how the workshop works", self.action_help)
+        yield SystemCommand(
+            "Larger text", "For the projector: the browser view's ?fontsize= address, or the terminal's font", self.action_larger_text
+        )
         yield SystemCommand(
             "High contrast", "Toggle the projector theme (white on black)", self.action_toggle_projector_theme
         )

@@ -68,6 +68,16 @@ def _host(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not an IP address: {text!r} (e.g. 192.168.1.20)") from None
 
 
+def _font_size(text: str) -> int:
+    try:
+        size = int(text)
+    except ValueError:
+        size = 0
+    if not 8 <= size <= 72:
+        raise argparse.ArgumentTypeError(f"not a font size in pixels (8-72): {text!r}")
+    return size
+
+
 def _output(text: str) -> Path | None:
     """``-o FILE``; ``-o -`` is standard output, as usual."""
     if not text.strip():
@@ -124,6 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("session", nargs="?", metavar="PATH|NAME", help="open this session (default: home)")
     serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument(
+        "--font-size",
+        type=_font_size,
+        default=16,
+        metavar="N",
+        help="text size in the browser, in pixels (default 16; 24-32 for a projector); "
+        "the page's ?fontsize=N changes it too",
+    )
 
     room = commands.add_parser(
         "room", help="open a session with the room open: participants rate and vote from their phones"
@@ -285,13 +303,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if args.session:
         command += ["open", str(resolve_session(args.session).resolve())]
     try:
-        from textual_serve.server import Server
+        from workshop.browser import make_server, page_url
+
+        import shlex
+
+        server = make_server(shlex.join(command), host="127.0.0.1", port=args.port, font_size=args.font_size)
     except ImportError as exc:
         raise CliError(f"the browser view cannot start: {exc}") from None
-    import shlex
-
-    print(f"Serving on http://127.0.0.1:{args.port} (ctrl+c stops)", file=sys.stderr)
-    Server(shlex.join(command), host="127.0.0.1", port=args.port, title="Partner Workshop").serve()
+    url = page_url(f"http://127.0.0.1:{args.port}", args.font_size)
+    print(f"Serving on {url} (ctrl+c stops; ?fontsize=N in the address sets the text size)", file=sys.stderr)
+    server.serve()
     return 0
 
 
