@@ -156,7 +156,7 @@ async def thesis(pilot) -> None:
     await pilot.press("ctrl+o")
     await pilot.pause()
     assert isinstance(app.screen, SignOffDialog)
-    await pilot.press(*"Maya Okafor", "enter", *"CEO", "enter")
+    await pilot.press(*"Maya Okafor", "enter", *"CEO", "enter", "enter")  # the date: today by default
     await pilot.pause()
     assert isinstance(app.screen, WorkshopScreen)
     assert str(view.query_one("#signoff-status").render()).startswith("✓ Signed off by Maya Okafor (CEO) on ")
@@ -284,7 +284,8 @@ async def okrs(pilot) -> None:
     view.query_one("#items-q1").focus()
     await pilot.press("t")  # the roadmap was reviewed today
     review = view.query_one("#roadmap-review")
-    await until(pilot, lambda: str(review.render()).startswith("PASS"), "the roadmap review rule passes")
+
+    await until(pilot, lambda: str(review.render()).startswith("✓ PASS"), "the roadmap review rule passes")
 
 
 async def governance(pilot) -> None:
