@@ -93,7 +93,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
     summary = board_summary(session, scored, analysis.movements, decisions, failing)
     drawn = blueprint_diagrams(session, scored, economics)
     return {
-        "thesis_yaml": Markdown(to_yaml(partnership_thesis(session, today))),
+        "thesis_yaml": Markdown(to_yaml(partnership_thesis(session, today, economics))),
         "summary": summary,
         "diagrams": {
             "quadrant": Markdown(drawn.quadrant) if drawn.quadrant else None,

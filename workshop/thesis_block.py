@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from workshop.decision_rules import assess_decision
-from workshop.economics import partner_economics
+from workshop.economics import Economics, partner_economics
 from workshop.models import RATIONALE_FIELDS, PartnerStage, Session
 from workshop.placeholders import tier_benefits
 
@@ -47,11 +47,13 @@ def _words(value: object) -> str | None:
     return label if isinstance(label, str) else str(getattr(value, "value", value))
 
 
-def partnership_thesis(session: Session, today: date) -> dict[str, Any]:
+def partnership_thesis(
+    session: Session, today: date, economics: Economics | None = None
+) -> dict[str, Any]:
     """The ``partnership_thesis`` block of ``session`` as of ``today`` (plain data: str, int,
-    float, bool, None, lists and dicts)."""
+    float, bool, None, lists and dicts); ``economics`` if already computed."""
     thesis, statement, intake = session.thesis, session.thesis.statement, session.intake
-    economics = partner_economics(session)
+    economics = economics if economics is not None else partner_economics(session)
     prioritized = [name.strip() for name in statement.prioritized_models if name.strip()]
     partners = session.mapping.partners
 
