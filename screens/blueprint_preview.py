@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from screens.text import visible
 
-LINE_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)<br>")
+LINE_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)<br> ?")
 """How the export writes a line break inside one line (a table cell, a list item): ``<br>``
 not escaped (user text's ``<`` before a letter always is, ``\\<br>``)."""
 SHOWN_LINE_BREAK = " ↵ "

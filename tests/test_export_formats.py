@@ -36,21 +36,28 @@ class _Page(HTMLParser):
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.title = ""
         self._in: list[str] = []
+        self._after_break = False  # the export writes "<br> ": that space is not the reader's
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
         if tag == "br":
             self.text.append("\n")
+            self._after_break = True
+            return
         else:
             self._in.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        self._after_break = False
         if self._in and self._in[-1] == tag:
             self._in.pop()
         if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "tr", "pre"):
             self.text.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._after_break and data.startswith(" "):
+            data = data[1:]
+        self._after_break = False
         if "title" in self._in:
             self.title += data
         elif "style" not in self._in:

@@ -31,9 +31,14 @@ def parse(markdown: str) -> list[Token]:
 def inline_text(token: Token) -> str:
     """What a reader sees of an inline token: text, with line breaks (incl. ``<br>``) as ``\\n``."""
     parts: list[str] = []
+    after_break = False  # the export writes "<br> ": the space is not the reader's text
     for child in token.children or []:
+        content = child.content
+        if after_break and child.type == "text" and content.startswith(" "):
+            content = content[1:]
+        after_break = child.type == "html_inline" and content == "<br>"
         if child.type in ("text", "code_inline", "text_special"):
-            parts.append(child.content)
+            parts.append(content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type == "html_inline" and child.content == "<br>":

@@ -27,10 +27,13 @@ def xml_text(text: str) -> str:
 def _inline(paragraph: Any, token: Any) -> None:
     """The inline children of ``token`` as runs of ``paragraph``."""
     bold = italic = strike = code = False
+    after_break = False
     for child in token.children or []:
         kind = child.type
+        content = child.content[1:] if after_break and kind == "text" and child.content.startswith(" ") else child.content
+        after_break = kind == "html_inline" and child.content.lower().startswith("<br")
         if kind in ("text", "text_special"):
-            run = paragraph.add_run(xml_text(child.content))
+            run = paragraph.add_run(xml_text(content))
             run.bold, run.italic = bold or None, italic or None
             if strike:
                 run.font.strike = True

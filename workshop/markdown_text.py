@@ -34,8 +34,8 @@ character of a line:
   ``=`` (setext underlines, thematic breaks), the ``.``/``)`` after leading digits (ordered lists).
 * Leading and trailing white space of every line is written as numeric character references
   (``&#32;``), so it is neither an indented code block nor trimmed away.
-* Line breaks (``\\n``, ``\\r\\n``, ``\\r``): :func:`escape` writes ``<br>`` — one line, safe in a
-  table cell, a heading or a list item; :func:`escape_block` writes CommonMark hard breaks
+* Line breaks (``\\n``, ``\\r\\n``, ``\\r``): :func:`escape` writes ``<br>`` and a space
+  (:data:`BREAK_IN_LINE`) — one line, safe in a table cell, a heading or a list item; :func:`escape_block` writes CommonMark hard breaks
   (a backslash at the end of the line), for paragraphs.
 * Control characters cannot be shown: C0 controls become their Unicode "control pictures"
   (NUL -> ``␀``, ESC -> ``␛``, DEL -> ``␡``); C1 controls become ``�`` (U+FFFD).
@@ -55,6 +55,11 @@ import unicodedata
 
 EMPTY = "—"
 """What empty (or blank) user text renders as."""
+
+BREAK_IN_LINE = "<br> "
+"""A line break inside one line of Markdown (a table cell, a heading): ``<br>`` and a space, so
+a renderer that drops raw HTML (cmark-gfm's safe mode, pandoc to Word) still keeps the words
+apart; one that draws the break shows no space at the start of the new line."""
 
 _ORDERED_MARKER = re.compile(r"^\d{1,9}(?=[.)](?:\s|$))")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -241,7 +246,7 @@ def escape(text: str) -> Markdown:
         return Markdown(text)
     if _is_blank(text):
         return Markdown(EMPTY)
-    return Markdown("<br>".join(_escape_line(line) for line in _LINE_BREAK.split(text)))
+    return Markdown(BREAK_IN_LINE.join(_escape_line(line) for line in _LINE_BREAK.split(text)))
 
 
 def escape_block(text: str) -> Markdown:
