@@ -52,7 +52,7 @@ from workshop.models import (
 )
 from workshop.gates import gated
 from workshop.score_explain import explain
-from workshop.sensitivity import sensitivity
+from workshop.sensitivity import Sensitivity, sensitivity
 from workshop.scoring import Weighting, ranked_partners, attractiveness, band_for, exact_text, format_score, percent_text, weighting
 from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
@@ -338,7 +338,21 @@ class MappingView(PhaseView):
         if made_from == self._sensitivity_input:
             return
         self._sensitivity_input = made_from
-        result = sensitivity(mapping.partners, mapping.weights)
+        # Scored off the UI thread (a big map takes a good part of a second).  It reads the live
+        # partners: an edit made meanwhile changes the input, so that result is never shown (the
+        # input it was made from is compared again) and the edit's own computation follows.
+        partners = list(mapping.partners)
+        weights = mapping.weights
+
+        def compute() -> None:
+            result = sensitivity(partners, weights)
+            self.app.call_from_thread(self._sensitivity_ready, made_from, result)
+
+        self.run_worker(compute, thread=True, exclusive=True, group="sensitivity", exit_on_error=True)
+
+    def _sensitivity_ready(self, made_from: tuple[object, ...], result: Sensitivity) -> None:
+        if made_from != self._sensitivity_input or not self.is_attached:
+            return
         verdict = self.query_one("#sensitivity-verdict", Static)
         verdict.update(literal(result.sentence))
         verdict.set_class(not result.robust, "-moves")

@@ -121,3 +121,13 @@ def test_a_version_4_file_loads_with_no_gates(tmp_path: Path) -> None:
     opened.save(opened.session)
     assert f"schema_version = {SCHEMA_VERSION}\n" in path.read_text("utf-8")
     assert opened.backup.read_text("utf-8") == old
+
+
+def test_the_gap_list_says_a_held_partner_is_held() -> None:
+    from workshop.competitors import ecosystem
+
+    session = session_with_gates()
+    lines = ecosystem(session.mapping).gap_lines
+    assert any(line.startswith("[bold]Locked[/] | # x (available, score 80.0, priority by score, held out of "
+                               "Priority by a must-pass gate)") for line in lines)
+    assert any(line.startswith("Star (available, score 90.0, priority recruitment target)") for line in lines)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from workshop.findings import names_list
 from workshop.models import LockStatus, Mapping, Partner, PartnerStage
+from workshop.gates import verdict
 from workshop.scoring import Band, ScoredPartner, ranked_partners
 
 
@@ -121,8 +122,13 @@ def ecosystem(mapping: Mapping) -> EcosystemAnalysis:
     def status(s: ScoredPartner) -> str:
         return s.partner.lock_status.label.lower()
 
+    def band_words(s: ScoredPartner) -> str:
+        if s.band is Band.PRIORITY and mapping.gates and not verdict(s.partner, mapping.gates).clear:
+            return "priority by score, held out of Priority by a must-pass gate"
+        return s.band_label.lower()
+
     gap_lines = (
-        *(f"{s.partner.name} ({status(s)}, score {s.score_text}, {s.band_label.lower()}): recruit first."
+        *(f"{s.partner.name} ({status(s)}, score {s.score_text}, {band_words(s)}): recruit first."
           for s in recruit_first),
         *(f"{s.partner.name} ({status(s)}, score {s.score_text}): opportunistic only — not unless inbound."
           for s in inbound_only),

@@ -135,6 +135,7 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "scored": scored,
         "priority_partners": [g.row for g in gate_rows if g.band is Band.PRIORITY],
         "gates": session.mapping.gates,
+        "held_ids": {g.row.partner.id for g in gate_rows if g.held},
         "gated": [g for g in gate_rows if g.row.score is not None or g.gates.failed],
         "competitors": session.mapping.competitors,
         "ecosystem": analysis.ecosystem,
