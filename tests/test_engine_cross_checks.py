@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO
@@ -153,6 +153,7 @@ def test_a_model_chosen_that_no_partner_follows() -> None:
 
 def test_the_thesis_horizon_and_share_match_the_intake_and_objectives() -> None:
     session = new_session()
+    session.created = datetime(2026, 3, 1, tzinfo=timezone.utc)  # the thesis is written in 2026
     session.intake.current_arr, session.intake.target_arr, session.intake.target_year = 20_000_000, 50_000_000, 2030
     session.thesis.statement.partner_share_pct, session.thesis.statement.years = 30, 3
     [horizon] = findings(session, "cross.horizon")
@@ -161,6 +162,7 @@ def test_the_thesis_horizon_and_share_match_the_intake_and_objectives() -> None:
     assert horizon.where == "Thesis statement › years"
     session.intake.target_year = 2029
     assert findings(session, "cross.horizon") == []
+    assert findings(session, "cross.horizon", today=date(2028, 1, 5)) == []  # judged later: the same thesis
     session.roadmap.year = 2026
     [roadmap] = findings(session, "cross.roadmap_year")
     assert "outside the economics' horizon 2027–2029" in roadmap.message

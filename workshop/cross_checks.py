@@ -10,7 +10,7 @@ Each check is a finding (a warning, never a failing quality rule) with the place
   partner of a co-selling type (Big 4, GSI) in tier A; referral or reseller shares in the
   economics without that model chosen; a model chosen that no mapped partner's type follows;
 * the thesis statement's share and horizon match the intake and the plan: "within N years"
-  ends in the intake's target year, the roadmap's year falls in the horizon, and a share of
+  (counted from the year the session was created) ends in the intake's target year, the roadmap's year falls in the horizon, and a share of
   ARR written in an objective is the thesis's;
 * key results, through their structured measure, against the economics
   (:mod:`workshop.kr_checks`).
@@ -226,16 +226,17 @@ def model_findings(session: Session) -> list[RuleResult]:
 # --------------------------------------------------------------------------- share and horizon
 
 
-def horizon_findings(session: Session, today: date) -> list[RuleResult]:
+def horizon_findings(session: Session) -> list[RuleResult]:
     found: list[RuleResult] = []
     statement, intake = session.thesis.statement, session.intake
     years, share = statement.years, statement.partner_share_pct
     if years is not None and intake.target_year is not None:
         first = intake.target_year - years + 1
-        if today.year + years != intake.target_year:
+        written = session.created.year  # "within N years" counts from when the thesis was written
+        if written + years != intake.target_year:
             found.append(finding(
                 "cross.horizon", "Thesis and intake",
-                f"The thesis promises its share within {years} years (by {today.year + years}), but the "
+                f"The thesis promises its share within {years} years (by {written + years}), but the "
                 f"intake's target year is {intake.target_year}: the economics plan {first}–"
                 f"{intake.target_year}. Make the years and the target year agree.",
                 Phase.THESIS, "Thesis statement › years",
@@ -267,11 +268,11 @@ def horizon_findings(session: Session, today: date) -> list[RuleResult]:
 def cross_findings(
     session: Session, today: date, ranked: list[ScoredPartner], movements: list[PartnerMovement]
 ) -> list[RuleResult]:
-    """Every cross-phase finding."""
+    """Every cross-phase finding (``today``: the day judged, for checks that depend on it)."""
     return [
         *named_partner_findings(session, ranked),
         *sponsor_findings(session, movements),
         *model_findings(session),
-        *horizon_findings(session, today),
+        *horizon_findings(session),
         *kr_economics_findings(session),
     ]
