@@ -26,7 +26,7 @@ def _pilot_pause_waits_for_the_messages() -> None:
     process that gets no CPU looks idle too, so a screen pushed by a key, or a view mounted a
     few messages later, could still be on its way when the test went on to assert.  This
     waits for the condition itself — no message queued on the App, any screen or any widget —
-    bounded (20 s), and costs nothing when the App is already quiet.
+    bounded (20 s), and costs nothing when the App is already quiet.  ``pilot.press`` too.
     """
     import asyncio
     import time
@@ -41,16 +41,27 @@ def _pilot_pause_waits_for_the_messages() -> None:
             nodes.extend(screen.walk_children(with_self=True))
         return any(node.message_queue_size or node._next_callbacks for node in nodes)
 
-    async def pause(self: Pilot, delay: float | None = None) -> None:
-        await textual_pause(self, delay)
-        if delay is not None:
-            return
+    async def drained(self: Pilot) -> None:
         deadline = time.monotonic() + 20.0
         while self.app.is_running and busy(self.app) and time.monotonic() < deadline:
             await self._wait_for_screen()
             await asyncio.sleep(0.005)
 
+    async def pause(self: Pilot, delay: float | None = None) -> None:
+        await textual_pause(self, delay)
+        if delay is None:
+            await drained(self)
+
+    async def press(self: Pilot, *keys: str) -> None:
+        """The same for ``pilot.press``: a test asserts on what a key did right after it
+        (a dialog pushed, a row added) without a ``pause()`` between."""
+        await textual_press(self, *keys)
+        if keys:
+            await drained(self)
+
+    textual_press = Pilot.press
     Pilot.pause = pause  # type: ignore[method-assign]
+    Pilot.press = press  # type: ignore[method-assign]
 
 
 _pilot_pause_waits_for_the_messages()
