@@ -135,3 +135,77 @@ def test_every_text_of_a_hostile_session_shows_literally_in_its_place(strings: l
     assert [row[1] for row in scoring.rows] == [
         visible_text(row.partner.name) for row in ranked_partners(session.mapping.partners)
     ]
+
+
+# --------------------------------------------------------------------------- GitHub's own renderer
+
+from collections import Counter  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
+
+import cmarkgfm  # noqa: E402
+from cmarkgfm.cmark import Options  # noqa: E402
+
+_INLINE_TAGS = ("a", "em", "strong", "del", "code", "img", "input", "span", "b", "i", "script", "div")
+
+
+class _Rendered(HTMLParser):
+    """Tags and text of cmark-gfm's HTML (a ``<br>`` as a line break, its space dropped)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter[str] = Counter()
+        self.parts: list[str] = []
+        self._after_break = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags[tag] += 1
+        self._after_break = tag == "br"
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._after_break = False
+        if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "tr", "pre"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._after_break and data.startswith(" "):
+            data = data[1:]
+        self._after_break = False
+        self.parts.append(data)
+
+
+def github_render(markdown: str) -> _Rendered:
+    """The Markdown as GitHub renders it: cmark-gfm with its extensions (tables, strikethrough
+    with one or two tildes, autolinks, task lists); raw HTML let through, to be counted."""
+    rendered = _Rendered()
+    rendered.feed(cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE))
+    rendered.close()
+    return rendered
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(hostile, min_size=1, max_size=10))
+def test_github_renders_every_hostile_text_literally(strings: list[str]) -> None:
+    session = full_session()
+    _fill(session, itertools.cycle(strings))
+    plain = full_session()
+    _fill(plain, itertools.cycle(_same_pattern(strings)))
+    rendered, baseline = github_render(export_markdown(session)), github_render(export_markdown(plain))
+    assert set(rendered.tags) <= set(baseline.tags)
+    assert {t: rendered.tags[t] for t in _INLINE_TAGS} == {t: baseline.tags[t] for t in _INLINE_TAGS}
+    assert rendered.tags["table"] == baseline.tags["table"]
+    shown = "".join(rendered.parts)
+    for text in set(_printed(session)):
+        assert visible_text(text) in shown, text
+
+
+def test_github_renders_the_demo_as_written(demo_session: Session) -> None:
+    markdown = export_markdown(demo_session)
+    rendered = github_render(markdown)
+    assert rendered.tags["a"] == 0 and rendered.tags["del"] == 0 and rendered.tags["em"] == markdown.count("\n_") + markdown.count(" _(")
+    assert rendered.tags["h2"] == markdown.count("\n## ") and rendered.tags["table"] >= 15
+    shown = "".join(rendered.parts)
+    for partner in demo_session.mapping.partners:
+        assert partner.name in shown
+    assert "Monthly 1:1 + QBR" in shown and "~9 regional banks" in shown
