@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from screens.host import open_session
 from screens.fields import FieldEditor, FieldSpec
 from workshop import agenda
 from workshop.models import Phase
@@ -17,7 +18,7 @@ class AgendaScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Done")]
 
     def compose(self) -> ComposeResult:
-        session = self.app.session  # type: ignore[attr-defined]
+        session = open_session(self)
         with Vertical(classes="dialog"):
             yield Label("Agenda: timeboxes", classes="dialog-title")
             yield Static(
@@ -38,7 +39,7 @@ class AgendaScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """Ready to type: the current phase's planned minutes (digits typed at once did nothing)."""
-        phase = self.app.session.position.phase  # type: ignore[attr-defined]
+        phase = open_session(self).position.phase
         self.query_one(f"#agenda-{phase.value} #input").focus()
 
     def action_close(self) -> None:

@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TabbedContent, TabPane
 
+from screens.host import open_session
 from screens.text import literal, visible
 from workshop import chart_data
 from workshop.chart_data import Chart
@@ -127,7 +128,7 @@ class ChartsScreen(ModalScreen[None]):
         self.initial = chart if chart in self.CHARTS else "chart-scores"
 
     def compose(self) -> ComposeResult:
-        session = self.app.session  # type: ignore[attr-defined]
+        session = open_session(self)
         with Vertical(id="charts"):
             with TabbedContent(id="chart-tabs", initial=self.initial):
                 with TabPane("1 Scores", id="chart-scores"):

@@ -16,7 +16,9 @@ from textual.app import ComposeResult, SystemCommand
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from screens.host import host
 from screens.decisions_form import DecisionForm
+from screens.host import editor
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import cell, literal, one_line
@@ -80,8 +82,8 @@ class DecisionTable(RecordTable):
         if self.new_record is None:
             return
         record = self.new_record()
-        self.records().append(record)
-        self._edited(f"Added decision {record.id}")
+        editor(self).add_record(self.records(), record, noun="decision", title=record.id)
+        self.reload()
         self.move_cursor(row=self.row_count - 1)
         self.edit(record, title=f"New decision {record.id}")
 
@@ -104,7 +106,7 @@ class DecisionsView(PhaseView):
         yield Static(id="decision-detail", markup=False)
 
     def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
+        return host(self).today
 
     def refresh_view(self) -> None:
         self.query_one(DecisionTable).reload()

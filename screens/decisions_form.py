@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+
+from screens.host import editor
 from screens.fields import FieldEditor, FieldSpec, enum_choices, validation_message
 from screens.text import literal
 from screens.tiers_pick import PickDialog
@@ -92,9 +94,10 @@ class MatrixQuestions(Widget, can_focus=True):
     class Moved(Message):
         """Another question is shown."""
 
-    def __init__(self, answers: DecisionAnswers, **kwargs) -> None:
+    def __init__(self, decision: Decision, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.answers = answers
+        self.decision = decision
+        self.answers = answers = decision.answers
         self.months_text = "" if answers.build_time_months is None else str(answers.build_time_months)
         self.error = ""
 
@@ -157,15 +160,14 @@ class MatrixQuestions(Widget, can_focus=True):
 
     def _store(self, name: str, value: object) -> bool:
         """Write one answer (the model validates it); False, with the reason shown, if refused."""
-        if getattr(self.answers, name) == value:
-            return True
         try:
-            setattr(self.answers, name, value)
+            changed = editor(self).answer(self.decision, name, value)
         except ValidationError as error:
             self._refuse(validation_message(error))
             return False
         self.error = ""
-        self.post_message(self.Answered(name, answer_words(self.answers, name)))
+        if changed:
+            self.post_message(self.Answered(name, answer_words(self.answers, name)))
         return True
 
     def on_key(self, event: events.Key) -> None:
@@ -221,7 +223,7 @@ class DecisionForm(ModalScreen[None]):
             with VerticalScroll(classes="dialog-fields", id="form-body"):
                 yield FieldEditor(decision, FieldSpec("capability", "Capability or market (the gap this decision is about)"))
                 yield Static("The decision matrix", classes="section-title", markup=False)
-                yield MatrixQuestions(decision.answers, id="questions")
+                yield MatrixQuestions(decision, id="questions")
                 with Horizontal(classes="answer-keys"):
                     yield _ClickButton("Yes (y)", id="key-yes")
                     yield _ClickButton("No (n)", id="key-no")
@@ -281,7 +283,6 @@ class DecisionForm(ModalScreen[None]):
 
     @on(MatrixQuestions.Answered)
     def _answered(self, event: MatrixQuestions.Answered) -> None:
-        self.app.edited(f"Decision {self.decision.id}: {event.name.replace('_', ' ')} answered {event.words}")  # type: ignore[attr-defined]
         self.show_assessment()
 
     @on(FieldEditor.Changed)

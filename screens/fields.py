@@ -2,9 +2,10 @@
 
 A :class:`FieldEditor` shows a label, an input suited to the field's kind and, under it, the
 validation message when what was typed is not accepted (the session keeps its last valid
-value until then).  Each accepted change is recorded with the App (``app.edited``, which
-autosaves) the moment the text changes, and :class:`FieldEditor.Changed` tells the form.  So
-nothing typed is ever only on screen, even when the next key closes the session.
+value until then).  Each accepted change goes through the session's editor
+(:meth:`workshop.editor.SessionEditor.set_field`: recorded and autosaved) the moment the text
+changes, and :class:`FieldEditor.Changed` tells the form.  So nothing typed is ever only on
+screen, even when the next key closes the session.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from screens.host import editor
 from screens.literal_inputs import LiteralInput, LiteralTextArea
 
 from screens.text import literal
+from workshop.editor import EditRefused
 from workshop.values import KINDS, enum_label, limit_words
 
 
@@ -84,10 +87,9 @@ class FieldEditor(Vertical):
     class Changed(Message):
         """A field's new value was accepted and written to the model."""
 
-        def __init__(self, editor: FieldEditor, description: str) -> None:
+        def __init__(self, editor: FieldEditor) -> None:
             super().__init__()
             self.editor = editor
-            self.description = description
 
     def __init__(self, target: BaseModel, spec: FieldSpec, *, id: str | None = None) -> None:
         super().__init__(id=id or f"field-{spec.name}")
@@ -163,18 +165,17 @@ class FieldEditor(Vertical):
         self._store(value)
 
     def _store(self, value: Any) -> None:
-        if getattr(self.target, self.spec.name) == value:
-            self._show_error("")
-            return
-        try:
-            setattr(self.target, self.spec.name, value)
+        try:  # at once: autosaved, whatever key comes next
+            changed = editor(self).set_field(self.target, self.spec.name, value, label=self.spec.label)
         except ValidationError as error:
             self._show_error(validation_message(error, self.spec.kind))
             return
+        except EditRefused as error:
+            self._show_error(str(error))
+            return
         self._show_error("")
-        description = f"{self.spec.label} changed"
-        self.app.edited(description)  # type: ignore[attr-defined]  # at once: autosaved, whatever key comes next
-        self.post_message(self.Changed(self, description))
+        if changed:
+            self.post_message(self.Changed(self))
 
     _shown_error = ""
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textual.app import ComposeResult, SystemCommand
 from textual.widgets import Static
 
+from screens.host import host
 from screens.governance_raci import LEGEND, RaciGrid
 from screens.governance_sponsors import SponsorTable
 from screens.phase_view import PhaseView
@@ -59,7 +60,7 @@ class GovernanceView(PhaseView):
         self.sponsors.reload()
         found = raci_findings(self.session.governance.raci)
         self.query_one("#raci-flags", Static).update(literal("\n".join(f"! {f.message}" for f in found)))
-        report = health_report(self.session, self.app.today)  # type: ignore[attr-defined]
+        report = health_report(self.session, host(self).today)
         exec_found = [f for f in report.findings if f.key == "governance.exec_map"]
         self.query_one("#exec-flags", Static).update(literal("\n".join(f"! {f.message}" for f in exec_found)))
 

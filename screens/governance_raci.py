@@ -14,9 +14,11 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from screens.dialogs import ConfirmDialog, PromptDialog
+from screens.host import editor
 from screens.text import cell, one_line
 from workshop.findings import RuleResult
-from workshop.models import Raci, RaciCode, RaciRow, Session
+from workshop.editor import SessionEditor
+from workshop.models import Raci, RaciCode, Session
 from workshop.raci_checks import raci_findings
 
 FIRST_ROLE = 2
@@ -119,9 +121,9 @@ class RaciGrid(DataTable):
     def _row_index(self) -> int | None:
         return self.cursor_row if 0 <= self.cursor_row < len(self.raci.rows) else None
 
-    def _edited(self, what: str) -> None:
-        self.app.edited(what)  # type: ignore[attr-defined]
-        self.reload()
+    @property
+    def editor(self) -> SessionEditor:
+        return editor(self)
 
     # ------------------------------------------------------------------ cells
 
@@ -131,9 +133,8 @@ class RaciGrid(DataTable):
             if row is not None:
                 self.app.notify("Move to a role's column (→) to set R, A, C or I.", timeout=3)
             return
-        self.raci.rows[row].cells[role] = code
-        name = self.raci.roles[role]
-        self._edited(f"RACI: {name} set to {code.value or 'none'}")
+        self.editor.set_raci_cell(row, role, code)
+        self.reload()
 
     def action_cycle(self) -> None:
         row, role = self._row_index(), self._role_index()
@@ -157,12 +158,10 @@ class RaciGrid(DataTable):
 
     def action_add_row(self) -> None:
         def add(name: str | None) -> None:
-            if name is None or not name.strip():
+            if name is None or not self.editor.add_raci_decision(name):
                 return
-            raci = self.raci
-            raci.rows.append(RaciRow(decision=name, cells=[RaciCode.NONE] * len(raci.roles)))
-            self._edited("RACI: added a decision")
-            self.move_cursor(row=len(raci.rows) - 1, column=FIRST_ROLE)
+            self.reload()
+            self.move_cursor(row=len(self.raci.rows) - 1, column=FIRST_ROLE)
 
         self.app.push_screen(PromptDialog("New RACI decision", "Decision", placeholder="e.g. MDF allocation"), add)
 
@@ -173,9 +172,9 @@ class RaciGrid(DataTable):
         raci_row = self.raci.rows[row]
 
         def rename(name: str | None) -> None:
-            if name is not None and name != raci_row.decision:
-                raci_row.decision = name
-                self._edited("RACI: renamed a decision")
+            if name is not None and raci_row in self.raci.rows:
+                if self.editor.rename_raci_decision(self.raci.rows.index(raci_row), name):
+                    self.reload()
 
         self.app.push_screen(PromptDialog("Rename RACI decision", "Decision", raci_row.decision), rename)
 
@@ -186,9 +185,8 @@ class RaciGrid(DataTable):
         raci_row = self.raci.rows[row]
 
         def delete(answer: bool | None) -> None:
-            if answer and raci_row in self.raci.rows:
-                self.raci.rows.remove(raci_row)
-                self._edited("RACI: deleted a decision")
+            if answer and self.editor.delete_raci_decision(raci_row):
+                self.reload()
 
         self.app.push_screen(
             ConfirmDialog(f"Delete the RACI row “{one_line(raci_row.decision, 60)}”?", title="Delete decision", yes="Delete"),
@@ -196,26 +194,20 @@ class RaciGrid(DataTable):
         )
 
     def action_move(self, delta: int) -> None:
-        rows = self.raci.rows
         row = self._row_index()
-        if row is None or not 0 <= row + delta < len(rows):
+        if row is None or not self.editor.move_raci_decision(row, delta):
             return
-        rows[row], rows[row + delta] = rows[row + delta], rows[row]
-        self._edited("RACI: moved a decision")
+        self.reload()
         self.move_cursor(row=row + delta)
 
     # ------------------------------------------------------------------ roles
 
     def action_add_role(self) -> None:
         def add(name: str | None) -> None:
-            if name is None or not name.strip():
+            if name is None or not self.editor.add_raci_role(name):
                 return
-            raci = self.raci
-            for raci_row in raci.rows:
-                raci_row.cells.append(RaciCode.NONE)
-            raci.roles = [*raci.roles, name]  # validated: cells and roles stay aligned
-            self._edited(f"RACI: added role {name}")
-            self.move_cursor(column=len(raci.roles) + FIRST_ROLE - 1)
+            self.reload()
+            self.move_cursor(column=len(self.raci.roles) + FIRST_ROLE - 1)
 
         self.app.push_screen(PromptDialog("New RACI role", "Role", placeholder="e.g. Finance"), add)
 
@@ -227,12 +219,8 @@ class RaciGrid(DataTable):
         raci = self.raci
 
         def rename(name: str | None) -> None:
-            if name is None or not name.strip() or name == raci.roles[role]:
-                return
-            roles = list(raci.roles)
-            roles[role] = name
-            raci.roles = roles
-            self._edited(f"RACI: renamed role to {name}")
+            if name is not None and self.editor.rename_raci_role(role, name):
+                self.reload()
 
         self.app.push_screen(PromptDialog("Rename RACI role", "Role", raci.roles[role]), rename)
 
@@ -245,12 +233,8 @@ class RaciGrid(DataTable):
         name = raci.roles[role]
 
         def delete(answer: bool | None) -> None:
-            if not answer or role >= len(raci.roles) or raci.roles[role] != name:
-                return
-            for raci_row in raci.rows:
-                del raci_row.cells[role]
-            raci.roles = [r for i, r in enumerate(raci.roles) if i != role]
-            self._edited(f"RACI: deleted role {name}")
+            if answer and self.editor.delete_raci_role(role, name):
+                self.reload()
 
         self.app.push_screen(
             ConfirmDialog(

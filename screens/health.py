@@ -13,6 +13,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.containers import Container
 from textual.widgets import OptionList, Static
 
+from screens.host import host
 from screens.fields import FieldEditor, FieldSpec
 from screens.health_lines import completeness_option, economics_text, rule_option
 from screens.phase_view import PhaseView
@@ -86,7 +87,7 @@ class HealthView(PhaseView):
     # ------------------------------------------------------------------ refresh
 
     def refresh_view(self) -> None:
-        report = health_report(self.session, self.app.today)  # type: ignore[attr-defined]
+        report = health_report(self.session, host(self).today)
         self._report = report
         self.query_one("#health-summary", Static).update(
             f"{report.fails} failing, {report.warnings} warnings "

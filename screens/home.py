@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from screens.host import host
 from screens.dialogs import PromptDialog
 from screens.header import AppHeader
 from screens.text import cell, literal
@@ -61,13 +62,11 @@ class HomeScreen(Screen[None]):
         self.action_reload()
 
     def action_reload(self) -> None:
-        from session_store import list_sessions
-
         table = self.query_one("#sessions", DataTable)
         table.clear()
         self._paths: list[Path] = []
         self._problems: list[str | None] = []
-        summaries = list_sessions(self.app.sessions_dir)  # type: ignore[attr-defined]
+        summaries = host(self).list_sessions()
         for summary in summaries:
             updated = cell(summary.updated.astimezone().strftime("%Y-%m-%d %H:%M"))
             if summary.error:
@@ -110,7 +109,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         if not self._paths:
             return
-        self.app.open_session(self._paths[table.cursor_row])  # type: ignore[attr-defined]
+        host(self).open_session(self._paths[table.cursor_row])
 
     def action_new_session(self) -> None:
         def create(title: str | None) -> None:
@@ -118,7 +117,7 @@ class HomeScreen(Screen[None]):
                 return
             from workshop.defaults import new_session
 
-            self.app.create_session(new_session(title.strip() or "Partnership strategy workshop"))  # type: ignore[attr-defined]
+            host(self).create_session(new_session(title.strip() or "Partnership strategy workshop"))
 
         self.app.push_screen(
             PromptDialog("New session", "Title of the workshop", placeholder="e.g. FinServ partner offsite"),
@@ -128,16 +127,9 @@ class HomeScreen(Screen[None]):
     def action_open_path(self) -> None:
         def open_path(text: str | None) -> None:
             if text and text.strip():
-                self.app.open_session(Path(text.strip()).expanduser())  # type: ignore[attr-defined]
+                host(self).open_session(Path(text.strip()).expanduser())
 
         self.app.push_screen(PromptDialog("Open a session file", "Path to a .toml session file"), open_path)
 
     def action_open_demo(self) -> None:
-        from session_store import SessionError, demo_copy
-
-        try:
-            path = demo_copy()
-        except SessionError as error:
-            self.notify(f"Could not open the demo: {error}", severity="error", timeout=15, markup=False)
-            return
-        self.app.open_session(path)  # type: ignore[attr-defined]
+        host(self).open_demo()

@@ -53,7 +53,7 @@ from workshop.models import (
 from workshop.gates import gated
 from workshop.score_explain import explain
 from workshop.sensitivity import Sensitivity, sensitivity
-from workshop.scoring import Weighting, ranked_partners, attractiveness, band_for, exact_text, format_score, percent_text, weighting
+from workshop.scoring import Weighting, ranked_partners, attractiveness, band_for, exact_text, format_score, missing_ratings, percent_text, weighting
 from workshop.team_scoring import disagreement
 from workshop.values import format_date, format_number, parse_rating
 
@@ -284,8 +284,7 @@ class MappingView(PhaseView):
         score = attractiveness(partner.ratings, self.session.mapping.weights)
         band = band_for(score)
         if band is None:
-            missing = [label for key, (label, _w) in RATING_FIELDS.items() if getattr(partner.ratings, key) is None]
-            return f"{partner.name}: unscored — still to rate: {', '.join(missing).lower()}."
+            return f"{partner.name}: unscored — still to rate: {', '.join(missing_ratings(partner.ratings)).lower()}."
         shown, exact = format_score(score), exact_text(score)
         exactly = "" if Fraction(shown) == score else f" (exactly {exact})"
         return f"{partner.name}: score {shown}{exactly} — {band.label}. {band.advice}"
@@ -387,8 +386,7 @@ class MappingView(PhaseView):
 
     def action_add_partner(self) -> None:
         partner = Partner(name="New partner")
-        self.session.mapping.partners.append(partner)
-        self.edited("Added partner")
+        self.editor.add_partner(partner)
         table = self.table
         if table.filter.active:
             table.filter = PartnerFilter()  # a new partner must be visible
@@ -444,12 +442,9 @@ class MappingView(PhaseView):
             return
 
         def confirmed(answer: bool | None) -> None:
-            partners = self.session.mapping.partners
-            if answer and partner in partners:
-                row = self.table.cursor_row
-                partners.remove(partner)
+            row = self.table.cursor_row
+            if answer and self.editor.delete_partner(partner):
                 self.table.remove_partner(partner)
-                self.edited(f"Deleted partner {partner.name}")
                 if self.table.row_count:
                     self.table.move_cursor(row=min(row, self.table.row_count - 1))
                 self.refresh_now()
@@ -523,14 +518,12 @@ class MappingView(PhaseView):
         key = RATING_KEYS[rating]
         if event.text.strip():
             try:
-                value = parse_rating(event.text)
-                setattr(partner.ratings, key, value)
+                self.editor.rate_partner(partner, key, parse_rating(event.text))
             except ValueError as error:  # pydantic's ValidationError is a ValueError too
                 message = validation_message(error) if isinstance(error, ValidationError) else str(error)
                 self.rating_bar.refuse(f"Not stored: “{event.text.strip()}” — {message[:1].lower()}{message[1:]}.")
                 return
             table.update_partner(partner)
-            self.edited(f"Rated {partner.name}: {RATING_FIELDS[key][0]}")
         self._advance(row, rating, event.step, event.by_row)
 
     def _advance(self, row: int, rating: int, step: int, by_row: bool) -> None:
@@ -568,11 +561,10 @@ class MappingView(PhaseView):
     # ------------------------------------------------------------------ competitor map refresh
 
     def action_stamp_refresh(self) -> None:
-        mapping = self.session.mapping
-        mapping.competitor_map_refreshed = self.app.today  # type: ignore[attr-defined]
-        self.query_one("#field-competitor_map_refreshed Input", Input).value = format_date(mapping.competitor_map_refreshed)
-        self.edited("Competitor map refreshed")
-        self.notify(f"Competitor map marked refreshed on {format_date(mapping.competitor_map_refreshed)}.", markup=False)
+        today = self.host.today
+        self.editor.mark_competitor_map_refreshed(today)
+        self.query_one("#field-competitor_map_refreshed Input", Input).value = format_date(today)
+        self.notify(f"Competitor map marked refreshed on {format_date(today)}.", markup=False)
 
     # ------------------------------------------------------------------ navigation
 

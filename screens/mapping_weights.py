@@ -15,10 +15,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from screens.host import editor
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
 from workshop.models import RATING_FIELDS, Mapping, ScoringWeights
-from workshop.scoring import percent_text, weighting, weights_check
+from workshop.scoring import percent_text, weights_check
 from workshop.values import parse_percent
 
 
@@ -85,9 +86,8 @@ class WeightsDialog(ModalScreen[None]):
 
     def _apply(self) -> None:
         weights, _message = weights_check(self.typed)
-        if weights is not None and weights != self.mapping.weights:
-            self.mapping.weights = weights
-            self.app.edited(f"Scoring weights: {weighting(weights).text}")  # type: ignore[attr-defined]
+        if weights is not None:
+            editor(self).set_weights(weights)
         self._show_status()
 
     def _show_status(self) -> None:

@@ -9,8 +9,9 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
+from screens.host import host
 from screens.fields import FieldEditor, FieldSpec
 from screens.okrs_flags import OkrFlags, okr_flags, place_of
 from screens.okrs_roadmap import RoadmapItemsTable, RoadmapQuarters
@@ -209,7 +210,7 @@ class OkrsView(PhaseView):
     # ------------------------------------------------------------------ refresh
 
     def refresh_view(self) -> None:
-        report = health_report(self.session, self.app.today)  # type: ignore[attr-defined]
+        report = health_report(self.session, host(self).today)
         economics = [f for f in report.findings if f.key == "okr.economics"]
         self._flags = okr_flags(self.session.objectives, economics)
         rules = {rule.key: rule for rule in report.rules}
@@ -245,9 +246,8 @@ class OkrsView(PhaseView):
         if not 0 <= target < 4:
             self.app.notify(f"Q{event.quarter + 1} is the {'first' if target < 0 else 'last'} quarter.", timeout=3)
             return
-        item = quarters[event.quarter].items.pop(event.index)
-        quarters[target].items.append(item)
-        self.edited(f"Moved roadmap item from Q{event.quarter + 1} to Q{target + 1}")
+        if not self.editor.move_roadmap_item(event.quarter, event.index, target):
+            return
         panel = self.query_one(RoadmapQuarters)
         panel.reload()
         table = panel.table(target)
@@ -257,12 +257,11 @@ class OkrsView(PhaseView):
     # ------------------------------------------------------------------ actions
 
     def action_stamp_review(self) -> None:
-        roadmap = self.session.roadmap
-        roadmap.last_reviewed = self.app.today  # type: ignore[attr-defined]
-        editor = self.query_one("#field-last_reviewed", FieldEditor)
-        editor.query_one("#input").value = roadmap.last_reviewed.isoformat()  # type: ignore[attr-defined]
-        self.edited("Roadmap reviewed")
-        self.app.notify(f"Roadmap marked reviewed on {roadmap.last_reviewed.isoformat()}.", timeout=3)
+        today = self.host.today
+        self.editor.mark_roadmap_reviewed(today)
+        field = self.query_one("#field-last_reviewed", FieldEditor)
+        field.query_one("#input", Input).value = today.isoformat()
+        self.app.notify(f"Roadmap marked reviewed on {today.isoformat()}.", timeout=3)
 
     def action_add_key_result(self) -> None:
         self.kr_table.focus()

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from screens.fields import FieldEditor, FieldSpec
+from screens.host import editor
 from screens.record_table import Column, RecordTable
 from screens.text import cell
 from workshop.models import RoadmapItem, RoadmapQuarter, Session
@@ -79,8 +80,8 @@ class RoadmapItemsTable(RecordTable):
         item = self.selected
         if item is None:
             return
-        item.done = not item.done
-        self._edited(f"Q{self.quarter + 1} item {'done' if item.done else 'not done'}")
+        editor(self).set_roadmap_item_done(self.quarter, item, not item.done)
+        self.reload()
 
     def action_move_quarter(self, delta: int) -> None:
         if self.selected is not None:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static, TextArea
 
+from screens.host import editor, open_session
 from screens.fields import FieldSpec, enum_choices
 from screens.literal_inputs import LiteralTextArea
 from screens.record_table import Column, RecordTable
@@ -109,7 +110,7 @@ class ParkingLotScreen(ModalScreen[None]):
                 classes="dialog-hint",
             )
             yield ParkingTable(
-                records=lambda: self.app.session.parking_lot,  # type: ignore[attr-defined]
+                records=lambda: open_session(self).parking_lot,
                 columns=[
                     Column("Note", lambda n: one_line(n.text, 200), width=MIN_NOTE_WIDTH),
                     Column("Phase", lambda n: n.phase.title if n.phase else "—", width=PHASE_WIDTH),
@@ -129,8 +130,7 @@ class ParkingLotScreen(ModalScreen[None]):
         table = self.query_one(RecordTable)
         note = table.selected
         if note is not None:
-            note.resolved = not note.resolved
-            self.app.edited("Resolved a parked note" if note.resolved else "Reopened a parked note")  # type: ignore[attr-defined]
+            editor(self).set_note_resolved(note, not note.resolved)
             table.reload()
 
     def action_close(self) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import SystemCommand
 from textual.containers import VerticalScroll
 from textual.timer import Timer
 
+from screens.host import WorkshopHost, host, open_session
+from workshop.editor import SessionEditor
 from workshop.models import Phase, Session
 
 REFRESH_DELAY = 0.15
@@ -20,7 +22,7 @@ class PhaseView(VerticalScroll):
 
     Subclasses set :attr:`key` and :attr:`title`, compose their widgets from ``self.session``
     and implement :meth:`refresh_view` to update what they derive (scores, previews, tables)
-    after any edit anywhere.  Editing goes through field editors or :meth:`edited`.
+    after any edit anywhere.  Editing goes through field editors or :attr:`editor`.
     """
 
     key: ClassVar[str]
@@ -41,9 +43,16 @@ class PhaseView(VerticalScroll):
 
     @property
     def session(self) -> Session:
-        session = self.app.session  # type: ignore[attr-defined]
-        assert session is not None
-        return session
+        return open_session(self)
+
+    @property
+    def editor(self) -> SessionEditor:
+        """The one way to change the session (every change recorded and autosaved)."""
+        return host(self).editor
+
+    @property
+    def host(self) -> WorkshopHost:
+        return host(self)
 
     _ready = False
     """True once mounted and filled (on_mount ran): before that, focus and row requests wait."""
@@ -57,7 +66,7 @@ class PhaseView(VerticalScroll):
             self.call_after_refresh(callback, *args)
         self._waiting = None
 
-    def when_ready(self, callback, *args) -> None:  # type: ignore[no-untyped-def]
+    def when_ready(self, callback: Callable[..., object], *args: object) -> None:
         """Run ``callback(*args)`` now if the view is mounted and filled, else once it is
         (a view mounted just now gets its children a few refreshes later when the app is busy)."""
         if self._ready:
@@ -103,10 +112,6 @@ class PhaseView(VerticalScroll):
 
     def refresh_view(self) -> None:
         """Update everything derived from the session. Must not rebuild a field being typed in."""
-
-    def edited(self, what: str) -> None:
-        """Call after changing the session directly (not through a field editor)."""
-        self.app.edited(what)  # type: ignore[attr-defined]
 
     def current_row(self) -> int:
         """The row selected in this view's main table (remembered for resuming)."""

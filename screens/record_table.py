@@ -4,7 +4,7 @@
 results…) and edits it in place: ``a`` adds a record and opens its editor, ``e``/Enter edits
 the selected one in an :class:`~screens.dialogs.EditDialog`, ``d``/Delete deletes it after a
 confirmation, ``ctrl+up``/``ctrl+down`` move it when order matters.  Every change goes
-through ``app.edited`` and so is autosaved.
+through the session's editor (:mod:`workshop.editor`) and so is recorded and autosaved.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 
 from screens.dialogs import ConfirmDialog, EditDialog
 from screens.fields import FieldSpec
+from screens.host import editor
 from screens.literal_inputs import KeysInOrder
 from screens.text import cell
 
@@ -110,10 +111,6 @@ class RecordTable(KeysInOrder, DataTable):
     def _specs_for(self, record: Any) -> Sequence[FieldSpec]:
         return self.specs(record) if callable(self.specs) else self.specs
 
-    def _edited(self, what: str) -> None:
-        self.app.edited(what)  # type: ignore[attr-defined]
-        self.reload()
-
     def edit(self, record: Any, *, title: str | None = None, new: bool = False) -> None:
         dialog = EditDialog(
             title or f"Edit {self.noun}: {self.title_of(record)}",
@@ -127,8 +124,8 @@ class RecordTable(KeysInOrder, DataTable):
         if self.new_record is None:
             return
         record = self.new_record()
-        self.records().append(record)
-        self._edited(f"Added {self.noun}")
+        editor(self).add_record(self.records(), record, noun=self.noun)
+        self.reload()
         self.move_cursor(row=self.row_count - 1)
         self.edit(record, title=f"New {self.noun}", new=True)
 
@@ -146,14 +143,11 @@ class RecordTable(KeysInOrder, DataTable):
         record = self.selected
         if record is None:
             return
-        index = self.cursor_row
         title = self.title_of(record)
 
         def confirmed(answer: bool | None) -> None:
-            records = self.records()
-            if answer and index < len(records) and records[index] is record:
-                del records[index]
-                self._edited(f"Deleted {self.noun} {title}")
+            if answer and editor(self).delete_record(self.records(), record, noun=self.noun, title=title):
+                self.reload()
 
         self.app.push_screen(
             ConfirmDialog(f"Delete {self.noun} “{title}”?", title=f"Delete {self.noun}", yes="Delete"),
@@ -161,11 +155,10 @@ class RecordTable(KeysInOrder, DataTable):
         )
 
     def action_move(self, delta: int) -> None:
-        records = self.records()
         index = self.cursor_row
-        target = index + delta
-        if not self.can_move or not records or not 0 <= target < len(records):
+        if not self.can_move or not editor(self).move_record(
+            self.records(), index, delta, noun=self.noun, title_of=self.title_of
+        ):
             return
-        records[index], records[target] = records[target], records[index]
-        self._edited(f"Moved {self.noun} {self.title_of(records[target])}")
-        self.move_cursor(row=target)
+        self.reload()
+        self.move_cursor(row=index + delta)

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from screens.host import editor, open_session
 from screens.fields import validation_message
 from screens.literal_inputs import KeysInOrder
 from screens.text import literal, one_line
@@ -28,10 +29,8 @@ from workshop.scoring import format_score, weighting
 from workshop.team_scoring import (
     DISAGREEMENT_THRESHOLD,
     TeamView,
-    apply_team_mean,
     disagreement,
     participant_names,
-    set_participant_rating,
 )
 from workshop.values import format_number, parse_rating
 
@@ -129,11 +128,11 @@ class TeamScoringScreen(ModalScreen[None]):
     # ------------------------------------------------------------------ compose
 
     def compose(self) -> ComposeResult:
-        self.names = participant_names(self.app.session, self.partner)  # type: ignore[attr-defined]
-        listed = {p.name for p in self.app.session.participants}  # type: ignore[attr-defined]
+        self.names = participant_names(open_session(self), self.partner)
+        listed = {p.name for p in open_session(self).participants}
         with Vertical(id="team-dialog"):
             yield Label(literal(f"Team scores — {self.partner.name}"), id="team-title")
-            weights = weighting(self.app.session.mapping.weights)  # type: ignore[attr-defined]
+            weights = weighting(open_session(self).mapping.weights)
             yield Static(
                 f"Each participant rates 0-100; weights {weights.text}% as the columns"
                 + ("." if weights.is_method else " (set by the team, not the method's 30/25/20/15/10)."),
@@ -213,8 +212,7 @@ class TeamScoringScreen(ModalScreen[None]):
         current = getattr(entry.ratings, field) if entry is not None else None
         try:
             value = parse_rating(cell.value)
-            if value != current:
-                set_participant_rating(self.partner, name, field, value)
+            editor(self).rate_for_participant(self.partner, name, field, value)
         except ValidationError as error:
             return self._refuse(cell, name, field, validation_message(error), current, moving=moving)
         except ValueError as error:
@@ -223,8 +221,6 @@ class TeamScoringScreen(ModalScreen[None]):
             self._refused = None
             self._show_error("")
         if value != current:
-            apply_team_mean(self.partner)
-            self.app.edited(f"Team scores for {self.partner.name}")  # type: ignore[attr-defined]
             self._refresh_results()
         with cell.prevent(Input.Changed):
             cell.value = format_number(value)
@@ -255,7 +251,7 @@ class TeamScoringScreen(ModalScreen[None]):
 
     @property
     def view(self) -> TeamView:
-        return disagreement(self.partner, weights=self.app.session.mapping.weights)  # type: ignore[attr-defined]
+        return disagreement(self.partner, weights=open_session(self).mapping.weights)
 
     def _refresh_results(self) -> None:
         view = self.view

@@ -18,8 +18,8 @@ from screens.text import literal
 from screens.thesis_models import ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
+from workshop.editor import EditRefused
 from workshop.models import RATIONALE_FIELDS, Phase, SignOff
-from workshop.signoff import sign_thesis, withdraw_signoff
 from workshop.thesis_statement import render_thesis
 
 RATIONALE_SPECS = [FieldSpec(name, label, "multiline", hint=question) for name, (label, question) in RATIONALE_FIELDS.items()]
@@ -181,16 +181,11 @@ class ThesisView(PhaseView):
     def _signed(self, signoff: SignOff | None) -> None:
         if signoff is None:
             return
-        missing = render_thesis(self.session).missing
-        if missing:  # something was emptied meanwhile
-            self.notify("Not signed: still missing " + ", ".join(missing) + ".", severity="warning", markup=False)
+        try:  # refused if something was emptied or signed meanwhile, or it is dated after today
+            self.editor.sign_thesis(signoff, self.host.today)
+        except EditRefused as refused:
+            self.notify(f"Not signed: {refused}.", severity="warning", markup=False)
             return
-        try:
-            sign_thesis(self.session, signoff, self.app.today, self.app.editor)
-        except ValueError as error:  # dated after today, or signed meanwhile
-            self.notify(f"Not signed: {error}.", severity="warning", markup=False)
-            return
-        self.edited(f"Thesis signed off by {signoff.name}")
         self.refresh_now()
 
     def action_withdraw_sign_off(self) -> None:
@@ -199,9 +194,7 @@ class ThesisView(PhaseView):
             return
 
         def confirmed(answer: bool | None) -> None:
-            if answer and self.session.thesis.signoff is signoff:
-                withdraw_signoff(self.session, self.app.editor)
-                self.edited(f"Thesis sign-off by {signoff.name} withdrawn")
+            if answer and self.editor.withdraw_signoff(signoff):
                 self.refresh_now()
 
         self.app.push_screen(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.binding import Binding
 
 from screens.fields import FieldSpec
+from screens.host import editor
 from screens.record_table import Column, RecordTable
 from screens.text import one_line
 from workshop.models import PartnershipModel, Thesis
@@ -74,6 +75,5 @@ class ModelsTable(RecordTable):
         model = self.selected
         if model is None:
             return
-        model.selected = not model.selected
-        state = "selected" if model.selected else "unselected"
-        self._edited(f"Model {model.name} {state}")
+        editor(self).select_model(model, not model.selected)
+        self.reload()

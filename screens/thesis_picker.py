@@ -6,6 +6,7 @@ from textual import on
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
+from screens.host import editor
 from screens.text import literal
 from workshop.models import Thesis
 
@@ -53,7 +54,6 @@ class PrioritizedModelsPicker(SelectionList[str]):
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
         event.stop()
         chosen = set(self.selected)
-        self.thesis.statement.prioritized_models = [name for name, _ in self._shown if name in chosen]
-        self.app.edited("Prioritized models changed")  # type: ignore[attr-defined]
+        editor(self).set_prioritized_models([name for name, _ in self._shown if name in chosen])
         if not all(current for name, current in self._shown if name not in chosen):
             self.call_after_refresh(self.sync)  # an unticked stale name leaves the list

@@ -15,22 +15,22 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from screens.host import host
 from screens.dialogs import ConfirmDialog, EditDialog, PromptDialog
 from screens.phase_view import PhaseView
 from screens.text import literal, visible
 from screens.tiers_pick import PickDialog
 from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable
 from screens.verdicts import action_content, action_words
-from workshop.audit import record_movement, record_tier_override, record_warning, tier_override, warning_recorded
+from workshop.audit import tier_override, warning_recorded
+from workshop.editor import EditRefused
 from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
 from workshop.tier_movement import (
     Action,
     PartnerMovement,
     QuarterMovement,
-    apply_movement,
     evaluate_partner,
     evaluate_program,
-    sign_partner,
 )
 
 NO_TIER = "none"
@@ -84,7 +84,7 @@ class TiersView(PhaseView):
         yield Static(id="partner-detail", markup=False)
         yield Static(id="results-title", classes="section-title", markup=False)
         yield Static("a: add a quarter   e/Enter: edit   d: delete", classes="section-help", markup=False)
-        yield ResultsTable(self.selected_partner, self._verdict, lambda: self.app.today, id="results")  # type: ignore[attr-defined]
+        yield ResultsTable(self.selected_partner, self._verdict, lambda: host(self).today, id="results")
         yield Static(id="quarter-reason", markup=False)
 
     # ------------------------------------------------------------------ what is selected
@@ -103,7 +103,7 @@ class TiersView(PhaseView):
         """What the rules say about ``partner`` today (None when it is not in the program)."""
         if partner.program_tier is None:
             return None
-        return evaluate_partner(partner, self.session.tiers, self.app.today)  # type: ignore[attr-defined]
+        return evaluate_partner(partner, self.session.tiers, host(self).today)
 
     def _verdict(self, result: QuarterResult) -> QuarterMovement | None:
         partner = self.selected_partner()
@@ -125,7 +125,7 @@ class TiersView(PhaseView):
             f"Exit: no pipeline activity in {rules.exit_months} months "
             f"(Registered: {rules.exit_months_registered}).   r: edit the rules"
         )
-        movements = evaluate_program(session, self.app.today)  # type: ignore[attr-defined]
+        movements = evaluate_program(session, host(self).today)
         self.movements = {m.partner.id: m for m in movements}
         rows: list[tuple[Partner, PartnerMovement | None]] = []
         for partner in session.mapping.partners:
@@ -238,26 +238,20 @@ class TiersView(PhaseView):
             if value is None:
                 return
             if value == NO_TIER:
-                sign_partner(partner, None)
-                self.edited(f"{partner.name}: removed from the program tiers")
+                self.editor.set_program_tier(partner, None)
                 self.refresh_now()
                 return
             tier = TierName(value)
             movement = self._movement_of(partner)
             against = tier_override(movement, tier.label) if partner.program_tier is not None else None
             if against is None:
-                set_tier(tier)
+                set_tier(tier, "")
                 return
 
             def appealed(reason: str | None) -> None:
                 if reason is None:
                     return
-                if not reason.strip():
-                    self.app.notify("Not changed: an override needs its reason (the appeal).", severity="warning")
-                    return
-                assert movement is not None
-                record_tier_override(self.session, movement, tier.label, reason, self.app.editor)
-                set_tier(tier)
+                set_tier(tier, reason)
 
             self.app.push_screen(
                 PromptDialog(
@@ -268,9 +262,12 @@ class TiersView(PhaseView):
                 appealed,
             )
 
-        def set_tier(tier: TierName) -> None:
-            sign_partner(partner, tier)
-            self.edited(f"{partner.name}: program tier set to {tier.label} (signed)")
+        def set_tier(tier: TierName, reason: str) -> None:
+            try:
+                self.editor.set_program_tier(partner, tier, movement=self._movement_of(partner), reason=reason)
+            except EditRefused as refused:
+                self.app.notify(f"Not changed: {refused}.", severity="warning", markup=False)
+                return
             self.refresh_now()  # the new row must be there to be selected
             self.call_after_refresh(self.focus_target, partner.name)
 
@@ -294,9 +291,7 @@ class TiersView(PhaseView):
             )
 
             def confirmed(answer: bool | None) -> None:
-                if answer and apply_movement(movement):
-                    record_movement(self.session, movement, self.app.editor)
-                    self.edited(f"{partner.name}: {movement.action.value} applied, {movement.recorded_tier.label} → {target.label}")
+                if answer and self.editor.apply_movement(movement):
                     self.refresh_now()
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Apply"), confirmed)
@@ -304,9 +299,7 @@ class TiersView(PhaseView):
             question = f"✗ EXIT: terminate the partnership agreement with {partner.name} (stage: exited)?\n\n{movement.reason}"
 
             def exited(answer: bool | None) -> None:
-                if answer and apply_movement(movement):
-                    record_movement(self.session, movement, self.app.editor)
-                    self.edited(f"{partner.name}: exit applied, partnership terminated")
+                if answer and self.editor.apply_movement(movement):
                     self.refresh_now()
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Exit partner"), exited)
@@ -317,8 +310,7 @@ class TiersView(PhaseView):
             question = f"⚠ WARNING: record the warning issued to {partner.name} at its QBR?\n\n{movement.reason}"
 
             def warned(answer: bool | None) -> None:
-                if answer and record_warning(self.session, movement, self.app.editor) is not None:
-                    self.edited(f"{partner.name}: warning issued")
+                if answer and self.editor.record_warning(movement):
                     self.refresh_now()
 
             self.app.push_screen(ConfirmDialog(question, title="Apply the recommendation", yes="Record warning"), warned)

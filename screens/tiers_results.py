@@ -11,6 +11,7 @@ from textual.widgets import Button, Label, Static
 
 from screens.dialogs import EditDialog
 from screens.fields import FieldEditor, FieldSpec, validation_message
+from screens.host import editor
 from screens.text import literal
 from workshop.dates import parse_quarter
 from workshop.models import Partner, QuarterResult
@@ -31,6 +32,7 @@ class QuarterField(FieldEditor):
     def __init__(self, partner: Partner, result: QuarterResult) -> None:
         super().__init__(result, QUARTER_SPEC)
         self.partner = partner
+        self.result = result
 
     def _accept_text(self, text: str) -> None:
         try:
@@ -41,21 +43,14 @@ class QuarterField(FieldEditor):
         self._store(text.strip())
 
     def _store(self, value: Any) -> None:
-        result: QuarterResult = self.target  # type: ignore[assignment]
-        previous = result.quarter
-        if previous == value:
-            self._show_error("")
-            return
         try:
-            result.quarter = value
-            # The partner's own validator refuses a quarter recorded twice.
-            self.partner.results = list(self.partner.results)
+            changed = editor(self).set_quarter(self.partner, self.result, value)
         except ValidationError as error:
-            result.quarter = previous
             self._show_error(validation_message(error))
             return
         self._show_error("")
-        self.post_message(self.Changed(self, f"{self.partner.name}: quarter {value} recorded"))
+        if changed:
+            self.post_message(self.Changed(self))
 
 
 class QuarterResultDialog(EditDialog):
@@ -64,12 +59,13 @@ class QuarterResultDialog(EditDialog):
     def __init__(self, title: str, partner: Partner, result: QuarterResult) -> None:
         super().__init__(title, result, RESULT_FIELDS)
         self.partner = partner
+        self.result = result
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
             yield Label(literal(self.dialog_title), classes="dialog-title")
             with VerticalScroll(classes="dialog-fields"):
-                yield QuarterField(self.partner, self.target)  # type: ignore[arg-type]
+                yield QuarterField(self.partner, self.result)
                 for spec in self.specs:
                     yield FieldEditor(self.target, spec)
             with Horizontal(classes="dialog-buttons"):

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from screens.record_table import Column, RecordTable
 from screens.fields import FieldSpec
+from screens.host import editor
 from screens.text import cell, one_line
 from screens.tiers_results import QuarterResultDialog
 from screens.verdicts import action_cell
@@ -224,8 +225,8 @@ class ResultsTable(RecordTable):
             return
         result = self._new_result()
         assert result is not None
-        partner.results = [*partner.results, result]
-        self._edited(f"{partner.name}: added quarter {result.quarter}")
+        editor(self).add_quarter_result(partner, result)
+        self.reload()
         self.move_cursor(row=self.row_count - 1)
         self.edit(result, title=f"{partner.name}: new quarter")
 
@@ -237,10 +238,7 @@ class ResultsTable(RecordTable):
         self.app.push_screen(dialog, lambda _: self._after_dialog(partner, record))
 
     def _after_dialog(self, partner: Partner, record: QuarterResult) -> None:
-        ordered = sorted(partner.results, key=lambda r: quarter_index(r.quarter))
-        if ordered != partner.results:
-            partner.results[:] = ordered
-            self.app.edited(f"{partner.name}: quarters in order")  # type: ignore[attr-defined]
+        editor(self).order_quarters(partner)
         self.reload()
         records = self.records()
         if record in records:

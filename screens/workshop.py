@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.host import host, open_session
 from screens.header import AppHeader
 from screens.phase_view import PhaseView
 from workshop.models import Phase
@@ -129,7 +130,7 @@ class WorkshopScreen(Screen[None]):
                 )
                 # The phase the team was on is composed with the screen (not mounted after it):
                 # one mount for the first paint, and the view is ready when the screen is.
-                first = self.app.session.position.phase.value  # type: ignore[attr-defined]
+                first = open_session(self).position.phase.value
                 yield ContentSwitcher(view_class(first)(id=f"view-{first}"), id="phase-body", initial=f"view-{first}")
         yield Footer(compact=self._narrow)  # narrow: less space between keys, so fewer are dropped
 
@@ -137,7 +138,7 @@ class WorkshopScreen(Screen[None]):
         self.watch(self.app, "revision", self._stepper_is_stale, init=False)
         self.watch(self.app, "clock_state", self._show_status)
         self.watch(self.app, "save_state", self._show_status)
-        position = self.app.session.position  # type: ignore[attr-defined]
+        position = open_session(self).position
         self.show_phase(position.phase.value, row=position.row)
         self._refresh_banner()
 
@@ -146,7 +147,7 @@ class WorkshopScreen(Screen[None]):
     def _stepper_options(self) -> list[Option]:
         from workshop.health import health_report
 
-        report = health_report(self.app.session, self.app.today)  # type: ignore[attr-defined]
+        report = health_report(open_session(self), host(self).today)
         options = []
         self._stepper_prompts = {}
         for number, (key, label, _) in enumerate(STEPS, start=1):
@@ -171,7 +172,7 @@ class WorkshopScreen(Screen[None]):
 
     def _show_status(self, _value: str = "") -> None:
         """Time left and save state under the stepper: always visible, whatever the title's length."""
-        clock_state, save_state = self.app.clock_state, self.app.save_state  # type: ignore[attr-defined]
+        clock_state, save_state = host(self).clock_state, host(self).save_state
         if self._narrow:
             text = narrow_status(clock_state, save_state)
         else:
@@ -210,7 +211,7 @@ class WorkshopScreen(Screen[None]):
         """The hold banner shows on the later phases while the thesis is unsigned.  (The class
         goes on the banner, not the screen: a class change on the screen restyles every
         widget in it, ~0.4 s with a 10,000-partner table open.)"""
-        unsigned = self.app.session.thesis.signoff is None  # type: ignore[attr-defined]
+        unsigned = open_session(self).thesis.signoff is None
         banner = self.query_one("#hold-banner")
         banner.set_class(unsigned and self._current not in ("intake", "thesis"), "-shown")
 
@@ -241,7 +242,7 @@ class WorkshopScreen(Screen[None]):
         stepper = self.query_one(PhaseStepper)
         stepper.highlighted = STEP_KEYS.index(key)
         if key != "health":
-            self.app.remember_position(Phase(key), row or 0)  # type: ignore[attr-defined]
+            host(self).editor.move_to(Phase(key), row or 0)
         if row is not None:
             self.call_after_refresh(view.focus_row, row)
         if focus:
@@ -252,7 +253,7 @@ class WorkshopScreen(Screen[None]):
     def _remember_and_find(self, key: str, switcher: ContentSwitcher) -> PhaseView | None:
         previous = self.current_view
         if previous is not None and previous.phase is not None:
-            self.app.remember_position(previous.phase, previous.current_row())  # type: ignore[attr-defined]
+            host(self).editor.move_to(previous.phase, previous.current_row())
         found = switcher.query(f"#view-{key}")
         return found.first(PhaseView) if found else None
 
@@ -280,7 +281,7 @@ class WorkshopScreen(Screen[None]):
         self.app.push_screen(ExportPreviewScreen())
 
     def action_go_home(self) -> None:
-        self.app.leave_session(self.app.show_home, "go home")  # type: ignore[attr-defined]
+        host(self).leave_session(host(self).show_home, "go home")
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         for number, (key, label, _) in enumerate(STEPS, start=1):

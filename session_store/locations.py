@@ -15,20 +15,10 @@ from session_store.atomic import atomic_write, backup_path, check_replaceable, r
 from session_store.codec import load_session, read_session_file
 from session_store.editing_claim import EditingClaim
 from session_store.errors import SessionError
+from session_store.folders import data_dir
 from workshop.models import Phase
 
-HOME_ENV = "PARTNER_WORKSHOP_HOME"
 SUFFIX = ".toml"
-
-
-def data_dir() -> Path:
-    """The app's data folder: ``$PARTNER_WORKSHOP_HOME`` if set, else the platform's user data dir."""
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("partner-workshop", appauthor=False))
 
 
 def default_sessions_dir() -> Path:

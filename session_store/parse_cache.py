@@ -40,6 +40,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from session_store import folders
 from workshop import models
 from workshop.models import Session
 
@@ -52,14 +53,7 @@ _STALE_TEMP_SECONDS = 3600
 
 def cache_dir() -> Path:
     """The folder of cached parses (see the module docstring)."""
-    from session_store.locations import HOME_ENV  # locations imports the codec, which imports us
-
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override).expanduser() / "cache" / "parsed"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("partner-workshop", appauthor=False)) / "parsed"
+    return folders.cache_dir()
 
 
 def _model_modules(root: type[BaseModel]) -> set[str]:

@@ -29,8 +29,7 @@ async def unsaved_changes(tmp_path: Path) -> AsyncIterator[tuple[PartnerWorkshop
         replaced = path.with_name("theirs.toml")
         SessionFile.create(replaced, new_session("Changed elsewhere"))
         replaced.replace(path)
-        app.session.facilitator = "Unsaved work"
-        app.edited("Facilitator changed")
+        app.editor.set_field(app.session, "facilitator", "Unsaved work", label="Facilitator")
         assert app.flush_save() is False
         await pilot.pause()
         yield app, pilot, path
@@ -114,8 +113,7 @@ async def test_leaving_with_everything_saved_asks_nothing(tmp_path: Path) -> Non
     app = app_on(new_session("Offsite"), tmp_path)
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
-        app.session.facilitator = "Saved work"
-        app.edited("Facilitator changed")
+        app.editor.set_field(app.session, "facilitator", "Saved work", label="Facilitator")
         await pilot.press("f8")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
     assert load_session(tmp_path / "session.toml").facilitator == "Saved work"
@@ -127,8 +125,7 @@ async def test_changes_pending_when_the_app_ends_any_other_way_are_written(tmp_p
     app = app_on(new_session("Offsite"), tmp_path)
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
-        app.session.facilitator = "Typed just before the end"
-        app.edited("Facilitator changed")
+        app.editor.set_field(app.session, "facilitator", "Typed just before the end", label="Facilitator")
         app.exit()  # before the autosave's 0.3 s
     assert load_session(tmp_path / "session.toml").facilitator == "Typed just before the end"
 

@@ -32,11 +32,9 @@ async def test_a_big_session_is_frozen_and_released_when_an_undo_replaces_it(tmp
     app = app_on(session_of(FREEZE_FROM_PARTNERS), tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
         await until(pilot, lambda: gc.get_freeze_count() > 0, "the session frozen after the first paint")
-        app.session.intake.company_name = "Acme"
-        app.edited("Company name changed")
+        app.editor.set_field(app.session.intake, "company_name", "Acme", label="Company name")
         assert app.flush_save()
-        app.session.intake.product_category = "RegTech"
-        app.edited("Product category changed")
+        app.editor.set_field(app.session.intake, "product_category", "RegTech", label="Product category")
         assert app.flush_save()
         for undone in ("Product category", "Company name"):
             before = app.screen
@@ -68,8 +66,7 @@ async def test_a_closed_terminal_window_ends_the_app_with_the_work_saved(tmp_pat
         await pilot.pause()
         app._terminal_fd = 0  # as if running in a real terminal
         monkeypatch.setattr(workshop.app, "terminal_gone", lambda fd: True)
-        app.session.intake.company_name = "Typed just before the window closed"
-        app.edited("Company name changed")
+        app.editor.set_field(app.session.intake, "company_name", "Typed just before the window closed", label="Company name")
         app._tick()
         await pilot.pause()
     assert app.return_code == 1

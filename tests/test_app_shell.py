@@ -193,8 +193,8 @@ async def test_later_phases_say_recruitment_is_on_hold_until_the_thesis_is_signe
         app.screen.show_phase("thesis")
         await pilot.pause()
         assert not banner.display  # where it is signed, it would only be noise
-        app.session.thesis.signoff = SignOff(name="Maya Okafor")
-        app.edited("Thesis signed off")
+        app.session.thesis.signoff = SignOff(name="Maya Okafor")  # as if signed elsewhere (the file)
+        app.revision += 1
         app.screen.show_phase("decisions")
         await calm(pilot)
         assert not banner.display

@@ -42,8 +42,7 @@ def sliced_app(tmp_path: Path, monkeypatch, partners: int = 12):  # noqa: ANN001
 
 def rename_last_and_start_saving(app, name: str) -> None:  # noqa: ANN001
     """Edit the last partner and start the autosave: its first slice is taken, the rest pends."""
-    app.session.mapping.partners[-1].name = name
-    app.edited("Partner renamed")
+    app.editor.set_field(app.session.mapping.partners[-1], "name", name, label="Name")
     app.save_now()
     assert app._slicing is not None  # the snapshot is under way, the UI thread is free
 
@@ -65,11 +64,10 @@ async def test_an_edit_between_slices_drops_the_stale_snapshot_and_is_saved_itse
         write_text = app.session_file.write_text
         app.session_file.write_text = lambda text, **kw: (written.append(text), write_text(text, **kw))[1]
         partners = app.session.mapping.partners
-        partners[0].name = "First edit"
-        app.edited("Partner renamed")
+        app.editor.set_field(partners[0], "name", "First edit", label="Name")
         app.save_now()  # slice 1 (partners 0-1) is taken now ...
-        partners[0].name, partners[11].name = "Second edit", "Second edit too"  # ... one change, two partners
-        app.edited("Partners renamed")
+        app.editor.set_field(partners[0], "name", "Second edit", label="Name")  # ... two edits
+        app.editor.set_field(partners[11], "name", "Second edit too", label="Name")
         await until(pilot, lambda: not app._pending and app._slicing is None and app.save_state == "saved", "the save")
     # No file ever held half of the second change (partner 0 old, partner 11 new, or the reverse).
     for text in written:

@@ -45,8 +45,7 @@ async def test_app_keeps_work_and_says_so_when_the_disk_is_full(tmp_path: Path, 
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
         monkeypatch.setattr(os, "fsync", _fail(errno.ENOSPC))
-        app.session.facilitator = "Kept in memory"
-        app.edited("Facilitator changed")
+        app.editor.set_field(app.session, "facilitator", "Kept in memory", label="Facilitator")
         assert app.flush_save() is False
         await pilot.pause()
         assert path.read_bytes() == before  # no partial file
@@ -71,8 +70,7 @@ async def test_app_refuses_to_overwrite_a_file_replaced_on_disk(tmp_path: Path) 
         SessionFile.create(replaced, other)
         os.replace(replaced, path)  # another program replaced the file
         theirs = path.read_bytes()
-        app.session.facilitator = "Mine"
-        app.edited("Facilitator changed")
+        app.editor.set_field(app.session, "facilitator", "Mine", label="Facilitator")
         assert app.flush_save() is False
         await pilot.pause()
         assert path.read_bytes() == theirs

@@ -86,19 +86,17 @@ async def test_the_stepper_catches_up_while_typing_goes_on(tmp_path: Path):
         calls = []
         original = screen._stepper_options
         screen._stepper_options = lambda: calls.append(1) or original()  # type: ignore[method-assign]
-        app.session.intake.company_name = "Ledgerlight 1"
-        app.edited("Company name changed")
+        app.editor.set_field(app.session.intake, "company_name", "Ledgerlight 1", label="Company name")
         pending = screen._stepper_timer
         assert pending is not None
         for n in range(2, 6):  # more keys while the refresh is pending
-            app.session.intake.company_name = f"Ledgerlight {n}"
-            app.edited("Company name changed")
+            app.editor.set_field(app.session.intake, "company_name", f"Ledgerlight {n}", label="Company name")
             assert screen._stepper_timer is pending  # the refresh is not pushed back
         await until(pilot, lambda: screen._stepper_timer is None, "the stepper's refresh")
         await calm(pilot)  # and nothing else is still to come
         assert calls == [1]  # five edits, one recomputation
         assert screen._stepper_timer is None
-        app.edited("Company name changed")
+        app.editor.set_field(app.session.intake, "company_name", "Ledgerlight 6", label="Company name")
         assert screen._stepper_timer is not None  # the next edit schedules the next refresh
 
 
@@ -117,7 +115,7 @@ async def test_a_hidden_phase_view_recomputes_only_when_shown_again(tmp_path: Pa
         original = intake.refresh_view
         intake.refresh_view = lambda: refreshed.append(1) or original()  # type: ignore[method-assign]
         for n in range(3):
-            app.edited(f"edit {n}")
+            app.editor.set_field(app.session.intake, "company_name", f"edit {n}", label="Company name")
             await pilot.pause()
         assert intake._stale and intake._refresh_timer is None  # hidden: nothing scheduled for it
         await calm(pilot)  # every refresh the edits did schedule (the thesis view's, the stepper's) has run

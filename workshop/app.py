@@ -1,8 +1,8 @@
 """The Textual App: holds the open session, records every edit and autosaves it.
 
-Screens change ``app.session`` in place and then call :meth:`PartnerWorkshopApp.edited`
-(field editors do it for them, the moment the text changes).  That
-single path bumps :attr:`revision` (views watch it to refresh what they derive), stamps the
+Screens change the session only through :attr:`PartnerWorkshopApp.editor` (a
+:class:`workshop.editor.SessionEditor`; field editors call it the moment the text changes).
+After each change the App bumps :attr:`revision` (views watch it to refresh what they derive), stamps the
 session and schedules a debounced save: a plain-data snapshot is taken on the UI thread (fast
 and consistent), then one saver thread renders it to TOML, keeps it as an undo step and writes
 it atomically through ``session_store`` — so typing never waits for a save.
@@ -35,8 +35,11 @@ from session_store import (
     SessionConflictError,
     SessionError,
     SessionFile,
+    SessionSummary,
     backup_path,
     default_sessions_dir,
+    demo_copy,
+    list_sessions,
     new_session_path,
     parse_session,
     render_session,
@@ -45,9 +48,9 @@ from session_store import (
     write_blueprint,
 )
 from workshop import agenda
-from workshop.audit import audit_after_step, sync_decisions
+from workshop.editor import Edit, PositionMoved, Restored, SessionEditor
 from workshop.terminal_text import visible
-from workshop.models import Change, ParkingNote, Session, utc_now
+from workshop.models import ParkingNote, Session
 from workshop.undo import UndoHistory
 
 AUTOSAVE_DELAY = 0.3
@@ -64,9 +67,6 @@ RETRY_DELAY = 5.0
 
 ROOM_DEFAULT = ("127.0.0.1", 8765)
 """Where the room listens unless told otherwise: this machine only, a memorable port."""
-
-HISTORY_LIMIT = 500
-"""Change-history lines kept in the session file."""
 
 PROJECTOR_THEME = Theme(
     name="projector",
@@ -202,6 +202,7 @@ class PartnerWorkshopApp(App[None]):
         self.fixed_today = today
         self.sessions_dir = sessions_dir
         self.session: Session | None = None
+        self._editor: SessionEditor | None = None
         self.session_file: SessionFile | None = None
         self._claim: EditingClaim | None = None
         """This window's claim on the session file it edits (see session_store.editing_claim)."""
@@ -223,7 +224,6 @@ class PartnerWorkshopApp(App[None]):
         self.clock = time.monotonic
         """The clock behind "saved N s ago" (tests freeze it for stable snapshots)."""
         self.undo_history = UndoHistory()
-        self._changes: list[str] = []
         self._ticks_unsaved = 0
         self._terminal_fd: int | None = None  # set on mount when running in a real terminal
         self._theme_before_projector = "textual-dark"
@@ -347,6 +347,19 @@ class PartnerWorkshopApp(App[None]):
             return False
         return self.show_session(session_file)
 
+    def list_sessions(self) -> list[SessionSummary]:
+        """The sessions folder's sessions, newest first (the home screen's list)."""
+        return list_sessions(self.sessions_dir)
+
+    def open_demo(self) -> bool:
+        """Open a fresh copy of the demo session."""
+        try:
+            path = demo_copy()
+        except SessionError as error:
+            self.notify(f"Could not open the demo: {error}", severity="error", timeout=15, markup=False)
+            return False
+        return self.open_session(path)
+
     def create_session(self, session: Session) -> bool:
         """Write a brand-new session to the sessions folder and open it."""
         path = new_session_path(session.title, self.sessions_dir)
@@ -373,12 +386,13 @@ class PartnerWorkshopApp(App[None]):
             return False
         self.session_file = session_file
         self.session = session_file.session
+        self._editor = SessionEditor(self.session, author=lambda: self.author)
+        self._editor.subscribe(self._edit_made)
         self._left = False
         self.refresh_bindings()
         self._pending = False
         self._save_error = None
         self._last_saved_at = self.clock()
-        self._changes = []
         self.undo_history = UndoHistory()
         self.call_after_refresh(self._start_undo_history)
         self.title = visible(self.session.title)
@@ -429,49 +443,33 @@ class PartnerWorkshopApp(App[None]):
 
     # ------------------------------------------------------------------ editing and saving
 
-    def edited(self, what: str) -> None:
-        """Record that the session changed: refresh views, keep a history line, autosave soon."""
-        if not self.session_is_open:
+    @property
+    def editor(self) -> SessionEditor:
+        """The one way to change the open session (see :mod:`workshop.editor`)."""
+        assert self._editor is not None, "no session is open"
+        return self._editor
+
+    def _edit_made(self, edit: Edit) -> None:
+        """After every change: refresh the views, autosave soon."""
+        if not self.session_is_open or isinstance(edit, Restored):  # an undo does it itself
             return
-        self.session.updated = utc_now()
-        sync_decisions(self.session, self.editor)  # a decision made final (or reopened) is audited
-        history = self.session.history
-        last = history[-1] if history else None
-        if last is not None and last.what == what and (self.session.updated - last.when).total_seconds() < 60:
-            last.when = self.session.updated  # typing in one field is one change, not one per key
-        else:
-            history.append(Change(what=what, when=self.session.updated, who=self.editor))
-        if len(history) > HISTORY_LIMIT:
-            del history[: len(history) - HISTORY_LIMIT]
-        if not self._changes or self._changes[-1] != what:
-            self._changes.append(what)
         self._pending = True
-        self.title = visible(self.session.title)  # the header follows the title as it is typed
-        if self.room is not None:  # the reveal scores with the weights the session has now
-            self.room.weights = self.session.mapping.weights
-        self.revision += 1
+        if not isinstance(edit, PositionMoved):  # where the team is: saved, nothing to refresh
+            assert self.session is not None
+            self.title = visible(self.session.title)  # the header follows the title as it is typed
+            self.revision += 1
         self._schedule_save(AUTOSAVE_DELAY)
 
     @property
-    def editor(self) -> str:
+    def author(self) -> str:
         """Who the change history names: the participant speaking, else the facilitator."""
         assert self.session is not None
         return self.editor_name or self.session.facilitator
 
     def _start_undo_history(self) -> None:
-        if self.session is not None and not self._changes:
+        if self.session is not None and self._editor is not None and not self._editor.has_undo_description:
             data = session_data(self.session)
             self._saver.submit(lambda: self.undo_history.reset(render_session(data)))
-
-    def remember_position(self, phase, row: int = 0) -> None:
-        """Keep where the team is (phase and row) so a resumed session opens there."""
-        if not self.session_is_open:
-            return
-        position = self.session.position
-        if position.phase != phase or position.row != row:
-            position.phase, position.row = phase, row
-            self._pending = True
-            self._schedule_save(AUTOSAVE_DELAY)
 
     def _schedule_save(self, delay: float) -> None:
         if self._save_timer is not None:
@@ -529,8 +527,7 @@ class PartnerWorkshopApp(App[None]):
             self._pending = False
             data = session_data(self.session)
         self._generation += 1
-        changes, generation = "; ".join(self._changes), self._generation
-        self._changes = []
+        changes, generation = self.editor.take_undo_description(), self._generation
         return self._saver.submit(self._render_and_write, data, changes, generation)
 
     def _render_and_write(self, data: dict, changes: str, generation: int) -> None:
@@ -793,12 +790,7 @@ class PartnerWorkshopApp(App[None]):
             self.notify(f"Nothing to {'undo' if undo else 'redo'}.", timeout=3)
             return
         text, description = step
-        restored = parse_session(text, "undo history")
-        # The change history, the time spent and where the team is are not edits: keep them.
-        restored.history = [*self.session.history, Change(what=f"{verb}: {description}", who=self.editor)]
-        restored.audit = audit_after_step(self.session.audit, restored.audit, verb, self.editor)
-        restored.agenda = self.session.agenda
-        restored.position = self.session.position
+        restored = self.editor.restore(parse_session(text, "undo history"), verb=verb, description=description)
         self.session = restored
         if self.session_file is not None:
             self.session_file.session = restored
@@ -819,9 +811,8 @@ class PartnerWorkshopApp(App[None]):
             return
 
         def park(note: ParkingNote | None) -> None:
-            if note is not None and self.session is not None:
-                self.session.parking_lot.append(note)
-                self.edited("Parked a note")
+            if note is not None and self.session_is_open:
+                self.editor.park_note(note)
                 self.notify("Parked. F4 shows the parking lot.", timeout=3)
 
         self.push_screen(QuickNoteDialog(self.session.position.phase), park)
@@ -872,7 +863,7 @@ class PartnerWorkshopApp(App[None]):
         def chosen(name: str | None) -> None:
             if name is not None:
                 self.editor_name = name or None
-                self.notify(f"Edits are now recorded as made by {self.editor or 'the facilitator'}.", markup=False)
+                self.notify(f"Edits are now recorded as made by {self.author or 'the facilitator'}.", markup=False)
 
         self.push_screen(ChoiceDialog("Who is editing?", choices), chosen)
 
@@ -959,17 +950,15 @@ class PartnerWorkshopApp(App[None]):
     def accept_room(self) -> str | None:
         """Write the revealed answers into the session, as the team grid would: autosaved at once
         (a crash right after loses none of them), undoable as one step. None if refused (said)."""
-        from workshop.room.accept import accept
         from workshop.room.state import RoomError
 
         if self.room is None or not self.session_is_open:
             return None
         try:
-            accepted = accept(self.room, self.session, self.session.position.phase)
+            accepted = self.editor.accept_room(self.room)
         except RoomError as error:
             self.notify(error.message, title="Room", severity="warning", timeout=5, markup=False)
             return None
-        self.edited(accepted.description)
         self.flush_save()
         if accepted.missing:
             self.notify("Not written (deleted from the map meanwhile): " + ", ".join(accepted.missing),

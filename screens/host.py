@@ -1,0 +1,66 @@
+"""What a screen may ask of the App that hosts it, typed.
+
+Screens sit below the App (``workshop.app`` imports them, never the other way round), so they
+know it only by this protocol: the open session (to read), the :class:`SessionEditor` (the one
+way to change it), "today", the header's states and the few session-level requests (open,
+create, leave, remember where the team is).  :func:`host` gives it for any widget or screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from session_store import SessionFile, SessionSummary
+    from workshop.editor import SessionEditor
+    from workshop.models import Session
+
+
+class WorkshopHost(Protocol):
+    """The App as the screens see it (``workshop.app.PartnerWorkshopApp`` provides all of it)."""
+
+    session: Session | None
+    session_file: SessionFile | None
+    sessions_dir: Path | None
+    save_state: str
+    clock_state: str
+
+    @property
+    def editor(self) -> SessionEditor: ...
+
+    @property
+    def today(self) -> date: ...
+
+    def open_session(self, path: Path) -> bool: ...
+
+    def create_session(self, session: Session) -> bool: ...
+
+    def list_sessions(self) -> list[SessionSummary]: ...
+
+    def open_demo(self) -> bool: ...
+
+    def leave_session(self, then: Callable[[], object], leaving: str) -> None: ...
+
+    def show_home(self) -> None: ...
+
+
+def host(node: DOMNode) -> WorkshopHost:
+    """The App hosting ``node``, as a :class:`WorkshopHost`."""
+    return cast("WorkshopHost", node.app)
+
+
+def open_session(node: DOMNode) -> Session:
+    """The session open in the App hosting ``node`` (there is one whenever a phase is shown)."""
+    session = host(node).session
+    assert session is not None, "no session is open"
+    return session
+
+
+def editor(node: DOMNode) -> SessionEditor:
+    """The editor of the session open in the App hosting ``node``."""
+    return host(node).editor

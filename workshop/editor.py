@@ -1,0 +1,806 @@
+"""The one edit path: every change to an open session goes through a :class:`SessionEditor`.
+
+Screens never change the session themselves: they call one method of the editor per kind of
+change (rate a partner, set a field, sign the thesis, set a RACI cell, add a record…).  The
+editor
+
+* enforces the rules that hold for any edit, whoever makes it: a signed thesis is locked, a
+  thesis is signed only when its statement is complete (and on a day that has come), RACI cells
+  stay aligned with the roles;
+* makes the change (pydantic validates it: a refused value leaves the session as it was and
+  raises ``ValidationError``; a refused edit raises :class:`EditRefused`);
+* records it as data — an :class:`Edit` — in the change history (typing on in one field is one
+  line, not one per key), in the descriptions of the next undo step, in the audit trail where
+  the rules govern the move (sign-offs, tier moves, decisions made final: ``workshop.audit``),
+  and tells its listeners (the App: refresh the views, autosave).
+
+Pure Python over the models: no Textual, no files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel
+
+from workshop.models import (
+    RATING_FIELDS,
+    Change,
+    Decision,
+    ParkingNote,
+    Partner,
+    PartnershipModel,
+    Phase,
+    QuarterResult,
+    RaciCode,
+    RaciRow,
+    RoadmapItem,
+    ScoringWeights,
+    Session,
+    SignOff,
+    TierName,
+    utc_now,
+)
+from workshop import signoff as signing
+from workshop.audit import (
+    audit_after_step,
+    record_movement,
+    record_tier_override,
+    record_warning,
+    sync_decisions,
+    tier_override,
+)
+from workshop.scoring import weighting
+from workshop.team_scoring import apply_team_mean, set_participant_rating
+from workshop.thesis_statement import render_thesis
+from workshop.dates import quarter_index
+from workshop.tier_movement import Action, PartnerMovement
+from workshop.tier_movement import apply_movement as _apply_movement
+from workshop.tier_movement import sign_partner
+
+if TYPE_CHECKING:
+    from workshop.room.accept import Accepted
+    from workshop.room.state import Room
+
+HISTORY_LIMIT = 500
+"""Change-history lines kept in the session file."""
+
+MERGE_SECONDS = 60
+"""The same change again within this many seconds extends the last history line."""
+
+MONTHS = "build_time_months"
+"""The one decision-matrix answer that is a number (of months), not yes / no / unknown."""
+
+
+class EditRefused(ValueError):
+    """An edit the method's rules do not allow; the message says why, for the room."""
+
+
+# --------------------------------------------------------------------------- the changes, as data
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change to the session. Subclasses say what changed; :meth:`describe` says it in words
+    (the change history's line and the undo step's name)."""
+
+    in_history: ClassVar[bool] = True
+    """Recorded in the change history and undoable (else only saved: where the team is)."""
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSet(Edit):
+    """A field of a record, set from a form (``field`` is the attribute, ``label`` its name)."""
+
+    field: str
+    label: str
+
+    def describe(self) -> str:
+        return f"{self.label} changed"
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerRated(Edit):
+    partner: str
+    criterion: str
+
+    def describe(self) -> str:
+        return f"Rated {self.partner}: {RATING_FIELDS[self.criterion][0]}"
+
+
+@dataclass(frozen=True, slots=True)
+class WeightsSet(Edit):
+    weights: str
+    """The weights in words ("30 / 25 / 20 / 15 / 10")."""
+
+    def describe(self) -> str:
+        return f"Scoring weights: {self.weights}"
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRated(Edit):
+    """A participant's own rating of a partner (the partner's score is the team mean)."""
+
+    partner: str
+    participant: str
+    criterion: str
+
+    def describe(self) -> str:
+        return f"Team scores for {self.partner}"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAdded(Edit):
+    noun: str
+    title: str = ""
+
+    def describe(self) -> str:
+        return f"Added {self.noun}" + (f" {self.title}" if self.title else "")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDeleted(Edit):
+    noun: str
+    title: str
+
+    def describe(self) -> str:
+        return f"Deleted {self.noun} {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordMoved(Edit):
+    noun: str
+    title: str
+
+    def describe(self) -> str:
+        return f"Moved {self.noun} {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class ThesisSigned(Edit):
+    name: str
+
+    def describe(self) -> str:
+        return f"Thesis signed off by {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class ThesisSignOffWithdrawn(Edit):
+    name: str
+
+    def describe(self) -> str:
+        return f"Thesis sign-off by {self.name} withdrawn"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSelected(Edit):
+    model: str
+    selected: bool
+
+    def describe(self) -> str:
+        return f"Model {self.model} {'selected' if self.selected else 'unselected'}"
+
+
+@dataclass(frozen=True, slots=True)
+class PrioritizedModelsSet(Edit):
+    models: tuple[str, ...]
+
+    def describe(self) -> str:
+        return "Prioritized models changed"
+
+
+@dataclass(frozen=True, slots=True)
+class RaciCellSet(Edit):
+    decision: str
+    role: str
+    code: RaciCode
+
+    def describe(self) -> str:
+        return f"RACI: {self.role} set to {self.code.value or 'none'}"
+
+
+@dataclass(frozen=True, slots=True)
+class RaciDecisionChanged(Edit):
+    """A RACI row added, renamed, deleted or moved (``change`` is one of those words)."""
+
+    change: str
+    decision: str
+
+    def describe(self) -> str:
+        return f"RACI: {self.change} a decision"
+
+
+@dataclass(frozen=True, slots=True)
+class RaciRoleChanged(Edit):
+    """A RACI role (a column) added, renamed or deleted."""
+
+    change: str
+    role: str
+
+    def describe(self) -> str:
+        return f"RACI: renamed role to {self.role}" if self.change == "renamed" else f"RACI: {self.change} role {self.role}"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteParked(Edit):
+    phase: Phase | None
+
+    def describe(self) -> str:
+        return "Parked a note"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteResolved(Edit):
+    resolved: bool
+
+    def describe(self) -> str:
+        return "Resolved a parked note" if self.resolved else "Reopened a parked note"
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramTierSet(Edit):
+    partner: str
+    tier: TierName | None
+
+    def describe(self) -> str:
+        if self.tier is None:
+            return f"{self.partner}: removed from the program tiers"
+        return f"{self.partner}: program tier set to {self.tier.label} (signed)"
+
+
+@dataclass(frozen=True, slots=True)
+class WarningIssued(Edit):
+    partner: str
+
+    def describe(self) -> str:
+        return f"{self.partner}: warning issued"
+
+
+@dataclass(frozen=True, slots=True)
+class MovementApplied(Edit):
+    partner: str
+    action: Action
+    recorded: TierName
+    target: TierName | None
+
+    def describe(self) -> str:
+        if self.action is Action.EXIT or self.target is None:
+            return f"{self.partner}: exit applied, partnership terminated"
+        return f"{self.partner}: {self.action.value} applied, {self.recorded.label} → {self.target.label}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterAdded(Edit):
+    partner: str
+    quarter: str
+
+    def describe(self) -> str:
+        return f"{self.partner}: added quarter {self.quarter}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterSet(Edit):
+    partner: str
+    quarter: str
+
+    def describe(self) -> str:
+        return f"{self.partner}: quarter {self.quarter} recorded"
+
+
+@dataclass(frozen=True, slots=True)
+class QuartersOrdered(Edit):
+    partner: str
+
+    def describe(self) -> str:
+        return f"{self.partner}: quarters in order"
+
+
+@dataclass(frozen=True, slots=True)
+class RoadmapItemDone(Edit):
+    quarter: int
+    """0 to 3."""
+    done: bool
+
+    def describe(self) -> str:
+        return f"Q{self.quarter + 1} item {'done' if self.done else 'not done'}"
+
+
+@dataclass(frozen=True, slots=True)
+class RoadmapItemMoved(Edit):
+    source: int
+    target: int
+
+    def describe(self) -> str:
+        return f"Moved roadmap item from Q{self.source + 1} to Q{self.target + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamped(Edit):
+    """A review date set to today: the roadmap reviewed, the competitor map refreshed."""
+
+    what: str
+    """"roadmap" or "competitor map"."""
+    on: date
+
+    def describe(self) -> str:
+        return "Roadmap reviewed" if self.what == "roadmap" else "Competitor map refreshed"
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionAnswered(Edit):
+    decision: str
+    question: str
+    value: bool | int | None
+
+    def describe(self) -> str:
+        if self.question == MONTHS:
+            words = "unknown" if self.value is None else f"{self.value} months"
+        else:
+            words = {True: "yes", False: "no", None: "unknown"}[self.value]  # type: ignore[index]
+        return f"Decision {self.decision}: {self.question.replace('_', ' ')} answered {words}"
+
+
+@dataclass(frozen=True, slots=True)
+class RoomAnswersAccepted(Edit):
+    """The revealed answers of the room's round, written into the session (one undo step)."""
+
+    description: str
+    """What was written, as :func:`workshop.room.accept.accept` words it."""
+
+    def describe(self) -> str:
+        return self.description
+
+
+@dataclass(frozen=True, slots=True)
+class Restored(Edit):
+    """An undo or redo: the session as it was (``verb``: "Undone" or "Redone")."""
+
+    verb: str
+    description: str
+    in_history: ClassVar[bool] = False  # its history line is written by restore(), never merged
+
+    def describe(self) -> str:
+        return f"{self.verb}: {self.description}"
+
+
+@dataclass(frozen=True, slots=True)
+class PositionMoved(Edit):
+    """Where the team is (phase and row): saved so a resumed session opens there; no edit."""
+
+    phase: Phase
+    row: int
+    in_history: ClassVar[bool] = False
+
+    def describe(self) -> str:
+        return f"At {self.phase.title}, row {self.row + 1}"
+
+
+# --------------------------------------------------------------------------- the editor
+
+
+Listener = Callable[[Edit], object]
+
+
+class SessionEditor:
+    """Every change to one open session, made by the method's rules and recorded."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        author: Callable[[], str] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.session = session
+        self._author = author or (lambda: self.session.facilitator)
+        self._clock = clock
+        self._listeners: list[Listener] = []
+        self._undo_descriptions: list[str] = []
+
+    # ------------------------------------------------------------------ recording
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(edit)`` after every change (the App refreshes and autosaves)."""
+        self._listeners.append(listener)
+
+    @property
+    def has_undo_description(self) -> bool:
+        """Edits were made since the last :meth:`take_undo_description`."""
+        return bool(self._undo_descriptions)
+
+    def take_undo_description(self) -> str:
+        """What the edits since the last call did (the name of the next undo step), and forget them."""
+        text = "; ".join(self._undo_descriptions)
+        self._undo_descriptions = []
+        return text
+
+    @property
+    def author(self) -> str:
+        """Who the history and the audit trail name for the edits made now."""
+        return self._author()
+
+    def _record(self, edit: Edit) -> None:
+        if edit.in_history:
+            what = edit.describe()
+            session = self.session
+            sync_decisions(session, self._author())  # a decision made final (or reopened) is audited
+            session.updated = now = self._clock()
+            history = session.history
+            last = history[-1] if history else None
+            if last is not None and last.what == what and (now - last.when).total_seconds() < MERGE_SECONDS:
+                last.when = now  # typing on in one field is one change, not one per key
+            else:
+                history.append(Change(what=what, when=now, who=self._author()))
+            if len(history) > HISTORY_LIMIT:
+                del history[: len(history) - HISTORY_LIMIT]
+            if not self._undo_descriptions or self._undo_descriptions[-1] != what:
+                self._undo_descriptions.append(what)
+        for listener in self._listeners:
+            listener(edit)
+
+    # ------------------------------------------------------------------ locks
+
+    def thesis_locked(self, target: object) -> bool:
+        """True if ``target`` is part of a signed thesis (its rationale, models, statement)."""
+        thesis = self.session.thesis
+        if thesis.signoff is None:
+            return False
+        return (
+            target is thesis
+            or target is thesis.rationale
+            or target is thesis.statement
+            or target is thesis.models
+            or any(target is model for model in thesis.models)
+        )
+
+    def _unlocked(self, target: object) -> None:
+        if self.thesis_locked(target):
+            raise EditRefused("The thesis is signed off: withdraw the sign-off to change it.")
+
+    # ------------------------------------------------------------------ any record
+
+    def set_field(self, target: BaseModel, name: str, value: Any, *, label: str) -> bool:
+        """Set ``target.name`` (a field typed into a form); False if it already had that value.
+
+        Raises pydantic's ``ValidationError`` (the record is unchanged) or :class:`EditRefused`.
+        """
+        self._unlocked(target)
+        if target is self.session.thesis and name == "signoff":
+            raise EditRefused("A sign-off is given with sign_thesis (it checks the statement first).")
+        if getattr(target, name) == value:
+            return False
+        setattr(target, name, value)
+        self._record(FieldSet(name, label))
+        return True
+
+    def add_record(self, records: list[Any], record: BaseModel, *, noun: str, title: str = "") -> None:
+        """Append ``record`` to a list held in the session."""
+        self._unlocked(records)
+        records.append(record)
+        self._record(RecordAdded(noun, title))
+
+    def delete_record(self, records: list[Any], record: BaseModel, *, noun: str, title: str) -> bool:
+        """Remove ``record`` (the very object) from ``records``; False if it is no longer there."""
+        self._unlocked(records)
+        index = next((i for i, r in enumerate(records) if r is record), None)
+        if index is None:
+            return False
+        del records[index]
+        self._record(RecordDeleted(noun, title))
+        return True
+
+    def move_record(self, records: list[Any], index: int, delta: int, *, noun: str, title_of: Callable[[Any], str]) -> bool:
+        """Swap the record at ``index`` with its neighbour ``delta`` away; False at either end."""
+        self._unlocked(records)
+        target = index + delta
+        if not (0 <= index < len(records) and 0 <= target < len(records)):
+            return False
+        records[index], records[target] = records[target], records[index]
+        self._record(RecordMoved(noun, title_of(records[target])))
+        return True
+
+    # ------------------------------------------------------------------ phase 1: thesis
+
+    def select_model(self, model: PartnershipModel, selected: bool) -> None:
+        self._unlocked(model)
+        model.selected = selected
+        self._record(ModelSelected(model.name, selected))
+
+    def set_prioritized_models(self, names: Sequence[str]) -> None:
+        statement = self.session.thesis.statement
+        self._unlocked(statement)
+        statement.prioritized_models = list(names)
+        self._record(PrioritizedModelsSet(tuple(names)))
+
+    def sign_thesis(self, signoff: SignOff, today: date) -> None:
+        """Sign the thesis off (with its audit entry); refused (:class:`EditRefused`, in words
+        that follow "Not signed: ") while it is signed, while its statement has gaps, or for a
+        sign-off dated after ``today``."""
+        missing = render_thesis(self.session).missing
+        if missing and self.session.thesis.signoff is None:
+            raise EditRefused("still missing " + ", ".join(missing))
+        try:
+            signing.sign_thesis(self.session, signoff, today, self._author())
+        except ValueError as error:  # signed already, or dated after today
+            raise EditRefused(str(error)) from error
+        self._record(ThesisSigned(signoff.name))
+
+    def withdraw_signoff(self, signoff: SignOff) -> bool:
+        """Take back ``signoff`` (the one the person confirmed); False if it is no longer the one."""
+        if self.session.thesis.signoff is not signoff:
+            return False
+        signing.withdraw_signoff(self.session, self._author())
+        self._record(ThesisSignOffWithdrawn(signoff.name))
+        return True
+
+    # ------------------------------------------------------------------ phase 2: mapping
+
+    def add_partner(self, partner: Partner) -> None:
+        self.add_record(self.session.mapping.partners, partner, noun="partner")
+
+    def delete_partner(self, partner: Partner) -> bool:
+        return self.delete_record(self.session.mapping.partners, partner, noun="partner", title=partner.name)
+
+    def set_weights(self, weights: ScoringWeights) -> bool:
+        """The session's scoring weights (they add up to 100 %); False if unchanged."""
+        mapping = self.session.mapping
+        if weights == mapping.weights:
+            return False
+        mapping.weights = weights
+        self._record(WeightsSet(weighting(weights).text))
+        return True
+
+    def rate_partner(self, partner: Partner, criterion: str, value: float | None) -> None:
+        """One of the five attractiveness ratings (None clears it); ValidationError outside 0-100."""
+        if criterion not in RATING_FIELDS:
+            raise ValueError(f"unknown rating {criterion!r}")
+        setattr(partner.ratings, criterion, value)
+        self._record(PartnerRated(partner.name, criterion))
+
+    def rate_for_participant(self, partner: Partner, participant: str, criterion: str, value: float | None) -> bool:
+        """A participant's own rating; the partner's ratings become the team mean. False if unchanged."""
+        entry = next((e for e in partner.team_ratings if e.participant == participant), None)
+        current = getattr(entry.ratings, criterion) if entry is not None else None
+        if value == current:
+            return False
+        set_participant_rating(partner, participant, criterion, value)
+        apply_team_mean(partner)
+        self._record(TeamRated(partner.name, participant, criterion))
+        return True
+
+    def mark_competitor_map_refreshed(self, today: date) -> None:
+        self.session.mapping.competitor_map_refreshed = today
+        self._record(Stamped("competitor map", today))
+
+    # ------------------------------------------------------------------ phase 3: tiers
+
+    def set_program_tier(
+        self, partner: Partner, tier: TierName | None, *, movement: PartnerMovement | None = None, reason: str = ""
+    ) -> None:
+        """Holding a tier means the partner is signed; None takes it out of the program tiers.
+
+        Changing a recorded tier against what the rules give (``movement``: the partner's, as
+        evaluated now) is an override: refused (:class:`EditRefused`) without ``reason`` (the
+        appeal), which goes into the audit trail with it.
+        """
+        if tier is not None and partner.program_tier is not None:
+            against = tier_override(movement, tier.label)
+            if against is not None:
+                if not reason.strip():
+                    raise EditRefused("an override needs its reason (the appeal)")
+                assert movement is not None
+                record_tier_override(self.session, movement, tier.label, reason, self._author())
+        sign_partner(partner, tier)
+        self._record(ProgramTierSet(partner.name, tier))
+
+    def record_warning(self, movement: PartnerMovement) -> bool:
+        """The warning the rules recommend, issued at the QBR: in the audit trail once per partner
+        and quarter. False if it is there already, or the rules recommend none."""
+        if record_warning(self.session, movement, self._author()) is None:
+            return False
+        self._record(WarningIssued(movement.partner.name))
+        return True
+
+    def apply_movement(self, movement: PartnerMovement) -> bool:
+        """Record what the tier rules recommend; False when that changes nothing (hold, warning)."""
+        recorded = movement.recorded_tier
+        if not _apply_movement(movement):
+            return False
+        record_movement(self.session, movement, self._author())
+        self._record(MovementApplied(movement.partner.name, movement.action, recorded, movement.action_tier))
+        return True
+
+    def add_quarter_result(self, partner: Partner, result: QuarterResult) -> None:
+        partner.results = [*partner.results, result]  # validated: one result per quarter
+        self._record(QuarterAdded(partner.name, result.quarter))
+
+    def set_quarter(self, partner: Partner, result: QuarterResult, quarter: str) -> bool:
+        """Say which quarter ``result`` is of; False if unchanged. ValidationError for a bad
+        quarter, or one the partner already has a result for (the result is unchanged then)."""
+        previous = result.quarter
+        if previous == quarter:
+            return False
+        try:
+            result.quarter = quarter
+            partner.results = list(partner.results)  # the partner refuses a quarter recorded twice
+        except ValueError:
+            result.quarter = previous
+            raise
+        self._record(QuarterSet(partner.name, quarter))
+        return True
+
+    def order_quarters(self, partner: Partner) -> bool:
+        """Put the partner's quarterly results in calendar order; False if they already are."""
+        ordered = sorted(partner.results, key=lambda r: quarter_index(r.quarter))
+        if ordered == partner.results:
+            return False
+        partner.results[:] = ordered
+        self._record(QuartersOrdered(partner.name))
+        return True
+
+    # ------------------------------------------------------------------ phase 4: decisions
+
+    def answer(self, decision: Decision, question: str, value: bool | int | None) -> bool:
+        """One answer of the decision matrix; False if unchanged. ValidationError if refused."""
+        answers = decision.answers
+        if getattr(answers, question) == value:
+            return False
+        setattr(answers, question, value)
+        self._record(DecisionAnswered(decision.id, question, value))
+        return True
+
+    # ------------------------------------------------------------------ phase 5: OKRs and roadmap
+
+    def set_roadmap_item_done(self, quarter: int, item: RoadmapItem, done: bool) -> None:
+        item.done = done
+        self._record(RoadmapItemDone(quarter, done))
+
+    def move_roadmap_item(self, source: int, index: int, target: int) -> bool:
+        """Move item ``index`` of quarter ``source`` to the end of quarter ``target`` (0-3)."""
+        quarters = self.session.roadmap.quarters
+        if not (0 <= source < len(quarters) and 0 <= target < len(quarters)) or source == target:
+            return False
+        if not 0 <= index < len(quarters[source].items):
+            return False
+        quarters[target].items.append(quarters[source].items.pop(index))
+        self._record(RoadmapItemMoved(source, target))
+        return True
+
+    def mark_roadmap_reviewed(self, today: date) -> None:
+        self.session.roadmap.last_reviewed = today
+        self._record(Stamped("roadmap", today))
+
+    # ------------------------------------------------------------------ phase 6: RACI
+
+    def _raci_row(self, row: int) -> RaciRow:
+        rows = self.session.governance.raci.rows
+        if not 0 <= row < len(rows):
+            raise EditRefused(f"There is no RACI row {row + 1}.")
+        return rows[row]
+
+    def set_raci_cell(self, row: int, role: int, code: RaciCode) -> None:
+        raci = self.session.governance.raci
+        raci_row = self._raci_row(row)
+        if not 0 <= role < len(raci.roles):
+            raise EditRefused("Move to a role's column (→) to set R, A, C or I.")
+        raci_row.cells[role] = code
+        self._record(RaciCellSet(raci_row.decision, raci.roles[role], code))
+
+    def add_raci_decision(self, name: str) -> bool:
+        """A new RACI row, with an empty cell for every role; False for a blank name."""
+        if not name.strip():
+            return False
+        raci = self.session.governance.raci
+        raci.rows.append(RaciRow(decision=name, cells=[RaciCode.NONE] * len(raci.roles)))
+        self._record(RaciDecisionChanged("added", name))
+        return True
+
+    def rename_raci_decision(self, row: int, name: str) -> bool:
+        raci_row = self._raci_row(row)
+        if name == raci_row.decision:
+            return False
+        raci_row.decision = name
+        self._record(RaciDecisionChanged("renamed", name))
+        return True
+
+    def delete_raci_decision(self, raci_row: RaciRow) -> bool:
+        """Delete that row (the very object the person confirmed); False if it is gone."""
+        rows = self.session.governance.raci.rows
+        if not any(r is raci_row for r in rows):
+            return False
+        rows.remove(raci_row)
+        self._record(RaciDecisionChanged("deleted", raci_row.decision))
+        return True
+
+    def move_raci_decision(self, row: int, delta: int) -> bool:
+        rows = self.session.governance.raci.rows
+        target = row + delta
+        if not (0 <= row < len(rows) and 0 <= target < len(rows)):
+            return False
+        rows[row], rows[target] = rows[target], rows[row]
+        self._record(RaciDecisionChanged("moved", rows[target].decision))
+        return True
+
+    def add_raci_role(self, name: str) -> bool:
+        """A new role (a column): every row gets an empty cell for it. False for a blank name."""
+        if not name.strip():
+            return False
+        raci = self.session.governance.raci
+        for raci_row in raci.rows:
+            raci_row.cells.append(RaciCode.NONE)
+        raci.roles = [*raci.roles, name]  # validated: cells and roles stay aligned
+        self._record(RaciRoleChanged("added", name))
+        return True
+
+    def rename_raci_role(self, role: int, name: str) -> bool:
+        raci = self.session.governance.raci
+        if not name.strip() or not 0 <= role < len(raci.roles) or name == raci.roles[role]:
+            return False
+        roles = list(raci.roles)
+        roles[role] = name
+        raci.roles = roles
+        self._record(RaciRoleChanged("renamed", name))
+        return True
+
+    def delete_raci_role(self, role: int, name: str) -> bool:
+        """Delete role ``role`` and its cell in every row, if it is still called ``name``."""
+        raci = self.session.governance.raci
+        if not 0 <= role < len(raci.roles) or raci.roles[role] != name:
+            return False
+        for raci_row in raci.rows:
+            del raci_row.cells[role]
+        raci.roles = [r for i, r in enumerate(raci.roles) if i != role]
+        self._record(RaciRoleChanged("deleted", name))
+        return True
+
+    # ------------------------------------------------------------------ the parking lot
+
+    def park_note(self, note: ParkingNote) -> None:
+        self.session.parking_lot.append(note)
+        self._record(NoteParked(note.phase))
+
+    def set_note_resolved(self, note: ParkingNote, resolved: bool) -> None:
+        note.resolved = resolved
+        self._record(NoteResolved(resolved))
+
+    # ------------------------------------------------------------------ the room
+
+    def accept_room(self, room: Room) -> Accepted:
+        """Write the room's revealed answers into the session (at the team's phase);
+        ``RoomError`` if there is nothing revealed to accept."""
+        from workshop.room.accept import accept
+
+        accepted = accept(room, self.session, self.session.position.phase)
+        self._record(RoomAnswersAccepted(accepted.description))
+        return accepted
+
+    # ------------------------------------------------------------------ not edits
+
+    def move_to(self, phase: Phase, row: int = 0) -> bool:
+        """Where the team is now (so a resumed session opens there): saved, not in the history."""
+        position = self.session.position
+        if position.phase == phase and position.row == row:
+            return False
+        position.phase, position.row = phase, row
+        self._record(PositionMoved(phase, row))
+        return True
+
+    def restore(self, restored: Session, *, verb: str, description: str) -> Session:
+        """Undo or redo: ``restored`` becomes the session; the change history, the time spent
+        and where the team is are not edits, so they are kept from the session it replaces."""
+        current = self.session
+        edit = Restored(verb, description)
+        restored.history = [*current.history, Change(what=edit.describe(), who=self._author())]
+        restored.audit = audit_after_step(current.audit, restored.audit, verb, self._author())
+        restored.agenda = current.agenda
+        restored.position = current.position
+        self.session = restored
+        self._undo_descriptions = []
+        self._record(edit)
+        return restored
