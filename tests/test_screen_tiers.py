@@ -116,6 +116,8 @@ async def test_add_quarter_refuses_bad_and_repeated_quarters(tmp_path: Path) -> 
         quarter.value = ""
         await paste(pilot, "2027-Q1")
         assert "quarter" not in app.screen.errors
+        # an edit like any other: in the history and autosaved, even if nothing else is typed
+        assert app.session.history[-1].what == "Deloitte: quarter 2027-Q1 recorded"
         await pilot.press("tab")
         pipeline = app.screen.query_one("#field-pipeline #input", Input)
         pipeline.value = ""
