@@ -6,7 +6,6 @@ What the matrix says, whether a decision is final and its default review date co
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -23,9 +22,8 @@ from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import cell, literal, one_line
 from workshop.decision_rules import DecisionAssessment, assess_decision
+from workshop.findings import Target
 from workshop.models import Decision, Phase, next_decision_id
-
-_DECISION_ID = re.compile(r"D-\d{3,}")
 
 
 def matrix_summary(assessment: DecisionAssessment) -> str:
@@ -138,12 +136,10 @@ class DecisionsView(PhaseView):
             table.move_cursor(row=min(row, table.row_count - 1))
         table.focus()
 
-    def focus_target(self, where: str) -> None:
-        """Select the decision a health finding names ("Decision log › D-002"), else the first."""
-        wanted = _DECISION_ID.findall(where)
-        decisions = self.session.decisions
-        for index, decision in enumerate(decisions):
-            if decision.id in wanted:
+    def show_target(self, target: Target) -> None:
+        """Select the first decision the target names (by id), else the first."""
+        for index, decision in enumerate(self.session.decisions):
+            if decision.id in target.records:
                 self.focus_row(index)
                 return
         self.focus_row(0)

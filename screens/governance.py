@@ -12,6 +12,7 @@ from screens.governance_raci import LEGEND, RaciGrid
 from screens.governance_sponsors import SponsorTable
 from screens.phase_view import PhaseView
 from screens.text import literal
+from workshop.findings import Target
 from workshop.health import health_report
 from workshop.models import Phase
 from workshop.raci_checks import raci_findings
@@ -73,22 +74,15 @@ class GovernanceView(PhaseView):
         if self.grid.row_count:
             self.grid.move_cursor(row=min(row, self.grid.row_count - 1))
 
-    def show_target(self, where: str) -> None:
-        if "executive" in where.lower() or "sponsor" in where.lower():
-            names = [e.partner.strip().casefold() for e in self.session.governance.exec_map]
-            for index, name in enumerate(names):
-                if name and name in where.casefold():
-                    self.sponsors.move_cursor(row=index)
+    def show_target(self, target: Target) -> None:
+        """The executive map, or a RACI row (by position)."""
+        if target.field == "exec_map":
             self.sponsors.focus()
             self.scroll_to_widget(self.sponsors)
             return
         grid = self.grid
-        rows = self.session.governance.raci.rows
-        for index, row in enumerate(rows):
-            name = row.decision.strip() or f"row {index + 1}"
-            if where.endswith(f"› {name}") or f"“{name}”" in where:
-                grid.move_cursor(row=index)
-                break
+        if target.index and target.index[0] < len(self.session.governance.raci.rows):
+            grid.move_cursor(row=target.index[0])
         grid.focus()
         self.scroll_to_widget(grid)
 

@@ -16,10 +16,10 @@ from textual.widgets import OptionList, Static
 from screens.host import host
 from screens.fields import FieldEditor, FieldSpec
 from screens.health_lines import completeness_option, economics_text, rule_option
-from screens.phase_view import PhaseView
+from screens.phase_view import GoTo, PhaseView
 from screens.text import literal
 from workshop.economics import partner_economics
-from workshop.findings import RuleResult
+from workshop.findings import RuleResult, Target
 from workshop.health import HealthReport, health_report
 from workshop.models import Phase
 
@@ -123,15 +123,12 @@ class HealthView(PhaseView):
         option_id = event.option.id or ""
         if option_id.startswith("phase-"):
             phase = Phase(option_id.removeprefix("phase-"))
-            missing = self._report.completeness[phase].missing if self._report else ()
-            self.go_to(phase.value, missing[0] if missing else "")
+            places = self._report.completeness[phase].places if self._report else []
+            self.post_message(GoTo(places[0] if places else Target(phase)))
             return
         result = self._result(option_id)
         if result is not None:
-            self.go_to(result.phase.value, result.where)
-
-    def go_to(self, key: str, where: str) -> None:
-        self.screen.go_to(key, where)  # type: ignore[attr-defined]
+            self.post_message(GoTo(result.target))
 
     def current_row(self) -> int:
         return self.query_one("#rules", OptionList).highlighted or 0
@@ -141,14 +138,18 @@ class HealthView(PhaseView):
         if rules.option_count:
             rules.highlighted = min(row, rules.option_count - 1)
 
-    def show_target(self, where: str) -> None:
-        if "econom" in where.lower():
-            self.query_one("#field-win_rate_pct #input").focus()
-            self.scroll_to_widget(self.query_one("#economics-inputs"))
-        else:
-            self.query_one("#rules", OptionList).focus()
+    def show_economics(self) -> None:
+        """The assumptions behind the economics, ready to edit."""
+        self.when_ready(self._show_economics)
+
+    def _show_economics(self) -> None:
+        self.query_one("#field-win_rate_pct #input").focus()
+        self.scroll_to_widget(self.query_one("#economics-inputs"))
+
+    def show_rules(self) -> None:
+        self.when_ready(self.query_one("#rules", OptionList).focus)
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Economics inputs", "Health: edit the assumptions behind the economics",
-                            lambda: self.focus_target("economics"))
-        yield SystemCommand("Quality rules", "Health: the six quality rules", lambda: self.focus_target(""))
+                            self.show_economics)
+        yield SystemCommand("Quality rules", "Health: the six quality rules", self.show_rules)

@@ -19,7 +19,6 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from screens.dialogs import ConfirmDialog, EditDialog
@@ -39,7 +38,8 @@ from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
 from workshop.terminal_text import visible
-from workshop.competitors import ecosystem, name_key
+from workshop.competitors import ecosystem
+from workshop.findings import Target
 from workshop.models import (
     RATING_FIELDS,
     Competitor,
@@ -576,37 +576,23 @@ class MappingView(PhaseView):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
-    def focus_target(self, where: str) -> None:
-        """A partner's name, "ratings" (the first unscored partner), or a field of the phase."""
-        item = where.rsplit("›", 1)[-1].strip()
-        key = item.casefold()
-        if key in ("scoring weights", "weights"):
-            self._show(self.query_one("#weights-line"))
+    def show_target(self, target: Target) -> None:
+        """A partner (by id), the first unscored partner ("ratings"), the competitors, or a field."""
+        if target.field in ("competitors", "landscape"):
+            self.show_widget(self.query_one(f"#{target.field}"))
+            return
+        if target.field == "weights":
+            self.show_widget(self.query_one("#weights-line"))
             self.action_edit_weights()
             return
-        fields = {
-            "refreshed on": "#field-competitor_map_refreshed",
-            "competitor map refreshed": "#field-competitor_map_refreshed",
-            "competitor_map_refreshed": "#field-competitor_map_refreshed",
-            "competitor map refresh date": "#field-competitor_map_refreshed",
-            "gap notes": "#field-gap_notes",
-            "gap_notes": "#field-gap_notes",
-            "counter-strategy": "#field-counter_strategy",
-            "counter_strategy": "#field-counter_strategy",
-            "competitors": "#competitors",
-            "competitors' key partners": "#competitors",
-            "landscape": "#landscape",
-            "partner landscape": "#landscape",
-            "tier a": "#landscape",
-        }
-        if key in fields:
-            self._show(self.query_one(fields[key]))
+        if self.show_field(target.field):
             return
         partners = self.session.mapping.partners
-        if key in ("ratings", "every partner scored"):
-            partner = next((p for p in partners if attractiveness(p.ratings, self.session.mapping.weights) is None), None)
+        if target.field == "ratings":
+            weights = self.session.mapping.weights
+            partner = next((p for p in partners if attractiveness(p.ratings, weights) is None), None)
         else:
-            partner = next((p for p in partners if name_key(p.name) == name_key(item)), None)
+            partner = next((p for p in partners if p.id in target.records), None)
         table = self.table
         if partner is not None:
             if table.row_of(partner) is None:
@@ -614,13 +600,7 @@ class MappingView(PhaseView):
                 self._sync_filter_bar()
                 table.rebuild(keep=partner)
             table.move_cursor(row=table.row_of(partner) or 0, animate=False)
-        self._show(table)
-
-    def _show(self, widget: Widget) -> None:
-        self.scroll_to_widget(widget, top=True, animate=False)
-        focusable = widget if widget.focusable else next((w for w in widget.query("*") if w.focusable), None)
-        if focusable is not None:
-            focusable.focus()
+        self.show_widget(table)
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Add partner", "Add a partner to the map and edit it", self.action_add_partner)
@@ -634,7 +614,7 @@ class MappingView(PhaseView):
         yield SystemCommand("Clear partner filter", "Show every partner", self._clear_filter)
         yield SystemCommand("Add competitor", "Add a competitor and its key partners", self._add_competitor)
         yield SystemCommand("Stamp competitor-map refresh", "Mark the competitor map refreshed today", self.action_stamp_refresh)
-        yield SystemCommand("Next unscored partner", "Jump to the first partner with ratings missing", lambda: self.focus_target("ratings"))
+        yield SystemCommand("Next unscored partner", "Jump to the first partner with ratings missing", lambda: self.focus_target(Target(Phase.MAPPING, field="ratings")))
 
     def _command_rate(self) -> None:
         self.table.focus()

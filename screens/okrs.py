@@ -13,13 +13,13 @@ from textual.widgets import DataTable, Input, Static
 
 from screens.host import host
 from screens.fields import FieldEditor, FieldSpec
-from screens.okrs_flags import OkrFlags, okr_flags, place_of
+from screens.okrs_flags import OkrFlags, okr_flags
 from screens.okrs_roadmap import RoadmapItemsTable, RoadmapQuarters
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
 from screens.verdicts import status_content
-from workshop.findings import RuleResult
+from workshop.findings import RuleResult, Target
 from workshop.health import health_report
 from workshop.kr_checks import measure_short
 from workshop.models import KeyResult, KRKind, MeasureKind, Objective, Phase
@@ -282,22 +282,17 @@ class OkrsView(PhaseView):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def show_target(self, where: str) -> None:
-        lowered = where.lower()
-        if "roadmap" in lowered:
-            if "review" in lowered:
-                widget = self.query_one("#field-last_reviewed")
-                widget.query_one("#input").focus()
-            elif "year" in lowered:
-                widget = self.query_one("#field-year")
-                widget.query_one("#input").focus()
-            else:
-                quarter = next((n for n in range(1, 5) if f"q{n}" in lowered), 1)
-                widget = self.query_one(RoadmapQuarters).table(quarter - 1)
-                widget.focus()
-            self.scroll_to_widget(widget)
+    def show_target(self, target: Target) -> None:
+        """A roadmap field, an objective or key result (by position), or the key results."""
+        if target.field.startswith("items-q"):  # a roadmap quarter's items
+            table = self.query_one(f"#{target.field}", RoadmapItemsTable)
+            table.focus()
+            self.scroll_to_widget(table)
             return
-        objective, kr = place_of(where)
+        if self.show_field(target.field):
+            return
+        objective = target.index[0] if target.index else None
+        kr = target.index[1] if len(target.index) > 1 else (0 if target.field == "key_results" else None)
         table = self.objectives_table
         if objective is not None and objective < table.row_count:
             table.move_cursor(row=objective)

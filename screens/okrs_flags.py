@@ -1,21 +1,18 @@
 """The engine's OKR findings, grouped by the objective and key result they name.
 
 No checking happens here: :func:`workshop.okr_checks.okr_findings` decides what is wrong and
-labels each finding with the numbers shown on screen (``O2``, ``KR2.3``); this module only
-files each sentence under that objective or key result so the view can show it inline.
+says which objective or key result each finding is about (its target's ``index``); this module
+only files each sentence under it so the view can show it inline.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from workshop.findings import RuleResult
 from workshop.models import Objective
 from workshop.okr_checks import okr_findings
-
-_LABEL = re.compile(r"^(?:O(\d+)|KR(\d+)\.(\d+))\b")
 
 
 @dataclass
@@ -41,23 +38,9 @@ def okr_flags(objectives: list[Objective], more: Iterable[RuleResult] = ()) -> O
     flags = OkrFlags()
     for found in (*okr_findings(objectives), *more):
         flags.all.append(found)
-        match = _LABEL.match(found.where)
-        if match is None:
-            continue
-        if match.group(1):
-            flags.objective.setdefault(int(match.group(1)) - 1, []).append(found.message)
-        else:
-            key = (int(match.group(2)) - 1, int(match.group(3)) - 1)
-            flags.key_result.setdefault(key, []).append(found.message)
+        index = found.target.index
+        if len(index) == 1:
+            flags.objective.setdefault(index[0], []).append(found.message)
+        elif len(index) == 2:
+            flags.key_result.setdefault((index[0], index[1]), []).append(found.message)
     return flags
-
-
-def place_of(where: str) -> tuple[int | None, int | None]:
-    """The objective and key result indexes a "where" (``KR1.2 …``, ``OKRs › O3``) points at."""
-    kr = re.search(r"KR(\d+)\.(\d+)", where)
-    if kr:
-        return int(kr.group(1)) - 1, int(kr.group(2)) - 1
-    objective = re.search(r"\bO(\d+)\b", where)
-    if objective:
-        return int(objective.group(1)) - 1, None
-    return None, None

@@ -7,14 +7,26 @@ from typing import ClassVar
 
 from textual.app import SystemCommand
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 
 from screens.host import WorkshopHost, host, open_session
 from workshop.editor import SessionEditor
+from workshop.findings import Target
 from workshop.models import Phase, Session
 
 REFRESH_DELAY = 0.15
 """Seconds of quiet after an edit before derived figures are recomputed."""
+
+
+class GoTo(Message):
+    """Show a place in the workshop: the phase of ``target``, and in it its field or records
+    (Enter on a health finding posts it; the workshop screen handles it)."""
+
+    def __init__(self, target: Target) -> None:
+        super().__init__()
+        self.target = target
 
 
 class PhaseView(VerticalScroll):
@@ -120,17 +132,34 @@ class PhaseView(VerticalScroll):
     def focus_row(self, row: int) -> None:
         """Select a row in this view's main table (when resuming or jumping from health)."""
 
-    def focus_target(self, where: str) -> None:
-        """Show the place a health finding points at (a field name or a row label).
+    def focus_target(self, target: Target) -> None:
+        """Show the place ``target`` names (a health finding's, a command's).
 
         A jump from the health report may arrive before a freshly mounted view has its
         children: it then waits until the view is ready.
         """
-        self.when_ready(self.show_target, where)
+        self.when_ready(self.show_target, target)
 
-    def show_target(self, where: str) -> None:
-        """Select and focus what ``where`` names; by default the first row."""
-        self.focus_row(0)
+    def show_target(self, target: Target) -> None:
+        """Select and focus what ``target`` names: by default its field's editor
+        (``#field-<name>``), else the first row. Views with records override it."""
+        if not self.show_field(target.field):
+            self.focus_row(0)
+
+    def show_field(self, name: str) -> bool:
+        """Scroll to the editor of field ``name`` and focus it; False if this view has none."""
+        found = self.query(f"#field-{name}") if name else None
+        if not found:
+            return False
+        self.show_widget(found.first())
+        return True
+
+    def show_widget(self, widget: Widget) -> None:
+        """Scroll ``widget`` to the top and focus it (or the first focusable widget in it)."""
+        self.scroll_to_widget(widget, top=True, animate=False)
+        focusable = widget if widget.focusable else next((w for w in widget.query("*") if w.focusable), None)
+        if focusable is not None:
+            focusable.focus()
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """This phase's actions for the command palette."""

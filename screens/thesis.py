@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from screens.dialogs import ConfirmDialog
@@ -19,6 +18,8 @@ from screens.thesis_models import ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from workshop.editor import EditRefused
+from workshop.findings import Target
+from workshop.health import place_of
 from workshop.models import RATIONALE_FIELDS, Phase, SignOff
 from workshop.thesis_statement import render_thesis
 
@@ -39,23 +40,6 @@ STATEMENT_TAIL = [
     FieldSpec("adjacent_use_cases", "Adjacent use cases", hint="… into [adjacent use cases]"),
     FieldSpec("north_star_metric", "North-star metric", hint="e.g. partner-sourced ARR"),
 ]
-
-MISSING_TO_FIELD = {
-    "partner share of ARR": "partner_share_pct",
-    "years": "years",
-    "partner types": "partner_types",
-    "ICP": "icp",
-    "markets": "markets",
-    "prioritized models": "prioritized_models",
-    "model rationale": "rationale",
-    "mechanism": "mechanism",
-    "access partners": "access_partners",
-    "product partners": "product_partners",
-    "adjacent use cases": "adjacent_use_cases",
-    "north star metric": "north_star_metric",
-}
-"""The engine's names for missing statement fields, and the field that fills each."""
-
 
 class ThesisView(PhaseView):
     key = "thesis"
@@ -225,47 +209,27 @@ class ThesisView(PhaseView):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def focus_target(self, where: str) -> None:
-        """Health links ("Thesis › sign-off"), engine missing names ("partner types") or field names."""
-        item = where.rsplit("›", 1)[-1].strip()
-        target = self._widget_for(item)
-        if target is None:
-            return
-        self.scroll_to_widget(target, top=True, animate=False)
-        focusable = target if target.focusable else next((w for w in target.query("*") if w.focusable), None)
-        if focusable is not None:
-            focusable.focus()
-
-    def _widget_for(self, item: str) -> Widget | None:
-        key = item.casefold().replace("-", " ").replace("_", " ")
-        if key in ("sign off", "signoff"):
+    def show_target(self, target: Target) -> None:
+        """The sign-off buttons, the models table, the preview, or a field's editor."""
+        if target.field == "signoff":
             signed = self.session.thesis.signoff is not None
-            return self.query_one("#withdraw" if signed else "#sign-off")
-        if key in ("models", "partnership models", "a partnership model selected"):
-            return self.query_one(ModelsTable)
-        if key in ("preview", "statement", "thesis statement"):
-            return self.query_one("#thesis-preview")
-        names = {k.casefold(): v for k, v in MISSING_TO_FIELD.items()}
-        names.update({label.casefold(): name for name, (label, _q) in RATIONALE_FIELDS.items()})
-        for spec in RATIONALE_SPECS + STATEMENT_HEAD + STATEMENT_TAIL:
-            names[spec.label.casefold()] = spec.name
-            names[spec.name.replace("_", " ")] = spec.name
-        names["north star metric"] = "north_star_metric"
-        field = names.get(key)
-        if field is None:
-            return None
-        found = self.query(f"#field-{field}")
-        return found.first() if found else None
+            self.show_widget(self.query_one("#withdraw" if signed else "#sign-off"))
+        elif target.field == "models":
+            self.show_widget(self.query_one(ModelsTable))
+        elif target.field == "statement":
+            self.show_widget(self.query_one("#thesis-preview"))
+        else:
+            self.show_field(target.field)
 
     def action_preview_statement(self) -> None:
-        self.focus_target("preview")
+        self.focus_target(Target(Phase.THESIS, field="statement"))
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Sign off thesis", "Record who signs the thesis (refused while fields are missing)", self.action_sign_off)
         if self.session.thesis.signoff is not None:
             yield SystemCommand("Withdraw thesis sign-off", "Take the sign-off back (asks first)", self.action_withdraw_sign_off)
         yield SystemCommand("Preview thesis statement", "Show the rendered statement and what is missing", self.action_preview_statement)
-        yield SystemCommand("Partnership models", "Select and annotate the models (space, e)", lambda: self.focus_target("models"))
+        yield SystemCommand("Partnership models", "Select and annotate the models (space, e)", lambda: self.focus_target(Target(Phase.THESIS, field="models")))
         yield SystemCommand("Thesis: next missing field", "Jump to the first field the statement still needs", self.action_next_missing)
 
     def action_next_missing(self) -> None:
@@ -276,4 +240,4 @@ class ThesisView(PhaseView):
         if missing[0] == "company name":
             self.notify("The company name is set in Intake (key 1).", markup=False)
             return
-        self.focus_target(missing[0])
+        self.focus_target(place_of(Phase.THESIS, missing[0]))

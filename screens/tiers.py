@@ -24,6 +24,7 @@ from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTa
 from screens.verdicts import action_content, action_words
 from workshop.audit import tier_override, warning_recorded
 from workshop.editor import EditRefused
+from workshop.findings import Target
 from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
 from workshop.tier_movement import (
     Action,
@@ -269,7 +270,7 @@ class TiersView(PhaseView):
                 self.app.notify(f"Not changed: {refused}.", severity="warning", markup=False)
                 return
             self.refresh_now()  # the new row must be there to be selected
-            self.call_after_refresh(self.focus_target, partner.name)
+            self.call_after_refresh(self.focus_target, Target(Phase.TIERS, records=(partner.id,)))
 
         current = partner.program_tier.label if partner.program_tier else "none"
         self.app.push_screen(
@@ -332,17 +333,13 @@ class TiersView(PhaseView):
         table.focus()
         self.call_after_refresh(self.scroll_to_widget, self.query_one("#program-title"), animate=False, top=True)
 
-    def focus_target(self, where: str) -> None:
-        """Select the partner a health finding names ("Tier movements › Acme"), else the first."""
+    def show_target(self, target: Target) -> None:
+        """Select the partner the target names (by id), else the first."""
         table = self.query_one(ProgramTable)
-        place = where.split("›", 1)[-1]
         for index, (partner, _) in enumerate(table.rows_shown):
-            if partner.name and (partner.name == where or partner.name in place):
+            if partner.id in target.records:
                 self.focus_row(index)
                 return
-        if where.lower().startswith("tier") and "movement" not in where.lower():
-            self.query_one(TierTable).focus()
-            return
         self.focus_row(0)
 
     def screen_commands(self) -> Iterable[SystemCommand]:

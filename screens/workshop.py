@@ -17,7 +17,8 @@ from textual.widgets.option_list import Option
 
 from screens.host import host, open_session
 from screens.header import AppHeader
-from screens.phase_view import PhaseView
+from screens.phase_view import GoTo, PhaseView
+from workshop.findings import Target
 from workshop.models import Phase
 
 STEPS: list[tuple[str, str, str]] = [
@@ -257,11 +258,17 @@ class WorkshopScreen(Screen[None]):
         found = switcher.query(f"#view-{key}")
         return found.first(PhaseView) if found else None
 
-    def go_to(self, key: str, where: str = "") -> None:
-        """Open a phase and show a place in it (used by the health report)."""
-        view = self.show_phase(key, focus=not where)  # with a place, the place gets the focus
-        if where:
-            self.call_after_refresh(view.focus_target, where)
+    @on(GoTo)
+    def _go_to(self, message: GoTo) -> None:
+        message.stop()
+        self.go_to(message.target)
+
+    def go_to(self, target: Target) -> None:
+        """Open the target's phase and show the place in it (a health finding's)."""
+        somewhere = bool(target.field or target.records or target.index)
+        view = self.show_phase(target.phase.value, focus=not somewhere)  # else the place gets it
+        if somewhere:
+            self.call_after_refresh(view.focus_target, target)
 
     # ------------------------------------------------------------------ actions
 

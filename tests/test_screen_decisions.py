@@ -12,6 +12,7 @@ from screens.decisions_form import DecisionForm, MatrixQuestions
 from screens.dialogs import ConfirmDialog
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, calm, paste, saved, table_rows
+from workshop.findings import Target
 from workshop.models import Decision, DecisionChoice, Phase, Session
 
 SIZE = (120, 40)
@@ -166,7 +167,7 @@ async def test_health_link_selects_the_named_decision(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one("#view-decisions")
-        view.focus_target("Decision log › D-004, D-005")
+        view.focus_target(Target(Phase.DECISIONS, "Decision log", records=("D-004", "D-005")))
         await pilot.pause()
         assert view.current_row() == 3
         assert "DECISION [D-004]" in rendered(app, "#decision-detail")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from screens.governance import GovernanceView
 from tests.app_harness import app_on, calm, paste, saved, table_rows
-from workshop.models import ExecSponsor, Partner, Raci, RaciCode, RaciRow, Session
+from workshop.findings import Target
+from workshop.models import ExecSponsor, Partner, Phase, Raci, RaciCode, RaciRow, Session
 
 R, A, C, I, N = RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE
 
@@ -160,10 +161,10 @@ async def test_focus_target_row(tmp_path):
     app = app_on(gov_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_governance(pilot)
-        view.focus_target("RACI › MDF allocation")
+        view.focus_target(Target(Phase.GOVERNANCE, "RACI", index=(2,), label="MDF allocation"))
         await pilot.pause()
         assert view.grid.cursor_row == 2 and app.focused is view.grid
         assert view.current_row() == 2
-        view.focus_target("Executive relationship map")
+        view.focus_target(Target(Phase.GOVERNANCE, "Executive relationship map", "exec_map"))
         await pilot.pause()
         assert app.focused is view.sponsors

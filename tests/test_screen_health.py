@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 
 from screens.health import HealthView
 from tests.app_harness import app_on, calm, saved, until
-from workshop.models import KeyResult, KRKind, Objective, Session
+from workshop.models import KeyResult, KRKind, Objective, Phase, Session
 
 
 def health_session() -> Session:
@@ -71,7 +71,7 @@ async def test_economics_inputs_update_figures_and_refuse_bad_values(tmp_path):
     app = app_on(health_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_health(pilot)
-        view.focus_target("economics")
+        view.show_economics()
         await pilot.pause()
         win = view.query_one("#field-win_rate_pct")
         assert app.focused is win.query_one("#input")
@@ -116,3 +116,30 @@ async def test_verdicts_take_the_themes_colours_and_follow_a_theme_change(tmp_pa
         await pilot.press("f9")
         await until(pilot, lambda: app.theme == "projector", "the high-contrast theme")
         await until(pilot, lambda: status_colour() == app.get_css_variables()["text-error"].upper(), "the new red")
+
+
+async def test_a_finding_and_a_phase_jump_to_their_targets(tmp_path):
+    """The jump follows the finding's target (which key result; which field is missing), not its words."""
+    app = app_on(health_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_health(pilot)
+        findings = view.query_one("#findings", OptionList)
+        findings.focus()
+        findings.highlighted = next(i for i, p in enumerate(prompts(findings)) if "KR1.1 has no target" in p)
+        await pilot.press("enter")
+        await calm(pilot)
+        okrs = app.screen.current_view
+        assert okrs is not None and okrs.key == "okrs"
+        assert app.focused is okrs.kr_table and okrs.kr_table.cursor_row == 0
+
+        view = await open_health(pilot)
+        done = view.query_one("#completeness", OptionList)
+        done.focus()
+        done.highlighted = next(i for i, p in enumerate(prompts(done)) if "Intake" in p)
+        await pilot.press("enter")
+        await calm(pilot)
+        intake = app.screen.current_view
+        assert intake is not None and intake.key == "intake"
+        first = view._report.completeness[Phase.INTAKE].places[0]
+        assert first.field == "description"  # "company description", the first item missing
+        assert app.focused is intake.query_one("#field-description #input")

@@ -11,12 +11,14 @@ from screens.mapping_landscape import LandscapeTree
 from screens.mapping_table import PartnerTable
 from screens.record_table import RecordTable
 from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows, type_ahead, until
+from workshop.findings import Target
 from workshop.models import (
     Competitor,
     LandscapeTier,
     LockStatus,
     Partner,
     PartnerType,
+    Phase,
     Ratings,
     Session,
 )
@@ -326,14 +328,15 @@ async def test_focus_target_and_commands(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_mapping(pilot)
         await pilot.press("f")  # filter to Priority: Accenture is hidden
-        view.focus_target("Partner landscape › accenture")
+        accenture = next(p for p in app.session.mapping.partners if p.name == "Accenture")
+        view.focus_target(Target(Phase.MAPPING, "Partner landscape", records=(accenture.id,)))
         await pilot.pause()
         assert view.table.selected.name == "Accenture" and app.focused is view.table
-        view.focus_target("Partner landscape › ratings")
+        view.focus_target(Target(Phase.MAPPING, "Partner landscape", "ratings"))
         await pilot.pause()
         assert view.table.selected.name == "Newbie"
         assert view.current_row() == 3
-        view.focus_target("Competitor ecosystem › refreshed on")
+        view.focus_target(Target(Phase.MAPPING, "Competitor ecosystem", "competitor_map_refreshed"))
         await pilot.pause()
         assert app.focused is view.query_one("#field-competitor_map_refreshed #input")
         view.focus_target("Partner landscape › tier A")  # co-sell chosen, no co-selling partner in tier A

@@ -9,7 +9,8 @@ from screens.okrs import OkrsView
 from screens.okrs_roadmap import RoadmapItemsTable
 from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows
 from workshop.defaults import new_session
-from workshop.models import KeyResult, KRKind, MeasureKind, Objective, RoadmapItem, Session
+from workshop.findings import Target
+from workshop.models import KeyResult, KRKind, MeasureKind, Objective, Phase, RoadmapItem, Session
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji ✓"]
 
@@ -211,14 +212,14 @@ async def test_focus_target_from_health(tmp_path):
     app = app_on(okr_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_okrs(pilot)
-        view.focus_target("KR1.2 “Hold 20 partner meetings”")
+        view.focus_target(Target(Phase.OKRS, index=(0, 1)))
         await pilot.pause()
         assert view.objectives_table.cursor_row == 0
         assert app.focused is view.kr_table and view.kr_table.cursor_row == 1
-        view.focus_target("Roadmap › last reviewed")
+        view.focus_target(Target(Phase.OKRS, "Roadmap", "last_reviewed"))
         await pilot.pause()
         assert app.focused is view.query_one("#field-last_reviewed #input")
-        view.focus_target("OKRs › O2")
+        view.focus_target(Target(Phase.OKRS, "OKRs", index=(1,)))
         await pilot.pause()
         assert app.focused is view.objectives_table and view.objectives_table.cursor_row == 1
         assert view.current_row() == 1

@@ -14,8 +14,10 @@ from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from screens.workshop import WorkshopScreen
 from tests.app_harness import app_on, calm, saved, table_rows, type_ahead
+from workshop.findings import Target
+from workshop.health import place_of
 from workshop.defaults import new_session
-from workshop.models import Participant, Session
+from workshop.models import Participant, Phase, Session
 from workshop.thesis_statement import render_thesis
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji"]
@@ -277,13 +279,13 @@ async def test_focus_target_and_resume_row(tmp_path):
     app = app_on(thesis_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_thesis(pilot)
-        view.focus_target("Thesis › sign-off")
+        view.focus_target(Target(Phase.THESIS, "Sign-off", "signoff"))
         await pilot.pause()
         assert app.focused is view.query_one("#sign-off")
-        view.focus_target("partner types")
+        view.focus_target(place_of(Phase.THESIS, "partner types"))  # a name render_thesis gives
         await pilot.pause()
         assert app.focused is view.query_one("#field-partner_types #input")
-        view.focus_target("Credibility gap")
+        view.focus_target(place_of(Phase.THESIS, "Credibility gap"))
         await pilot.pause()
         assert app.focused is view.query_one("#field-credibility_gap #input")
         view.focus_row(4)

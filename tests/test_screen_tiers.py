@@ -14,6 +14,7 @@ from screens.tiers_pick import PickDialog
 from screens.tiers_results import QuarterResultDialog
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, app_on, calm, saved, table_rows, until
+from workshop.findings import Target
 from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Session, TierName
 
 SIZE = (120, 40)
@@ -237,7 +238,8 @@ async def test_health_link_selects_the_named_partner(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one("#view-tiers")
-        view.focus_target("Tier movements › Fincrest Advisors")
+        fincrest = partner(app.session, "Fincrest Advisors")
+        view.focus_target(Target(Phase.TIERS, "Tier movements", records=(fincrest.id,), label=fincrest.name))
         await pilot.pause()
         assert view.query_one("#program", DataTable).has_focus
         assert table_text(app, "#program")[view.current_row()][0].startswith("Fincrest Advisors\n")

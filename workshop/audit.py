@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 
 from workshop.dates import money
 from workshop.decision_rules import assess_decision
-from workshop.findings import RuleResult, finding, names_list
+from workshop.findings import RuleResult, Target, finding, names_list
 from workshop.models import AuditEntry, AuditKind, Phase, Session, SignOff, utc_now
 from workshop.tier_movement import Action, PartnerMovement
 
@@ -339,7 +339,7 @@ def audit_findings(session: Session) -> list[RuleResult]:
             "audit.gap", "Audit trail",
             f"The audit trail is not whole: {detail} (removed or edited by hand?). It is append-only: "
             "restore the file's backup, or keep the gap on record.",
-            Phase.GOVERNANCE, "Audit trail",
+            Target(Phase.GOVERNANCE, "Audit trail"),
         ))
     signoff = session.thesis.signoff
     if signoff is not None:
@@ -352,7 +352,7 @@ def audit_findings(session: Session) -> list[RuleResult]:
                 "audit.signoff_missing", "Audit trail",
                 f"The thesis is signed off by {signoff.name}, but the audit trail has no entry for "
                 "that sign-off (edited by hand?): withdraw it and sign again in the app.",
-                Phase.THESIS, "Sign-off",
+                Target(Phase.THESIS, "Sign-off", field="signoff"),
             ))
     return found
 

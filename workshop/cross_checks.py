@@ -25,7 +25,7 @@ import re
 from datetime import date
 
 from workshop.competitors import name_key
-from workshop.findings import RuleResult, finding, names_list
+from workshop.findings import RuleResult, Target, finding, names_list
 from workshop.kr_checks import kr_economics_findings
 from workshop.models import LandscapeTier, PartnerStage, PartnerType, Phase, Session, TierName
 from workshop.scoring import Band, ScoredPartner
@@ -81,7 +81,8 @@ def named_partner_findings(session: Session, ranked: list[ScoredPartner]) -> lis
     keys = {name_key(p.name): p.name for p in partners}
     by_name = {s.partner.name: s for s in ranked}
     for decision in session.decisions:
-        where = f"Decision log › {decision.id} › partner considered"
+        where = Target(Phase.DECISIONS, "Decision log", "partner_considered", (decision.id,),
+                       label=f"{decision.id} › partner considered")
         missing: list[str] = []
         for named in _named_partners(decision.partner_considered):
             mapped = _in_landscape(named, keys)
@@ -95,7 +96,7 @@ def named_partner_findings(session: Session, ranked: list[ScoredPartner]) -> lis
                     f"{decision.id} counts on {mapped}, which scores {scored.score_text}: "
                     f"{Band.OPPORTUNISTIC.label.lower()} — {Band.OPPORTUNISTIC.advice.lower()} "
                     "Choose a Priority or Secondary partner, or record that it came inbound.",
-                    Phase.DECISIONS, where,
+                    where,
                 ))
         if missing:
             found.append(finding(
@@ -103,7 +104,7 @@ def named_partner_findings(session: Session, ranked: list[ScoredPartner]) -> lis
                 f"{decision.id} names {names_list(missing)} as partner considered, but "
                 f"{'it is' if len(missing) == 1 else 'they are'} not in the partner landscape: "
                 "map and score them, or correct the name.",
-                Phase.DECISIONS, where,
+                where,
             ))
     known = {name_key(n): n.strip() for n in METHOD_FIRMS}
     for competitor in session.mapping.competitors:
@@ -114,18 +115,19 @@ def named_partner_findings(session: Session, ranked: list[ScoredPartner]) -> lis
     for key, name in known.items():
         if _in_landscape(name, keys) is not None:
             continue
-        places = [
-            f"{quarter.name}: {item.text.strip()}"
-            for quarter in session.roadmap.quarters
+        mentions = [
+            (number, f"{quarter.name}: {item.text.strip()}")
+            for number, quarter in enumerate(session.roadmap.quarters, start=1)
             for item in quarter.items
             if _mentions(item.text, name)
         ]
+        places = [place for _number, place in mentions]
         if places:
             found.append(finding(
                 "cross.roadmap_partner_unmapped", "Roadmap and landscape",
                 f"The roadmap names {name} ({names_list(places, 3)}), but it is not in the partner "
                 "landscape: map and score it, or correct the roadmap.",
-                Phase.OKRS, f"Roadmap › {places[0].split(':', 1)[0]}",
+                Target(Phase.OKRS, "Roadmap", f"items-q{mentions[0][0]}", label=places[0].split(":", 1)[0]),
             ))
     return found
 
@@ -166,14 +168,14 @@ def sponsor_findings(session: Session, movements: list[PartnerMovement]) -> list
             "governance.exec_map", "Executive map",
             f"Platinum partner(s) without an executive sponsor: {names_list(without)}. The method keeps "
             "an executive sponsor mapping for all Platinum partners.",
-            Phase.GOVERNANCE, "Executive relationship map",
+            Target(Phase.GOVERNANCE, "Executive relationship map", "exec_map"),
         ))
     if incomplete:
         found.append(finding(
             "governance.exec_map_incomplete", "Executive map",
             f"Platinum partner(s) whose sponsor entry names no partner executive or no counterpart of "
             f"ours: {names_list(incomplete)}.",
-            Phase.GOVERNANCE, "Executive relationship map",
+            Target(Phase.GOVERNANCE, "Executive relationship map", "exec_map"),
         ))
     return found
 
@@ -186,7 +188,7 @@ def model_findings(session: Session) -> list[RuleResult]:
     chosen = {m.key: m for m in session.thesis.models if m.selected}
     names = {m.key: m.name for m in session.thesis.models}
     active = [p for p in session.mapping.partners if p.stage is not PartnerStage.EXITED]
-    where_models = "Partnership models"
+    where_models = Target(Phase.THESIS, "Partnership models", "models")
     co_sell_flagged = False
     if "co_sell" in chosen:
         tier_a = [p for p in active if p.landscape_tier is LandscapeTier.A and p.type in CO_SELL_TYPES]
@@ -195,7 +197,7 @@ def model_findings(session: Session) -> list[RuleResult]:
                 "cross.co_sell_no_partner", "Models and partners",
                 f"{names['co_sell']} is chosen, but no Big 4 or GSI partner — the types that co-sell — "
                 "is in tier A (strategic): map one, or reconsider the model.",
-                Phase.MAPPING, "Partner landscape › tier A",
+                Target(Phase.MAPPING, "Partner landscape", "landscape", label="tier A"),
             ))
             co_sell_flagged = True
     inputs = session.economics
@@ -206,7 +208,7 @@ def model_findings(session: Session) -> list[RuleResult]:
                 f"cross.{key}_economics_no_model", "Models and economics",
                 f"The economics count {share:g}% of partner-sourced ARR through {what}, but the "
                 f"{names[key]} model is not chosen: choose it, or set that share to 0.",
-                Phase.THESIS, where_models,
+                where_models,
             ))
     for key, model in chosen.items():
         types = MODEL_PARTNER_TYPES.get(key)
@@ -218,7 +220,7 @@ def model_findings(session: Session) -> list[RuleResult]:
                 "cross.model_unfollowed", "Models and partners",
                 f"{model.name} is chosen, but no mapped partner is of a type that follows it ({kinds}): "
                 "map such partners, or reconsider the model.",
-                Phase.THESIS, where_models,
+                where_models,
             ))
     return found
 
@@ -239,7 +241,7 @@ def horizon_findings(session: Session) -> list[RuleResult]:
                 f"The thesis promises its share within {years} years (by {written + years}), but the "
                 f"intake's target year is {intake.target_year}: the economics plan {first}–"
                 f"{intake.target_year}. Make the years and the target year agree.",
-                Phase.THESIS, "Thesis statement › years",
+                Target(Phase.THESIS, "Thesis statement", "years", label="years"),
             ))
         roadmap_year = session.roadmap.year
         if roadmap_year is not None and not first <= roadmap_year <= intake.target_year:
@@ -247,7 +249,7 @@ def horizon_findings(session: Session) -> list[RuleResult]:
                 "cross.roadmap_year", "Roadmap and economics",
                 f"The roadmap is for {roadmap_year}, outside the economics' horizon {first}–"
                 f"{intake.target_year}.",
-                Phase.OKRS, "Roadmap › year",
+                Target(Phase.OKRS, "Roadmap", "year", label="year"),
             ))
     if share is not None:
         # An objective states the program's aim ("drives [X]% of ARR"): it is the thesis's share.
@@ -260,7 +262,7 @@ def horizon_findings(session: Session) -> list[RuleResult]:
                         "cross.share", "Thesis and OKRs",
                         f"O{number} says {match.group(0)}, but the thesis promises {share:g}% of ARR "
                         f"within {years or 'N'} years: make them agree.",
-                        Phase.OKRS, f"OKRs › O{number}",
+                        Target(Phase.OKRS, "OKRs", index=(number - 1,), label=f"O{number}"),
                     ))
     return found
 

@@ -20,21 +20,68 @@ class Status(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Target:
+    """Where a finding is fixed, as data: a phase and, in it, a field and/or the records named.
+
+    Views jump there from these fields (a ``GoTo`` message carries the target); the words shown
+    to people ("fix in: Mapping › Partner landscape › Deloitte") are derived from it
+    (:attr:`words`), never parsed back.
+    """
+
+    phase: Phase
+    section: str = ""
+    """The part of the phase, in words ("Partner landscape", "RACI")."""
+    field: str = ""
+    """The attribute to fill in or fix, when there is one ("competitor_map_refreshed",
+    "signoff", "ratings", "roles", "key_results", "last_reviewed", "growth_markets", …)."""
+    records: tuple[str, ...] = ()
+    """The ids of the records named (partners' and decisions' ``id``)."""
+    index: tuple[int, ...] = ()
+    """A record with no id, by position, 0-based: ``(objective,)``, ``(objective, key result)``,
+    ``(RACI row,)``."""
+    label: str = ""
+    """What the words name after the section: the field or the records, as people call them."""
+
+    @property
+    def words(self) -> str:
+        """The place in words, after the phase's name ("Partner landscape › Deloitte")."""
+        if self.section and self.label:
+            return f"{self.section} › {self.label}"
+        return self.section or self.label
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "phase": self.phase.value,
+            "field": self.field,
+            "records": list(self.records),
+            "index": list(self.index),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class RuleResult:
     """One quality rule's verdict, or one flagged problem (a finding).
 
     ``key`` is stable for scripts (``--json``); ``title`` names the rule or check for people;
-    ``message`` is the sentence to show; ``phase`` and ``where`` say where to fix it.
+    ``message`` is the sentence to show; ``target`` says where to fix it.
     """
 
     key: str
     title: str
     status: Status
     message: str
-    phase: Phase
-    where: str
+    target: Target
 
-    def as_dict(self) -> dict[str, str]:
+    @property
+    def phase(self) -> Phase:
+        return self.target.phase
+
+    @property
+    def where(self) -> str:
+        """Where to fix it, in words (from :attr:`target`)."""
+        return self.target.words
+
+    def as_dict(self) -> dict[str, object]:
         return {
             "key": self.key,
             "title": self.title,
@@ -42,6 +89,7 @@ class RuleResult:
             "message": self.message,
             "phase": self.phase.value,
             "where": self.where,
+            "target": self.target.as_dict(),
         }
 
 
@@ -49,9 +97,9 @@ Finding = RuleResult
 """Findings have the same shape as rule results (their status is WARN)."""
 
 
-def finding(key: str, title: str, message: str, phase: Phase, where: str) -> RuleResult:
+def finding(key: str, title: str, message: str, target: Target) -> RuleResult:
     """A flagged problem: always a warning, never a failing quality rule."""
-    return RuleResult(key, title, Status.WARN, message, phase, where)
+    return RuleResult(key, title, Status.WARN, message, target)
 
 
 def names_list(names: list[str], limit: int = 10) -> str:

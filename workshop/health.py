@@ -16,9 +16,10 @@ from workshop.competitors import EcosystemAnalysis, ecosystem
 from workshop.cross_checks import cross_findings
 from workshop.dates import add_months
 from workshop.decision_rules import assess_decision
-from workshop.findings import RuleResult, Status, finding, names_list
+from workshop.findings import RuleResult, Status, Target, finding, names_list
 from workshop.models import (
     RATIONALE_FIELDS,
+    Partner,
     Phase,
     PartnerStage,
     Session,
@@ -47,6 +48,11 @@ class PhaseCompleteness:
     filled: int
     total: int
     missing: list[str]
+
+    @property
+    def places(self) -> list[Target]:
+        """Where each missing item is filled in (as :attr:`missing`, in order)."""
+        return [place_of(self.phase, label) for label in self.missing]
 
     @property
     def done(self) -> bool:
@@ -128,8 +134,15 @@ def freshness(
 # --------------------------------------------------------------------------- the six rules
 
 
-def _rule(key: str, title: str, status: Status, message: str, phase: Phase, where: str) -> RuleResult:
-    return RuleResult(f"rule.{key}", title, status, message, phase, where)
+def _partner(phase: Phase, section: str, partner: Partner, field: str) -> Target:
+    return Target(phase, section, field, records=(partner.id,), label=partner.name)
+
+
+def _rule(key: str, title: str, status: Status, message: str, target: Target) -> RuleResult:
+    return RuleResult(f"rule.{key}", title, status, message, target)
+
+
+SIGNOFF = Target(Phase.THESIS, "Sign-off", field="signoff")
 
 
 def _thesis_rule(session: Session, priority_names: list[str], today: date) -> RuleResult:
@@ -141,14 +154,14 @@ def _thesis_rule(session: Session, priority_names: list[str], today: date) -> Ru
             f"The sign-off by {signoff.name} is dated {signoff.signed_at.date().isoformat()}, after "
             f"today ({today.isoformat()}): a sign-off that has not happened yet does not count. "
             "Withdraw it and sign off on the day it happens.",
-            Phase.THESIS, "Sign-off",
+            SIGNOFF,
         )
     if signoff is not None:
         by = f"{signoff.name}" + (f" ({signoff.role})" if signoff.role.strip() else "")
         return _rule(
             "thesis_signoff", title, Status.PASS,
             f"Thesis signed off by {by} on {signoff.signed_at.date().isoformat()}.",
-            Phase.THESIS, "Sign-off",
+            SIGNOFF,
         )
     recruiting = [
         p.name for p in session.mapping.partners
@@ -164,12 +177,12 @@ def _thesis_rule(session: Session, priority_names: list[str], today: date) -> Ru
             "thesis_signoff", title, Status.FAIL,
             "The thesis is not signed off, yet " + " and ".join(parts)
             + ": sign off the thesis before recruiting.",
-            Phase.THESIS, "Sign-off",
+            SIGNOFF,
         )
     return _rule(
         "thesis_signoff", title, Status.WARN,
         "The thesis is not signed off yet: sign it off before any recruitment starts.",
-        Phase.THESIS, "Sign-off",
+        SIGNOFF,
     )
 
 
@@ -180,19 +193,20 @@ def _finance_rule(session: Session) -> RuleResult:
         return _rule(
             "finance_input", title, Status.WARN,
             "No build / partner / acquire decisions recorded yet.",
-            Phase.DECISIONS, "Decision log",
+            Target(Phase.DECISIONS, "Decision log"),
         )
     lacking = [d.id for d in decisions if not d.finance_input.strip()]
     if lacking:
         return _rule(
             "finance_input", title, Status.FAIL,
             f"{len(lacking)} decision(s) have no Finance input and are not final: {names_list(lacking)}.",
-            Phase.DECISIONS, "Decision log › " + names_list(lacking),
+            Target(Phase.DECISIONS, "Decision log", "finance_input",
+                   records=tuple(lacking), label=names_list(lacking)),
         )
     return _rule(
         "finance_input", title, Status.PASS,
         f"All {len(decisions)} decision(s) include Finance input.",
-        Phase.DECISIONS, "Decision log",
+        Target(Phase.DECISIONS, "Decision log"),
     )
 
 
@@ -204,21 +218,22 @@ def _okr_rule(session: Session) -> RuleResult:
         return _rule(
             "okr_indicators", title, Status.FAIL,
             f"The OKRs have no {' and no '.join(missing)} key results: never measure only one kind.",
-            Phase.OKRS, "OKRs › key results",
+            Target(Phase.OKRS, "OKRs", "key_results", label="key results"),
         )
     one_kind = objectives_missing_a_kind(session.objectives)
     if one_kind:
-        numbers = [f"O{session.objectives.index(o) + 1}" for o, _k in one_kind]
+        indexes = [session.objectives.index(o) for o, _k in one_kind]
+        numbers = [f"O{index + 1}" for index in indexes]
         return _rule(
             "okr_indicators", title, Status.WARN,
             f"The program has both kinds ({counts.leading} leading, {counts.lagging} lagging), "
             f"but {names_list(numbers)} {'measures' if len(numbers) == 1 else 'measure'} only one kind.",
-            Phase.OKRS, "OKRs › " + names_list(numbers),
+            Target(Phase.OKRS, "OKRs", index=indexes[:1], label=names_list(numbers)),
         )
     return _rule(
         "okr_indicators", title, Status.PASS,
         f"{counts.leading} leading and {counts.lagging} lagging key results; every objective has both.",
-        Phase.OKRS, "OKRs",
+        Target(Phase.OKRS, "OKRs"),
     )
 
 
@@ -239,27 +254,31 @@ def _tier_rule(session: Session, movements: list) -> RuleResult:
             "tier_enforcement", title, Status.FAIL,
             " ".join(f"{m.partner.name}: {m.contradiction}{_appealed(session, m)}" for m in wrong[:5])
             + (f" (and {len(wrong) - 5} more)" if len(wrong) > 5 else ""),
-            Phase.TIERS, "Tier movements › " + names_list([m.partner.name for m in wrong]),
+            Target(Phase.TIERS, "Tier movements", records=tuple(m.partner.id for m in wrong),
+                   label=names_list([m.partner.name for m in wrong])),
         )
-    warned = [m.partner.name for m in movements if m.action is Action.WARNING]
+    warned_moves = [m for m in movements if m.action is Action.WARNING]
+    warned = [m.partner.name for m in warned_moves]
     if warned:
         return _rule(
             "tier_enforcement", title, Status.WARN,
             f"{len(warned)} partner(s) missed their tier's criteria last quarter — issue the "
             f"warning at the QBR: {names_list(warned)}.",
-            Phase.TIERS, "Tier movements › " + names_list(warned),
+            Target(Phase.TIERS, "Tier movements", records=tuple(m.partner.id for m in warned_moves),
+                   label=names_list(warned)),
         )
     return _rule(
         "tier_enforcement", title, Status.PASS,
         f"All {len(movements)} signed partner(s) hold the tier the rules give them."
         if movements else "No partners in the program yet: nothing to enforce.",
-        Phase.TIERS, "Tier movements",
+        Target(Phase.TIERS, "Tier movements"),
     )
 
 
 def _roadmap_rule(session: Session, today: date) -> RuleResult:
     status, message = freshness(session.roadmap.last_reviewed, ROADMAP_REVIEW_MONTHS, today, "roadmap")
-    return _rule("roadmap_review", "Roadmap revisited quarterly", status, message, Phase.OKRS, "Roadmap › last reviewed")
+    return _rule("roadmap_review", "Roadmap revisited quarterly", status, message,
+                 Target(Phase.OKRS, "Roadmap", "last_reviewed", label="last reviewed"))
 
 
 def _competitor_rule(session: Session, today: date) -> RuleResult:
@@ -268,7 +287,7 @@ def _competitor_rule(session: Session, today: date) -> RuleResult:
     )
     return _rule(
         "competitor_refresh", "Competitor map refreshed every 6 months", status, message,
-        Phase.MAPPING, "Competitor ecosystem › refreshed on",
+        Target(Phase.MAPPING, "Competitor ecosystem", "competitor_map_refreshed", label="refreshed on"),
     )
 
 
@@ -301,13 +320,13 @@ def _other_findings(session: Session, today: date, unscored: list[str], analysis
             "intake.markets", "Intake",
             f"{len(markets)} growth market(s) listed: the method asks for the 2–3 markets where "
             "partnership-led growth is expected to accelerate.",
-            Phase.INTAKE, "Intake › growth markets",
+            Target(Phase.INTAKE, "Intake", "growth_markets", label="growth markets"),
         ))
     if intake.target_year is not None and intake.target_year < today.year:
         found.append(finding(
             "intake.target_year", "Intake",
             f"The target year {intake.target_year} is in the past.",
-            Phase.INTAKE, "Intake › target year",
+            Target(Phase.INTAKE, "Intake", "target_year", label="target year"),
         ))
     weights = weighting(session.mapping.weights)
     if not weights.is_method:
@@ -315,49 +334,49 @@ def _other_findings(session: Session, today: date, unscored: list[str], analysis
             "mapping.weights", "Partner scoring",
             f"The scoring weights are the team's ({weights.text}), not the method's 30/25/20/15/10: "
             "every score and band depends on that choice.",
-            Phase.MAPPING, "Scoring weights",
+            Target(Phase.MAPPING, "Scoring weights", "weights"),
         ))
     if unscored:
         found.append(finding(
             "mapping.unscored", "Partner scoring",
             f"{len(unscored)} partner(s) are unscored (ratings missing): {names_list(unscored)}.",
-            Phase.MAPPING, "Partner landscape › ratings",
+            Target(Phase.MAPPING, "Partner landscape", "ratings", label="ratings"),
         ))
     for lp in analysis.ecosystem.locked:
         if not lp.competitors:
             found.append(finding(
                 "mapping.locked_unnamed", "Competitor ecosystem",
                 f"{lp.partner.name} is marked locked, but to no named competitor.",
-                Phase.MAPPING, f"Partner landscape › {lp.partner.name}",
+                _partner(Phase.MAPPING, "Partner landscape", lp.partner, "lock_status"),
             ))
     for partner, competitors in analysis.ecosystem.listed_but_available:
         found.append(finding(
             "mapping.listed_but_available", "Competitor ecosystem",
             f"{partner.name} is a key partner of {names_list(list(competitors))} but marked "
             f"{partner.lock_status.label.lower()}: check its lock status.",
-            Phase.MAPPING, f"Partner landscape › {partner.name}",
+            _partner(Phase.MAPPING, "Partner landscape", partner, "lock_status"),
         ))
     for partner in session.mapping.partners:
         if partner.stage is PartnerStage.SIGNED and partner.program_tier is None:
             found.append(finding(
                 "tiers.no_program_tier", "Tiers",
                 f"{partner.name} is signed but has no program tier.",
-                Phase.TIERS, f"Tier movements › {partner.name}",
+                _partner(Phase.TIERS, "Tier movements", partner, "program_tier"),
             ))
     for decision in session.decisions:
         assessment = assess_decision(decision)
-        where = f"Decision log › {decision.id}"
+        where = Target(Phase.DECISIONS, "Decision log", records=(decision.id,), label=decision.id)
         if len(assessment.matches) != 1 and (
             not assessment.matches or assessment.suggested is None
         ):
             found.append(finding(
                 "decision.matrix", "Decision matrix", f"{decision.id}: {assessment.message}",
-                Phase.DECISIONS, where,
+                where,
             ))
         if assessment.disagreement:
             found.append(finding(
                 "decision.disagreement", "Decision matrix", f"{decision.id}: {assessment.disagreement}",
-                Phase.DECISIONS, where,
+                where,
             ))
         if assessment.review_date is not None and assessment.review_date < today:
             default = " (the default: 3 months after the decision)" if assessment.review_date_is_default else ""
@@ -365,7 +384,7 @@ def _other_findings(session: Session, today: date, unscored: list[str], analysis
                 "decision.review_overdue", "Decision review",
                 f"{decision.id} ({decision.capability}): its review was due {assessment.review_date.isoformat()}"
                 f"{default}; decisions are reviewed quarterly — review it and set the next review date.",
-                Phase.DECISIONS, f"{where} › review date",
+                Target(Phase.DECISIONS, "Decision log", "review_date", (decision.id,), label=f"{decision.id} › review date"),
             ))
     found += okr_findings(session.objectives)
     found += cross_findings(session, today, analysis.ranked, analysis.movements)
@@ -375,6 +394,42 @@ def _other_findings(session: Session, today: date, unscored: list[str], analysis
 
 
 # --------------------------------------------------------------------------- completeness
+
+
+FIELD_OF: dict[Phase, dict[str, str]] = {
+    Phase.INTAKE: {
+        "company name": "company_name", "company description": "description",
+        "product category": "product_category", "current ARR": "current_arr", "target ARR": "target_arr",
+        "target year": "target_year", "primary ICPs": "icps", "growth markets": "growth_markets",
+    },
+    Phase.THESIS: {
+        **{label: key for key, (label, _question) in RATIONALE_FIELDS.items()},
+        "a partnership model selected": "models", "partner share of ARR": "partner_share_pct",
+        "years": "years", "partner types": "partner_types", "ICP": "icp", "markets": "markets",
+        "prioritized models": "prioritized_models", "model rationale": "rationale", "mechanism": "mechanism",
+        "access partners": "access_partners", "product partners": "product_partners",
+        "adjacent use cases": "adjacent_use_cases", "north star metric": "north_star_metric",
+        "sign-off": "signoff",
+    },
+    Phase.MAPPING: {
+        "partners mapped": "partners", "every partner scored": "ratings", "competitors": "competitors",
+        "competitors' key partners": "competitors", "gap notes": "gap_notes",
+        "counter-strategy": "counter_strategy", "competitor map refresh date": "competitor_map_refreshed",
+    },
+    Phase.OKRS: {
+        "roadmap year": "year", "roadmap review date": "last_reviewed",
+        **{f"roadmap Q{n} items": f"items-q{n}" for n in range(1, 5)},
+    },
+    Phase.GOVERNANCE: {"RACI rows": "rows"},
+}
+"""The field that fills each completeness item (and each of ``render_thesis``'s missing names,
+which are the thesis items' words), where one field does."""
+
+
+def place_of(phase: Phase, item: str) -> Target:
+    """Where the completeness item ``item`` of ``phase`` (or a missing thesis name) is filled in."""
+    return Target(phase, field=FIELD_OF.get(phase, {}).get(item, ""), label=item)
+
 
 
 def _hole(text: str) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from workshop.dates import money
 from workshop.economics import Economics, Figure, partner_economics
-from workshop.findings import RuleResult, finding
+from workshop.findings import RuleResult, Target, finding
 from workshop.models import KeyResult, MeasureKind, Phase, Session
 
 _TIER_KINDS = {
@@ -134,10 +134,10 @@ def kr_economics_findings(session: Session, economics: Economics | None = None) 
     for o_number, objective in enumerate(session.objectives, start=1):
         for k_number, kr in enumerate(objective.key_results, start=1):
             label = f"KR{o_number}.{k_number}"
-            where = f"{label} “{_short(kr.text)}”"
+            where = Target(Phase.OKRS, index=(o_number - 1, k_number - 1), label=f"{label} “{_short(kr.text)}”")
 
-            def flag(message: str) -> None:
-                found.append(finding("okr.economics", "OKRs and economics", message, Phase.OKRS, where))
+            def flag(message: str, where: Target = where) -> None:
+                found.append(finding("okr.economics", "OKRs and economics", message, where))
 
             if kr.measure is None or kr.measure_value is None:
                 read = measure_from_text(kr.text)

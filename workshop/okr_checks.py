@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.findings import RuleResult, finding
+from workshop.findings import RuleResult, Target, finding
 from workshop.models import KRKind, Objective, Phase
 from workshop.placeholders import has_placeholder
 
@@ -52,11 +52,11 @@ def okr_findings(objectives: list[Objective]) -> list[RuleResult]:
     """Problems per objective and key result, each naming it (numbered as shown: O1, KR1.2)."""
     found: list[RuleResult] = []
 
-    def add(key: str, message: str, where: str) -> None:
-        found.append(finding(f"okr.{key}", "OKRs", message, Phase.OKRS, where))
+    def add(key: str, message: str, where: Target) -> None:
+        found.append(finding(f"okr.{key}", "OKRs", message, where))
 
     for o_number, objective in enumerate(objectives, start=1):
-        o_where = f"O{o_number} “{_short(objective.text)}”"
+        o_where = Target(Phase.OKRS, index=(o_number - 1,), label=f"O{o_number} “{_short(objective.text)}”")
         if not objective.text.strip():
             add("objective_empty", f"Objective O{o_number} has no text.", o_where)
         if not objective.key_results:
@@ -71,7 +71,7 @@ def okr_findings(objectives: list[Objective]) -> list[RuleResult]:
             )
         for k_number, kr in enumerate(objective.key_results, start=1):
             label = f"KR{o_number}.{k_number}"
-            where = f"{label} “{_short(kr.text)}”"
+            where = Target(Phase.OKRS, index=(o_number - 1, k_number - 1), label=f"{label} “{_short(kr.text)}”")
             if kr.kind is None:
                 add("kr_unmarked", f"{label} is not marked leading or lagging.", where)
             gaps = [name for name, value in (("target", kr.target), ("owner", kr.owner)) if not value.strip()]

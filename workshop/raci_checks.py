@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.findings import RuleResult, finding, names_list
+from workshop.findings import RuleResult, Target, finding, names_list
 from workshop.models import Phase, Raci, RaciCode
 
 
@@ -10,16 +10,16 @@ def raci_findings(raci: Raci) -> list[RuleResult]:
     """Problems in the RACI, each naming the row or role."""
     found: list[RuleResult] = []
 
-    def add(key: str, message: str, where: str) -> None:
-        found.append(finding(f"raci.{key}", "RACI", message, Phase.GOVERNANCE, where))
+    def add(key: str, message: str, target: Target) -> None:
+        found.append(finding(f"raci.{key}", "RACI", message, target))
 
     if not raci.rows:
-        add("no_rows", "The RACI has no decisions yet.", "RACI")
+        add("no_rows", "The RACI has no decisions yet.", Target(Phase.GOVERNANCE, "RACI", "rows"))
         return found
     used = [False] * len(raci.roles)
     for number, row in enumerate(raci.rows, start=1):
         name = row.decision.strip() or f"row {number}"
-        where = f"RACI › {name}"
+        where = Target(Phase.GOVERNANCE, "RACI", index=(number - 1,), label=name)
         if not row.decision.strip():
             add("row_unnamed", f"RACI row {number} has no decision named.", where)
         accountable = [raci.roles[i] for i, c in enumerate(row.cells) if c is RaciCode.A]
@@ -43,6 +43,6 @@ def raci_findings(raci: Raci) -> list[RuleResult]:
         add(
             "idle_role",
             f"{'Role' if len(idle) == 1 else 'Roles'} with no entry in any row: {names_list(idle)}.",
-            "RACI › roles",
+            Target(Phase.GOVERNANCE, "RACI", "roles", label="roles"),
         )
     return found
