@@ -37,8 +37,7 @@ async def test_the_first_save_of_the_process_and_the_autosaves_render_off_the_ui
     render_threads.clear()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)  # the first render (the undo history's first step) has been queued
-        app.session.intake.company_name = "Typed at once"
-        app.edited("Company name changed")
+        app.editor.set_field(app.session.intake, "company_name", "Typed at once", label="Company name")
         await settle(pilot)  # the autosave is written
         await pilot.press("ctrl+s")  # a save asked for, too
         await settle(pilot)

@@ -164,9 +164,8 @@ async def test_weights_changed_while_the_room_is_open_are_the_reveals(tmp_path) 
         await pilot.pause()
         await pilot.press("f12")
         await until(pilot, lambda: app.room is not None, "the room")
-        app.session.mapping.weights = ScoringWeights(icp_overlap=60, market_influence=10, practice_alignment=10,
-                                                     partnership_appetite=10, revenue_potential=10)
-        app.edited("Scoring weights")
+        app.editor.set_weights(ScoringWeights(icp_overlap=60, market_influence=10, practice_alignment=10,
+                                              partnership_appetite=10, revenue_potential=10))
         assert app.room.weights is app.session.mapping.weights
 
 
