@@ -339,7 +339,7 @@ async def test_focus_target_and_commands(tmp_path):
         view.focus_target(Target(Phase.MAPPING, "Competitor ecosystem", "competitor_map_refreshed"))
         await pilot.pause()
         assert app.focused is view.query_one("#field-competitor_map_refreshed #input")
-        view.focus_target("Partner landscape › tier A")  # co-sell chosen, no co-selling partner in tier A
+        view.focus_target(Target(Phase.MAPPING, "Partner landscape", "landscape", label="tier A"))  # co-sell, none in tier A
         await pilot.pause()
         assert app.focused is view.query_one("#landscape")
         view.focus_row(1)
