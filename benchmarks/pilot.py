@@ -44,7 +44,7 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from benchmarks.generate import TODAY, large_session
 from session_store import SessionFile, render_session, session_data
 from session_store.toml_render import forget_rendered
-import workshop.app as app_module
+import workshop.app_saving as app_module  # where the autosave takes its snapshots
 from workshop.app import PartnerWorkshopApp
 from workshop.models import Phase
 
@@ -168,7 +168,7 @@ async def measure(partners: int) -> dict[str, float | None]:
                 digit = str(attempt % 10)
                 bucket.append(await _ms_to_paint(app, lambda: _send_key(app, digit), lambda: rating if rating.value.endswith(digit) else None))
                 await app.workers.wait_for_complete()
-                app._saver.submit(lambda: None).result()  # the autosave is over before the next press
+                app._saver.wait()  # the autosave is over before the next press
         out["key_ms"] = statistics.median(alone)
         out["key_autosave_ms"] = statistics.median(during)
         out["key_autosave_worst_ms"] = max(during)
@@ -177,14 +177,14 @@ async def measure(partners: int) -> dict[str, float | None]:
             rating.value = ""
             await pilot.pause()
             await app.workers.wait_for_complete()
-            app._saver.submit(lambda: None).result()
+            app._saver.wait()
             forget_rendered()  # as in a new process: this save renders every item of the file
             app._pending = True
             app.call_later(app.save_now)
             digit = str(attempt % 10)
             first_save.append(await _ms_to_paint(app, lambda: _send_key(app, digit), lambda: rating if rating.value.endswith(digit) else None))
             await app.workers.wait_for_complete()
-            app._saver.submit(lambda: None).result()
+            app._saver.wait()
         out["key_first_save_ms"] = statistics.median(first_save)
         out["key_first_save_worst_ms"] = max(first_save)
         await pilot.press("escape")

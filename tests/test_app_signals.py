@@ -124,8 +124,8 @@ _HANGS_ON_EXIT = """
 import sys, time
 from textual.drivers.linux_driver import LinuxDriver
 LinuxDriver.close = lambda self: time.sleep(3600)  # as Textual can when the terminal vanished
-import workshop.app
-workshop.app.EXIT_WATCHDOG_SECONDS = 0.5  # the test need not wait the real 5 s
+import workshop.signals
+workshop.signals.EXIT_WATCHDOG_SECONDS = 0.5  # the test need not wait the real 5 s
 from workshop.cli import main
 sys.exit(main(sys.argv[1:]))
 """

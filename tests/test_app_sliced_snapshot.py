@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import workshop.app
+import workshop.app_saving
 from benchmarks.generate import large_session
 from session_store import load_session, session_data, session_data_in_slices
 from session_store.codec import render_session
@@ -33,7 +33,7 @@ def test_the_slices_add_up_to_the_whole_snapshot(partners: int, per_slice: int) 
 def sliced_app(tmp_path: Path, monkeypatch, partners: int = 12):  # noqa: ANN001, ANN201
     """An app on a session of ``partners`` whose autosaves are taken two partners at a time."""
     monkeypatch.setattr(
-        workshop.app, "session_data_in_slices", functools.partial(session_data_in_slices, partners_per_slice=2)
+        workshop.app_saving, "session_data_in_slices", functools.partial(session_data_in_slices, partners_per_slice=2)
     )
     session = new_session("Sliced")
     session.mapping.partners = [Partner(name=f"Partner {n}") for n in range(partners)]
@@ -53,6 +53,7 @@ async def test_an_autosave_of_a_big_session_lets_other_work_run_between_slices(t
         await pilot.pause()
         rename_last_and_start_saving(app, "Last one renamed")
         await until(pilot, lambda: app._slicing is None and app.save_state == "saved", "the sliced save")
+        app._saver.wait()  # the snapshot is queued: its write may still be under way on the saver thread
     assert load_session(app.session_file.path).mapping.partners[11].name == "Last one renamed"
 
 

@@ -10,17 +10,9 @@ it atomically through ``session_store`` — so typing never waits for a save.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import contextlib
-import gc
-import os
-import signal
 import sys
-import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -30,43 +22,24 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
-from session_store import (
-    EditingClaim,
-    SessionConflictError,
-    SessionError,
-    SessionFile,
-    SessionSummary,
-    backup_path,
-    default_sessions_dir,
-    demo_copy,
-    list_sessions,
-    new_session_path,
-    parse_session,
-    render_session,
-    session_data,
-    session_data_in_slices,
-    write_blueprint,
-)
+from session_store import EditingClaim, SessionFile, write_blueprint
+from session_store.saver import Saver
 from workshop import agenda
+from workshop.app_room import ROOM_DEFAULT, RoomHost
+from workshop.app_saving import AUTOSAVE_DELAY, RETRY_DELAY, UNSAVED_TITLE, Autosaving
+from workshop.app_sessions import SessionsHost
+from workshop.app_undo import UndoSteps
 from workshop.editor import Edit, PositionMoved, Restored, SessionEditor
-from workshop.terminal_text import visible
+from workshop.gc_policy import FREEZE_FROM_PARTNERS, freeze_long_lived, release_frozen
 from workshop.models import ParkingNote, Session
+from workshop.signals import EXIT_WATCHDOG_SECONDS, LeavesOnSignals, terminal_gone
+from workshop.terminal_text import visible
 from workshop.undo import UndoHistory
 
-AUTOSAVE_DELAY = 0.3
-"""Seconds of quiet after an edit before it is written (a killed process loses at most this)."""
-
-EXIT_WATCHDOG_SECONDS = 5.0
-"""Ending on a signal or a lost terminal: the process ends this long after, if Textual hangs."""
-
-UNSAVED_TITLE = "Your last changes are not saved"
-"""The title of the question asked before leaving a session whose last changes failed to save."""
-
-RETRY_DELAY = 5.0
-"""Seconds between attempts while saving fails (disk full, permissions)."""
-
-ROOM_DEFAULT = ("127.0.0.1", 8765)
-"""Where the room listens unless told otherwise: this machine only, a memorable port."""
+__all__ = [
+    "AUTOSAVE_DELAY", "EXIT_WATCHDOG_SECONDS", "FREEZE_FROM_PARTNERS", "RETRY_DELAY", "ROOM_DEFAULT",
+    "UNSAVED_TITLE", "PartnerWorkshopApp", "freeze_long_lived", "release_frozen", "terminal_gone",
+]
 
 PROJECTOR_THEME = Theme(
     name="projector",
@@ -85,47 +58,7 @@ PROJECTOR_THEME = Theme(
 """High contrast for projectors: white on black, saturated accents."""
 
 
-FREEZE_FROM_PARTNERS = 500
-"""From this many partners, the objects of an opened session are frozen (see freeze_long_lived)."""
-
-
-def freeze_long_lived(session: Session) -> None:
-    """Keep the objects alive now (a big session, its screens) out of the garbage collector's sight.
-
-    They live as long as the session is open, yet every full collection walked all of them: with
-    10,000 partners, collections took ~1.5 s of opening Market mapping.  What an earlier freeze
-    kept is released and collected first (~0.1 s at 10,000 partners, after the first paint), so
-    at most one replaced session outlives its replacement.  Small sessions gain nothing and skip
-    it.  An undo step replaces the session without refreezing: see :func:`release_frozen`.
-    """
-    if len(session.mapping.partners) < FREEZE_FROM_PARTNERS and gc.get_freeze_count() == 0:
-        return
-    gc.unfreeze()
-    gc.collect()
-    if len(session.mapping.partners) >= FREEZE_FROM_PARTNERS:
-        gc.freeze()
-
-
-def release_frozen() -> None:
-    """Let the collector see frozen objects again (the session they belonged to was replaced),
-    so whatever of it is garbage is freed by the normal collections."""
-    gc.unfreeze()
-
-
-def terminal_gone(fd: int) -> bool:
-    """True once the terminal on ``fd`` has hung up (its window was closed under the app).
-
-    Textual does not notice: its input thread then reads end-of-file in a loop, so the app
-    would run on unseen at full CPU, holding the session file's lock.
-    """
-    try:
-        os.tcgetpgrp(fd)
-    except OSError:
-        return True
-    return False
-
-
-class PartnerWorkshopApp(App[None]):
+class PartnerWorkshopApp(SessionsHost, Autosaving, UndoSteps, LeavesOnSignals, RoomHost, App[None]):
     """Partner Workshop: home screen, or a session's workshop."""
 
     TITLE = "Partner Workshop"
@@ -203,7 +136,6 @@ class PartnerWorkshopApp(App[None]):
         self.sessions_dir = sessions_dir
         self.session: Session | None = None
         self._editor: SessionEditor | None = None
-        self.session_file: SessionFile | None = None
         self._claim: EditingClaim | None = None
         """This window's claim on the session file it edits (see session_store.editing_claim)."""
         self._left = False
@@ -211,9 +143,7 @@ class PartnerWorkshopApp(App[None]):
         self._pending = False
         self._slicing: object | None = None
         """Set while an autosave snapshot is being taken a slice at a time (see :meth:`save_now`)."""
-        self._generation = 0
-        self._written_generation = 0
-        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._saver = Saver(on_rendered=self._record_undo)
         """One saver thread: snapshots are written, and become undo steps, in order."""
         self._save_timer = None
         self._last_saved_at: float | None = None
@@ -230,6 +160,15 @@ class PartnerWorkshopApp(App[None]):
         """The theme F9 returns to: the one in use when the high-contrast theme was turned on."""
         self.editor_name: str | None = None
         """Who is making the edits now (a participant), recorded in the change history."""
+
+    @property
+    def session_file(self) -> SessionFile | None:
+        """The open session's file: where the saver writes."""
+        return self._saver.session_file
+
+    @session_file.setter
+    def session_file(self, session_file: SessionFile | None) -> None:
+        self._saver.session_file = session_file
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.session_is_open or action not in self.SESSION_ACTIONS
@@ -254,77 +193,12 @@ class PartnerWorkshopApp(App[None]):
         else:
             self.show_home()
 
-    def _save_and_leave_on_signals(self) -> None:
-        """On SIGTERM (``kill``, a shutdown) or SIGHUP (the terminal window closed): write the
-        last changes, restore the terminal and exit — instead of dying with them unsaved."""
-        loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):
-            signum = getattr(signal, name, None)
-            if signum is None:
-                continue
-            try:
-                loop.add_signal_handler(signum, self.leave_on_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):  # no signals here (Windows)
-                return
-
-    def leave_on_signal(self, signum: int) -> None:
-        self.end_for_certain(128 + signum)  # the shell's convention for "ended by signal N"
-
-    def end_for_certain(self, code: int) -> None:
-        """Write the work, then exit with ``code`` — for certain.
-
-        With the terminal gone, Textual (8.2.8) can hang for ever while restoring it (its output
-        thread dies on the hang-up, and the SIGCONT that comes with it starts another): the
-        process would live on unseen, holding its claim on the session. A watchdog ends the
-        process if the orderly exit has not finished in :data:`EXIT_WATCHDOG_SECONDS`.
-        """
-        if not self.flush_save():  # cannot write it (a conflict, a full disk…): keep it in a copy
-            self.save_copy(staying=False)
-        if not self.is_headless:
-            watchdog = threading.Timer(EXIT_WATCHDOG_SECONDS, os._exit, args=(code,))
-            watchdog.daemon = True
-            watchdog.start()
-        self.exit(return_code=code)
-
-    def show_home(self) -> None:
-        """Show the home screen: back to it from a workshop, or build it if it is not there yet."""
-        from screens.home import HomeScreen
-
-        self._close_session()
-        if isinstance(self.screen, HomeScreen):
-            return
-        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
-            while not isinstance(self.screen, HomeScreen):
-                self.pop_screen()
-        elif len(self.screen_stack) > 1:
-            self.switch_screen(HomeScreen())
-        else:
-            self.push_screen(HomeScreen())
-
-    def _close_session(self) -> None:
-        """The session was left (its changes written, or left behind by choice): another window
-        may edit it now, and the header no longer speaks of it. Its objects stay until another
-        session replaces them: the screen being taken down may still read them. Its room closes."""
-        if self.room_server is not None:
-            self.run_worker(self.close_room(), group="room")
-        self._release_claim()
-        self._left = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._pending, self._slicing, self._save_error = False, None, None
-        self.title = self.TITLE
-        self._refresh_save_state()
-        self.refresh_bindings()  # the session's own keys are off now
 
     @property
     def session_is_open(self) -> bool:
         """A session is being edited (not just left in memory by going home)."""
         return self.session is not None and not self._left
 
-    def _home_if_nothing_shown(self) -> None:
-        """After a failed open at start-up, the home screen, not a blank one, is behind the message."""
-        if len(self.screen_stack) <= 1:
-            self.show_home()
 
     @property
     def today(self) -> date:
@@ -333,113 +207,6 @@ class PartnerWorkshopApp(App[None]):
 
     # ------------------------------------------------------------------ opening
 
-    def open_session(self, path: Path) -> bool:
-        """Open a session file and show its workshop; on a bad file, say why and offer the backup."""
-        try:
-            session_file = SessionFile.open(path)
-        except SessionError as error:
-            self._home_if_nothing_shown()
-            self._offer_backup(path, error)
-            return False
-        except OSError as error:
-            self._home_if_nothing_shown()
-            self.notify(f"Could not open {path}: {error.strerror or error}", severity="error", markup=False)
-            return False
-        return self.show_session(session_file)
-
-    def list_sessions(self) -> list[SessionSummary]:
-        """The sessions folder's sessions, newest first (the home screen's list)."""
-        return list_sessions(self.sessions_dir)
-
-    def open_demo(self) -> bool:
-        """Open a fresh copy of the demo session."""
-        try:
-            path = demo_copy()
-        except SessionError as error:
-            self.notify(f"Could not open the demo: {error}", severity="error", timeout=15, markup=False)
-            return False
-        return self.open_session(path)
-
-    def create_session(self, session: Session) -> bool:
-        """Write a brand-new session to the sessions folder and open it."""
-        path = new_session_path(session.title, self.sessions_dir)
-        try:
-            session_file = SessionFile.create(path, session)
-        except (SessionError, OSError) as error:
-            self.notify(f"Could not create the session: {error}", severity="error", markup=False)
-            return False
-        return self.show_session(session_file)
-
-    def show_session(self, session_file: SessionFile) -> bool:
-        """Show the workshop of ``session_file``; False (and a message) if another window has it."""
-        from screens.workshop import WorkshopScreen
-
-        self.flush_save()
-        if self.room_server is not None:  # its answers belong to the session being left
-            self.run_worker(self.close_room(), group="room")
-        self._release_claim()
-        try:
-            self._claim = EditingClaim.take(session_file.path)
-        except SessionError as error:
-            self._home_if_nothing_shown()
-            self.notify(str(error), title="Already open", severity="error", timeout=20, markup=False)
-            return False
-        self.session_file = session_file
-        self.session = session_file.session
-        self._editor = SessionEditor(self.session, author=lambda: self.author)
-        self._editor.subscribe(self._edit_made)
-        self._left = False
-        self.refresh_bindings()
-        self._pending = False
-        self._save_error = None
-        self._last_saved_at = self.clock()
-        self.undo_history = UndoHistory()
-        self.call_after_refresh(self._start_undo_history)
-        self.title = visible(self.session.title)
-        self._refresh_save_state()
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if isinstance(self.screen, WorkshopScreen):
-            self.pop_screen()
-        self.push_screen(WorkshopScreen())
-        self.call_after_refresh(freeze_long_lived, self.session)
-        if self._room_on_start:  # `partner-workshop room`: the room opens with the session
-            self._room_on_start = False
-            self.run_worker(self.open_room(*(self.room_at or ROOM_DEFAULT)), group="room")
-        return True
-
-    def _offer_backup(self, path: Path, error: SessionError) -> None:
-        from screens.dialogs import ConfirmDialog
-
-        backup = backup_path(path)
-        if not backup.exists():
-            self.notify(str(error), title="Cannot open session", severity="error", timeout=15, markup=False)
-            return
-
-        def recover(answer: bool | None) -> None:
-            if answer:
-                self._open_backup_copy(path, backup)
-
-        self.push_screen(
-            ConfirmDialog(
-                f"{error}\n\nThe file is left exactly as it is. A backup from the previous save "
-                f"exists:\n{backup}\n\nOpen the backup as a new copy of this session?",
-                title="Cannot open session",
-                yes="Open backup copy",
-                no="Cancel",
-            ),
-            recover,
-        )
-
-    def _open_backup_copy(self, original: Path, backup: Path) -> None:
-        try:
-            recovered = SessionFile.open(backup).session
-            copy_path = new_session_path(f"{original.stem} recovered", original.parent)
-            self.show_session(SessionFile.create(copy_path, recovered))
-        except (SessionError, OSError) as error:
-            self.notify(f"The backup cannot be opened either: {error}", severity="error", markup=False)
-            return
-        self.notify(f"Opened the backup as {copy_path.name}", markup=False)
 
     # ------------------------------------------------------------------ editing and saving
 
@@ -466,165 +233,6 @@ class PartnerWorkshopApp(App[None]):
         assert self.session is not None
         return self.editor_name or self.session.facilitator
 
-    def _start_undo_history(self) -> None:
-        if self.session is not None and self._editor is not None and not self._editor.has_undo_description:
-            data = session_data(self.session)
-            self._saver.submit(lambda: self.undo_history.reset(render_session(data)))
-
-    def _schedule_save(self, delay: float) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(delay, self.save_now)
-
-    def save_now(self) -> None:
-        """Snapshot the session now; render and write it on the saver thread.
-
-        A big session is snapshotted a slice of partners at a time (a worker on the UI
-        thread), so a key pressed as the autosave starts is not held up by the whole dump.
-        """
-        if self.session is None or self.session_file is None or not self._pending:
-            return
-        revision = self.revision
-        slices = session_data_in_slices(self.session)
-        self._pending = False  # changes from here on (even to the position) make it pending again
-        first = next(slices)
-        if first is None:
-            self._slicing = token = object()
-            self.run_worker(self._finish_snapshot(slices, revision, token), group="autosave")
-        else:
-            self._report_when_saved(self._queue_save(first))
-
-    async def _finish_snapshot(self, slices: Iterator[dict | None], revision: int, token: object) -> None:
-        """Take the rest of a sliced snapshot, letting other events run between slices. If the
-        session is edited meanwhile the snapshot is stale and dropped: that edit schedules its
-        own save. (Replacing the session — another one opened, an undo — flushes first, which
-        takes the token.)"""
-        try:
-            data = None
-            while data is None:
-                await asyncio.sleep(0)
-                if self._slicing is not token or self.revision != revision:
-                    return  # flushed whole meanwhile, or edited (the edit left a save pending)
-                data = next(slices)
-            self._report_when_saved(self._queue_save(data))
-        finally:
-            if self._slicing is token:
-                self._slicing = None
-
-    def _report_when_saved(self, future: Future[None]) -> None:
-        loop = asyncio.get_running_loop()
-        future.add_done_callback(lambda done: loop.call_soon_threadsafe(self._save_done, done))
-
-    def _queue_save(self, data: dict | None = None) -> Future[None]:
-        """Queue a save of snapshot ``data`` (by default the session as it is now, taken here,
-        on the UI thread).
-
-        Saves run one after another on a single saver thread, so the file and the undo history
-        always receive snapshots in the order they were taken.
-        """
-        assert self.session is not None
-        if data is None:
-            self._pending = False
-            data = session_data(self.session)
-        self._generation += 1
-        changes, generation = self.editor.take_undo_description(), self._generation
-        return self._saver.submit(self._render_and_write, data, changes, generation)
-
-    def _render_and_write(self, data: dict, changes: str, generation: int) -> None:
-        """On the saver thread: the TOML text, an undo step, the atomic write."""
-        text = render_session(data)
-        if changes:
-            self.undo_history.record(text, changes)
-        if generation > self._written_generation and self.session_file is not None:
-            self.session_file.write_text(text, snapshot=data)
-            self._written_generation = generation
-
-    def _save_done(self, future: Future[None]) -> None:
-        """On the UI thread: say how the save went."""
-        error = future.exception()
-        if error is None:
-            self._saved()
-        elif isinstance(error, (SessionError, OSError)):
-            self._save_failed(error)
-        else:
-            raise error
-
-    def _saved(self) -> None:
-        self._last_saved_at = self.clock()
-        if self._save_error is not None:
-            self.notify("Saved again: all your work is on disk.", title="Saved")
-        self._save_error = None
-        self._refresh_save_state()
-
-    def _save_failed(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, SessionError) else f"{error.strerror or error}"
-        first_time = self._save_error != message
-        self._save_error = message
-        self._save_advice = (
-            "Use 'Save a copy' from the command palette (ctrl+p) to keep your work in a new file."
-            if isinstance(error, SessionConflictError)
-            else "Your work is kept in memory; saving is retried every few seconds."
-        )
-        self._pending = True
-        if first_time:
-            self._tell_save_error()
-        if not isinstance(error, SessionConflictError):
-            self._schedule_save(RETRY_DELAY)
-        self._refresh_save_state()
-
-    def _tell_save_error(self) -> None:
-        """Say why the session is not saved and what to do (again, whenever asked: ctrl+s)."""
-        self.notify(
-            f"{self._save_error}\n{self._save_advice}", title="Not saved", severity="error", timeout=20, markup=False
-        )
-
-    def flush_save(self) -> bool:
-        """Write any pending edit now and wait for it; True when everything is on disk."""
-        if self.session is None or self.session_file is None:
-            return True
-        if self._slicing is not None:  # an autosave's snapshot is half taken: take it whole, now
-            self._slicing, self._pending = None, True
-        if self._pending:
-            future = self._queue_save()
-            concurrent.futures.wait([future])
-            self._save_done(future)
-        else:
-            self._saver.submit(lambda: None).result()  # let queued saves finish first
-        return self._save_error is None and not self._pending
-
-    def save_copy(self, *, staying: bool = True) -> bool:
-        """Write the session to a new file and continue there (after a conflict, for instance);
-        True when the copy was written.
-
-        Beside the file, or — where that folder cannot be written — in the sessions folder.
-        ``staying``: editing goes on in the copy (else the app is leaving: quit, home, a signal).
-        """
-        if self.session is None or self.session_file is None:
-            return False
-        self._saver.submit(lambda: None).result()  # no save to the old file is still under way
-        original = self.session_file.path
-        folders = dict.fromkeys([original.parent, self.sessions_dir or default_sessions_dir()])
-        errors: list[str] = []
-        for folder in folders:
-            path = new_session_path(f"{original.stem} copy", folder)
-            try:
-                self.session_file = SessionFile.create(path, self.session)
-                break
-            except (SessionError, OSError) as error:
-                errors.append(str(error))
-        else:
-            self.notify(f"Could not save a copy: {'; '.join(errors)}", severity="error", markup=False)
-            return False
-        self._release_claim()
-        with contextlib.suppress(SessionError):  # a file made just now: no other window has it
-            self._claim = EditingClaim.take(path)
-        self._pending = False
-        self._save_error = None
-        self._written_generation = self._generation
-        self._saved()
-        self.exit_note = f"your work is in a copy: {path}"
-        self.notify(f"Saved a copy as {path}" + ("; editing continues there." if staying else "."), markup=False)
-        return True
 
     def export_blueprint(
         self, path: Path, *, fmt: str = "markdown", audience: str = "team", force: bool = False
@@ -648,53 +256,6 @@ class PartnerWorkshopApp(App[None]):
         session_path = self.session_file.path if self.session_file is not None else None
         return write_blueprint(data, path, session_path=session_path, force=force)
 
-    def leave_session(self, then: Callable[[], object], leaving: str) -> None:
-        """Run ``then`` (quit, go home) once every change is on disk.
-
-        If the last changes cannot be saved (disk full, file changed elsewhere…), ask first —
-        save a copy and go on, stay, or go on without them — rather than lose them unasked.
-        """
-        if self.flush_save():
-            then()
-            return
-        from screens.dialogs import ChoiceDialog
-
-        if isinstance(self.screen, ChoiceDialog) and self.screen.dialog_title == UNSAVED_TITLE:
-            return  # already asking (ctrl+q pressed again)
-
-        def chosen(choice: object) -> None:
-            # ``then`` once the dialog is gone and the screen shows the new save state
-            if choice == "copy" and self.save_copy(staying=False):
-                self.call_after_refresh(then)
-            elif choice == "leave":
-                self._close_session()  # the changes that could not be saved are left behind
-                self.call_after_refresh(then)
-
-        choices = [
-            (f"Save a copy, then {leaving}", "copy"),
-            ("Stay in this session", None),
-            (f"{leaving.capitalize()} without the unsaved changes", "leave"),
-        ]
-        reason = self._save_error or "The session could not be written."
-        self.clear_notifications()  # the dialog says the same, and a toast would cover its choices
-        self.push_screen(ChoiceDialog(UNSAVED_TITLE, choices, message=reason), chosen)
-
-    def _release_claim(self) -> None:
-        if self._claim is not None:
-            self._claim.release()
-            self._claim = None
-
-    async def on_unmount(self) -> None:
-        """However the app ends — quit, a signal, the terminal gone (Textual's input thread then
-        ends the app itself), an error — changes not yet written are written first. A save that
-        fails here is not retried: there is no one left to tell, and the file stays whole.
-        An open room stops first: no answer arrives while the app ends."""
-        await self.close_room(quiet=True)
-        if self.session is not None and (self._pending or self._slicing is not None):
-            self._slicing = None
-            with contextlib.suppress(Exception):
-                self._queue_save().result()
-        self._release_claim()
 
     def _tick(self) -> None:
         """Once a second: count time on the current phase, refresh the header; leave (work
@@ -732,77 +293,13 @@ class PartnerWorkshopApp(App[None]):
         day = f"day {agenda.clock(abs(day_left))}" + (" over" if day_left < 0 else "")
         return f"phase {agenda.clock(abs(left))} {state} · {day}"
 
-    def _refresh_save_state(self) -> None:
-        if not self.session_is_open:
-            self.sub_title = ""
-            return
-        if self._save_error is not None:
-            state = "NOT SAVED (ctrl+s)"
-        elif self._pending:
-            state = "saving…"
-        elif self._last_saved_at is None:
-            state = ""
-        else:
-            seconds = int(self.clock() - self._last_saved_at)
-            state = "saved" if seconds < 2 else (
-                f"saved {seconds} s ago" if seconds < 60 else f"saved {seconds // 60} min ago"
-            )
-        self.save_state = state
-        self.clock_state = self._timer_text()
-        if self._save_error is not None:  # first, so a narrow header never hides it
-            self.sub_title = f"{state} · {self.clock_state}"
-        else:
-            self.sub_title = f"{self.clock_state} · {state}" if state else self.clock_state
 
     # ------------------------------------------------------------------ actions
 
-    def action_save_now(self) -> None:
-        if self.session is None:
-            return
-        told = self._save_error
-        self._pending = True
-        if self.flush_save():
-            self.notify("Saved.", timeout=2)
-        elif self._save_error == told:  # not just told by the failed save: say it again
-            self._tell_save_error()
 
     async def action_quit(self) -> None:
         self.leave_session(self.exit, "quit")
 
-    def action_undo(self) -> None:
-        self._step_history(undo=True)
-
-    def action_redo(self) -> None:
-        self._step_history(undo=False)
-
-    def _step_history(self, *, undo: bool) -> None:
-        from screens.workshop import WorkshopScreen
-
-        if self.session is None:
-            return
-        if not isinstance(self.screen, WorkshopScreen):
-            self.notify("Close this dialog first, then undo.", timeout=3)
-            return
-        self.flush_save()
-        step = self.undo_history.undo() if undo else self.undo_history.redo()
-        verb = "Undone" if undo else "Redone"
-        if step is None:
-            self.notify(f"Nothing to {'undo' if undo else 'redo'}.", timeout=3)
-            return
-        text, description = step
-        restored = self.editor.restore(parse_session(text, "undo history"), verb=verb, description=description)
-        self.session = restored
-        if self.session_file is not None:
-            self.session_file.session = restored
-        if self.room is not None:
-            self.room.weights = restored.mapping.weights
-        self.title = visible(restored.title)
-        self._pending = True
-        self._schedule_save(AUTOSAVE_DELAY)
-        self.revision += 1
-        self.switch_screen(WorkshopScreen())
-        release_frozen()
-        self.notify(f"{verb}: {description}", title=verb, timeout=4, markup=False)
 
     def action_park_note(self) -> None:
         from screens.parking_lot import QuickNoteDialog
@@ -869,101 +366,6 @@ class PartnerWorkshopApp(App[None]):
 
     # ------------------------------------------------------------------ the room (issue 14)
 
-    async def action_room(self) -> None:
-        """Show the room; open it first (on 127.0.0.1, or where it was last) if it is closed."""
-        from screens.room import RoomScreen
-
-        if self.session is None:
-            return
-        if self.room is None and not await self.open_room(*(self.room_at or ROOM_DEFAULT), show=False):
-            return
-        if not isinstance(self.screen, RoomScreen):
-            self.push_screen(RoomScreen())
-
-    async def open_room(self, host: str, port: int, *, show: bool = True, anonymous: bool = False) -> bool:
-        """Start the room's server on ``host``:``port`` (0: any free port; a busy port falls back
-        to a free one, and says so); True once participants can join. An open room is closed
-        first (its members are out; what was accepted stays)."""
-        from workshop.room.server import RoomServer  # aiohttp: only when a room is opened
-        from workshop.room.state import Room
-
-        if not self.session_is_open:
-            return False
-        await self.close_room(quiet=True)
-        room = Room([p.name for p in self.session.participants], title=self.session.title,
-                    anonymous=anonymous, weights_source=self._room_weights)
-        server = RoomServer(room, host=host, port=port, on_change=self.room_changed)
-        try:
-            await server.start()
-        except OSError as busy:
-            if port == 0:
-                self.notify(f"The room cannot listen on {host}: {busy.strerror or busy}",
-                            title="Room", severity="error", timeout=15, markup=False)
-                return False
-            server = RoomServer(room, host=host, port=0, on_change=self.room_changed)
-            try:
-                await server.start()
-            except OSError as error:
-                self.notify(f"The room cannot listen on {host}: {error.strerror or error}",
-                            title="Room", severity="error", timeout=15, markup=False)
-                return False
-            self.notify(f"Port {port} is taken ({busy.strerror or busy}): the room uses {server.port}; "
-                        "the link and QR code on the room screen say so.", title="Room", timeout=8, markup=False)
-        self.room, self.room_server, self.room_at = room, server, (host, server.port)
-        self.room_revision += 1
-        self.refresh_bindings()
-        if show:
-            from screens.room import RoomScreen
-
-            if not isinstance(self.screen, RoomScreen):
-                self.push_screen(RoomScreen())
-        return True
-
-    async def close_room(self, *, quiet: bool = False) -> None:
-        """Stop the server (everyone is out); answers already accepted stay in the session."""
-        server, self.room_server, self.room = self.room_server, None, None
-        if server is None:
-            return
-        await server.stop()
-        if not quiet:
-            self.notify("The room is closed: phones can no longer answer.", title="Room", timeout=4)
-        self.room_revision += 1
-
-    def _room_weights(self) -> object:
-        """The open session's scoring weights, as they are now (the room reads them when needed)."""
-        return self.session.mapping.weights if self.session is not None else None
-
-    def room_changed(self, what: str) -> None:
-        """The room changed (called by its server, in this event loop)."""
-        self.room_revision += 1
-
-    @property
-    def room_url(self) -> str:
-        """The join link (the room code after '#': the page fills it in, no server sees it)."""
-        from workshop.room.addresses import join_host
-
-        if self.room is None or self.room_server is None:
-            return ""
-        host = join_host(self.room_server.host)
-        return f"http://{host}:{self.room_server.port}/#{self.room.code}"
-
-    def accept_room(self) -> str | None:
-        """Write the revealed answers into the session, as the team grid would: autosaved at once
-        (a crash right after loses none of them), undoable as one step. None if refused (said)."""
-        from workshop.room.state import RoomError
-
-        if self.room is None or not self.session_is_open:
-            return None
-        try:
-            accepted = self.editor.accept_room(self.room)
-        except RoomError as error:
-            self.notify(error.message, title="Room", severity="warning", timeout=5, markup=False)
-            return None
-        self.flush_save()
-        if accepted.missing:
-            self.notify("Not written (deleted from the map meanwhile): " + ", ".join(accepted.missing),
-                        title="Room", severity="warning", timeout=10, markup=False)
-        return accepted.description
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
