@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
+from screens.host import open_session
 from screens.text import cell, literal, one_line
 from workshop.models import AuditEntry
 
@@ -47,7 +48,7 @@ class AuditScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        session = self.app.session  # type: ignore[attr-defined]
+        session = open_session(self)
         self.entries = list(reversed(session.audit))
         with Vertical(id="audit"):
             yield Label("Audit trail", id="audit-title")

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.host import host, open_session
 from screens.blueprint_preview import BlueprintPreview
 from screens.export_file import default_export_path
 from screens.header import AppHeader
@@ -57,9 +58,8 @@ class ExportPreviewScreen(Screen[None]):
     def on_mount(self) -> None:
         from workshop.export import ExportError, export_markdown
 
-        app = self.app
         try:
-            self.markdown = export_markdown(app.session, today=app.today)  # type: ignore[attr-defined]
+            self.markdown = export_markdown(open_session(self), today=host(self).today)
         except ExportError as error:
             self.problem = f"The blueprint could not be made: {error}"
         except Exception as error:  # a bug must not lose the session: show it, keep working
@@ -108,10 +108,9 @@ class ExportPreviewScreen(Screen[None]):
             shown.focus()
 
     def default_path(self) -> Path:
-        app = self.app
-        session_file = app.session_file  # type: ignore[attr-defined]
+        session_file = host(self).session_file
         folder = session_file.path.parent if session_file is not None else Path.cwd()
-        return default_export_path(app.session, folder, app.today)  # type: ignore[attr-defined]
+        return default_export_path(open_session(self), folder, host(self).today)
 
     def action_save(self) -> None:
         if self.markdown is None:

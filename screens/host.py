@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from session_store import SessionFile, SessionSummary
     from workshop.editor import SessionEditor
     from workshop.models import Session
+    from workshop.room.server import RoomServer
+    from workshop.room.state import Room
 
 
 class WorkshopHost(Protocol):
@@ -47,6 +49,24 @@ class WorkshopHost(Protocol):
     def leave_session(self, then: Callable[[], object], leaving: str) -> None: ...
 
     def show_home(self) -> None: ...
+
+    def write_blueprint(self, data: bytes, path: Path, *, force: bool = False) -> Path: ...
+
+    # the room (issue 14)
+    room: Room | None
+    room_server: RoomServer | None
+    room_at: tuple[str, int] | None
+
+    @property
+    def room_url(self) -> str: ...
+
+    def accept_room(self) -> str | None: ...
+
+    def room_changed(self, what: str) -> None: ...
+
+    async def open_room(self, host: str, port: int, *, show: bool = True, anonymous: bool = False) -> bool: ...
+
+    async def close_room(self, *, quiet: bool = False) -> None: ...
 
 
 def host(node: DOMNode) -> WorkshopHost:
