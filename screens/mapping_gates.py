@@ -14,9 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
 from screens.dialogs import ConfirmDialog
+from screens.host import editor
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
-from workshop.gates import add_gate, checks_of, gated, remove_gate, set_check
+from workshop.gates import checks_of, gated
 from workshop.models import Gate, Mapping, Partner
 from workshop.scoring import ranked_partners
 
@@ -84,9 +85,6 @@ class GatesDialog(ModalScreen[None]):
         gate_id = (row.id or "")[len("gate-"):] if row is not None else ""
         return next((g for g in self.mapping.gates if g.id == gate_id), None)
 
-    def _edited(self, what: str) -> None:
-        self.app.edited(what)  # type: ignore[attr-defined]
-        self._show_status()
 
     def _condition(self, gate: Gate, text: str) -> None:
         error = self.query_one("#gates-error", Static)
@@ -94,9 +92,8 @@ class GatesDialog(ModalScreen[None]):
             error.update("Not stored: a gate needs its condition in words.")
             return
         error.update("")
-        if text != gate.condition:
-            gate.condition = text
-            self._edited("Gate renamed")
+        if editor(self).rename_gate(gate, text):
+            self._show_status()
 
     def _note(self, gate: Gate, text: str) -> None:
         check = checks_of(self.partner).get(gate.id)
@@ -105,8 +102,8 @@ class GatesDialog(ModalScreen[None]):
                 self.query_one("#gates-error", Static).update("A note is kept with a verdict: choose Passes or Fails first.")
             return
         if check.note != text:
-            set_check(self.mapping, self.partner, gate, check.passes, text)
-            self._edited(f"Gate note for {self.partner.name}")
+            editor(self).judge_gate(self.partner, gate, check.passes, text)
+            self._show_status()
 
     @on(Select.Changed, ".gate-verdict")
     def _verdict(self, event: Select.Changed) -> None:
@@ -119,17 +116,16 @@ class GatesDialog(ModalScreen[None]):
         if (None if current is None else current.passes) == passes:
             return
         note = self.query_one(f"#gate-{gate.id} .gate-note", LiteralInput).value
-        set_check(self.mapping, self.partner, gate, passes, note)
+        editor(self).judge_gate(self.partner, gate, passes, note)
         self.query_one("#gates-error", Static).update("")
-        self._edited(f"Gate judged for {self.partner.name}")
+        self._show_status()
 
     def action_add_gate(self) -> None:
         field = self.query_one("#new-gate", LiteralInput)
         if not field.value.strip():
             self.query_one("#gates-error", Static).update("Type the condition first, e.g. Serves our ICP.")
             return
-        add_gate(self.mapping, field.value)
-        self.app.edited("Gate added")  # type: ignore[attr-defined]
+        editor(self).add_gate(field.value)
         self._recompose()
 
     @on(Button.Pressed, ".gate-remove")
@@ -140,9 +136,7 @@ class GatesDialog(ModalScreen[None]):
             return
 
         def confirmed(answer: bool | None) -> None:
-            if answer and gate in self.mapping.gates:
-                remove_gate(self.mapping, gate)
-                self.app.edited("Gate removed")  # type: ignore[attr-defined]
+            if answer and editor(self).remove_gate(gate):
                 self._recompose()
 
         self.app.push_screen(

@@ -30,6 +30,7 @@ from workshop.models import (
     RATING_FIELDS,
     Change,
     Decision,
+    Gate,
     ParkingNote,
     Partner,
     PartnershipModel,
@@ -53,6 +54,7 @@ from workshop.audit import (
     sync_decisions,
     tier_override,
 )
+from workshop.gates import add_gate, remove_gate, set_check
 from workshop.scoring import weighting
 from workshop.team_scoring import apply_team_mean, set_participant_rating
 from workshop.thesis_statement import render_thesis
@@ -121,6 +123,30 @@ class WeightsSet(Edit):
 
     def describe(self) -> str:
         return f"Scoring weights: {self.weights}"
+
+
+@dataclass(frozen=True, slots=True)
+class GateChanged(Edit):
+    """A must-pass gate added, renamed or removed."""
+
+    change: str
+    gate: str
+    """The gate's id."""
+
+    def describe(self) -> str:
+        return f"Gate {self.change}"
+
+
+@dataclass(frozen=True, slots=True)
+class GateJudged(Edit):
+    partner: str
+    gate: str
+    passes: bool | None
+    noted: bool = False
+    """Only the note changed."""
+
+    def describe(self) -> str:
+        return f"Gate note for {self.partner}" if self.noted else f"Gate judged for {self.partner}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,6 +599,37 @@ class SessionEditor:
         apply_team_mean(partner)
         self._record(TeamRated(partner.name, participant, criterion))
         return True
+
+    def add_gate(self, condition: str) -> Gate:
+        """A new must-pass gate (its condition in words); EditRefused for a blank one."""
+        if not condition.strip():
+            raise EditRefused("a gate needs its condition in words")
+        gate = add_gate(self.session.mapping, condition)
+        self._record(GateChanged("added", gate.id))
+        return gate
+
+    def rename_gate(self, gate: Gate, condition: str) -> bool:
+        """A gate's condition in other words; False if unchanged, EditRefused for a blank one."""
+        if not condition.strip():
+            raise EditRefused("a gate needs its condition in words")
+        if condition == gate.condition:
+            return False
+        gate.condition = condition
+        self._record(GateChanged("renamed", gate.id))
+        return True
+
+    def remove_gate(self, gate: Gate) -> bool:
+        """Remove a gate and every partner's verdict on it; False if it is gone already."""
+        if not any(g is gate for g in self.session.mapping.gates):
+            return False
+        remove_gate(self.session.mapping, gate)
+        self._record(GateChanged("removed", gate.id))
+        return True
+
+    def judge_gate(self, partner: Partner, gate: Gate, passes: bool | None, note: str | None = None) -> None:
+        """A partner's verdict on a gate (None: not judged), with an optional note."""
+        set_check(self.session.mapping, partner, gate, passes, note)
+        self._record(GateJudged(partner.name, gate.id, passes, note is not None))
 
     def mark_competitor_map_refreshed(self, today: date) -> None:
         self.session.mapping.competitor_map_refreshed = today

@@ -307,7 +307,8 @@ def _gate_findings(held: list[GatedPartner]) -> list[RuleResult]:
             pending = ", ".join(f"“{gate.condition}”" for gate in g.gates.unjudged)
             message = (f"{name} scores {g.row.score_text} (Priority) but the gate {pending} is not judged yet: "
                        "it is held out of Priority until every gate passes.")
-        found.append(finding("mapping.gate_held", "Must-pass gates", message, Phase.MAPPING, f"Partner landscape › {name}"))
+        found.append(finding("mapping.gate_held", "Must-pass gates", message,
+                             _partner(Phase.MAPPING, "Partner landscape", g.row.partner, "gates")))
     return found
 
 
