@@ -61,6 +61,13 @@ def name_width(label: str, names: list[str], limit: int = NAME_WIDTH) -> int:
     return min(limit, max([cell_len(label), *(cell_len(n) for n in names)]))
 
 
+def fixed(table: DataTable, columns: list[tuple[str, int]]) -> None:
+    """Columns of known widths (the table is not measured again as cells change: Textual does
+    that later, and a picture taken before it showed the old widths)."""
+    for label, width in columns:
+        table.add_column(label, width=width)
+
+
 class RoomScreen(Screen[None]):
     """The open room (F12); Esc goes back to the workshop, the room stays open."""
 
@@ -241,7 +248,7 @@ class RoomScreen(Screen[None]):
                 people.clear(columns=True)
                 self._counts = {}
                 label = "Partner" if task.kind is TaskKind.RATE else "Item"
-                table.add_column("Sent", key="count")
+                table.add_column("Sent", key="count", width=4)
                 table.add_column(label, key="item", width=name_width(label, [i.text for i in task.items], 60))
                 if task.kind is TaskKind.IDEAS:
                     table.add_row("", cell("Ideas from the room"), key="ideas")
@@ -265,21 +272,22 @@ class RoomScreen(Screen[None]):
             people.clear(columns=True)
             if task.kind is TaskKind.RATE:
                 table.add_column("Partner", width=name_width("Partner", [i.text for i in task.items]))
-                table.add_columns("n", *[SHORT[f] for f in RATING_FIELDS], "Score", "Spread", "")
+                fixed(table, [("n", 3), *[(SHORT[f], max(5, len(SHORT[f]))) for f in RATING_FIELDS],
+                              ("Score", 5), ("Spread", 6), ("", 10)])
                 for result in rating_results(room):
                     view = result.view
                     table.add_row(
-                        cell(result.item.text), str(len(view.scores)),
+                        cell(result.item.text), Text(str(len(view.scores)), justify="right"),
                         *[Text(format_number(getattr(view.mean, f)) or "—", justify="right",
                                style="bold red" if result.wide[f] else "") for f in RATING_FIELDS],
-                        format_score(view.team_score) if view.rated else "—",
-                        "—" if view.spread is None else f"{view.spread:.1f}",
+                        Text(format_score(view.team_score) if view.rated else "—", justify="right"),
+                        Text("—" if view.spread is None else f"{view.spread:.1f}", justify="right"),
                         Text("⚑ disagree" if view.disputed else "", style="bold red"),
                         key=result.item.id,
                     )
             elif task.kind is TaskKind.VOTE:
                 table.add_column("Item", width=name_width("Item", [i.text for i in task.items], 60))
-                table.add_columns("Dots", "Voters")
+                fixed(table, [("Dots", 4), ("Voters", 6)])
                 for vote in vote_results(room):
                     table.add_row(cell(vote.item.text), Text(str(vote.dots), justify="right"),
                                   Text(str(vote.voters), justify="right"), key=vote.item.id)
@@ -313,7 +321,7 @@ class RoomScreen(Screen[None]):
         result = results[row]
         view = result.view
         people.add_column("Who", width=name_width("Team mean", [s.participant for s in view.scores], 24))
-        people.add_columns(*[SHORT[f] for f in RATING_FIELDS], "Score")
+        fixed(people, [*[(SHORT[f], max(5, len(SHORT[f]))) for f in RATING_FIELDS], ("Score", 5)])
         for score in view.scores:
             people.add_row(cell(score.participant), *[
                 Text(format_number(getattr(score.ratings, f)) or "—", justify="right",
