@@ -240,3 +240,12 @@ def test_the_markdown_export_imports_none_of_the_document_libraries(tmp_path: Pa
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_binary_format_goes_to_a_pipe_but_not_to_a_terminal(monkeypatch, capsysbinary) -> None:
+    assert cli.main(["export", str(BUNDLED_DEMO), "--format", "docx", "-o", "-"]) == 0
+    data = capsysbinary.readouterr().out
+    assert docx.Document(io.BytesIO(data)).paragraphs[0].text == "Ledgerlight: Partnership Blueprint"
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli.main(["export", str(BUNDLED_DEMO), "--format", "pptx"]) == 1
+    assert b"binary file: name it with -o FILE" in capsysbinary.readouterr().err
