@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from rich.text import Text
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from screens.dialogs import ConfirmDialog
+from screens.host import host
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
 from session_store import BlueprintTargetError, OverSessionError, TargetExistsError, TargetIsFolderError
@@ -82,9 +83,7 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
     def _write(self, path: Path, *, force: bool) -> None:
         """Ask the App to write (the store does it); a file that exists needs a "Replace"."""
         try:
-            self.app.export_blueprint(  # type: ignore[attr-defined]
-                path, fmt=self.format, audience=self.audience, force=force
-            )
+            host(self).export_blueprint(path, fmt=self.format, audience=self.audience, force=force)
         except ExportError as error:
             self._error(f"The blueprint could not be made: {error}")
         except OverSessionError:

@@ -52,6 +52,10 @@ class WorkshopHost(Protocol):
 
     def write_blueprint(self, data: bytes, path: Path, *, force: bool = False) -> Path: ...
 
+    def export_blueprint(
+        self, path: Path, *, fmt: str = "markdown", audience: str = "team", force: bool = False
+    ) -> Path: ...
+
     # the room (issue 14)
     room: Room | None
     room_server: RoomServer | None
