@@ -184,6 +184,22 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(("keypress → screen, autosave running (ms, median / worst)", f"{pilot['key_autosave_ms']:.0f} / {pilot['key_autosave_worst_ms']:.0f}", f"< {KEY_TARGET_MS:.0f} ms", verdict(pilot["key_autosave_worst_ms"] < KEY_TARGET_MS)))
                 rows.append(("  longest UI-thread hold by the autosave snapshot (ms)", f"{pilot['dump_ms']:.0f}", "", ""))
 
+        if not args.no_room:
+            print("  measuring the room: 30 phones rating 13 partners…", file=sys.stderr, flush=True)
+            try:
+                room = spawn_json("benchmarks.room", timeout=300)
+            except Exception as exc:  # reported, not fatal
+                rows.append(("room (30 phones × 13 partners)", f"not measured: {str(exc)[-120:]}", "", "MISS"))
+            else:
+                rows.append(("room: keypress → screen while 30 phones send (ms, median / worst)",
+                             f"{room['key_ms']:.0f} / {room['key_worst_ms']:.0f}", f"< {ROOM_KEY_TARGET_MS:.0f} ms",
+                             verdict(room["key_ms"] < ROOM_KEY_TARGET_MS)))
+                rows.append(("  … the same key, the room quiet (ms, median)", f"{room['key_idle_ms']:.0f}", "", ""))
+                rows.append(("room: last answer sent → count on screen (ms)", f"{room['count_ms']:.0f}",
+                             f"< {ROOM_COUNT_TARGET_MS:.0f} ms", verdict(room["count_ms"] < ROOM_COUNT_TARGET_MS)))
+                rows.append(("room: answers kept / refused (of 390)", f"{room['answers']:.0f} / {room['refused']:.0f}",
+                             "390 / 0", verdict(room["answers"] == 390 and room["refused"] == 0)))
+
         print("  measuring memory…", file=sys.stderr, flush=True)
         memory = spawn_json("benchmarks.memory", str(paths[10_000]))
         rows.append(("memory, 10k: RSS after imports → peak (MB)", f"{memory['rss_after_imports_mb']:.0f} → {memory['rss_peak_mb']:.0f}", "", ""))
