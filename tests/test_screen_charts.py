@@ -6,7 +6,7 @@ from textual.widgets import Static, TabbedContent
 
 from screens.charts import ChartPane, ChartsScreen, short
 from tests.app_harness import SMALL, calm, demo_app
-from workshop.chart_data import arr_chart, millions, pipeline_chart, score_chart
+from workshop.chart_data import arr_chart, millions, pipeline_chart, round_ticks, score_chart, tick_text
 from workshop.models import Partner, Ratings, Session
 from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN
 
@@ -81,10 +81,10 @@ async def test_charts_screen_shows_each_chart(tmp_path):
         await pilot.press("2")
         await pilot.pause()
         assert screen.query_one(TabbedContent).active == "chart-arr"
-        assert "2029: $15.8M" in plot_text(screen)
+        assert "2029" in plot_text(screen) and "$15.8M" in plot_text(screen)
         await pilot.press("3")
         await pilot.pause()
-        assert "Platinum:" in plot_text(screen)
+        assert "Platinum" in plot_text(screen) and "partners" in plot_text(screen)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ChartsScreen)
@@ -98,7 +98,7 @@ async def test_missing_inputs_show_a_sentence_not_an_empty_chart(tmp_path):
         await app.push_screen(ChartsScreen())
         await pilot.pause()
         panes = list(app.screen.query(ChartPane))
-        assert [bool(p.query("PlotextPlot")) for p in panes] == [True, False, False]
+        assert [bool(p.query(".chart-plot")) for p in panes] == [True, False, False]
         empty = app.screen.query_one("#chart-arr .chart-empty", Static)
         assert "Needs target ARR (Intake)" in str(empty.render())
 
@@ -144,3 +144,57 @@ def test_score_chart_labels_never_contradict_the_band():
     session.mapping.partners.append(Partner(name="Edge", ratings=edge))
     (bar,) = score_chart(session).bars
     assert (bar.note, bar.group) == ("74.95", "Secondary target")
+
+
+def test_round_ticks_step_by_one_two_two_and_a_half_or_five():
+    """The axes read 8.3, 16.5, 24.8: ticks now step by a round amount and reach the top."""
+    assert round_ticks(46.4) == (0, 10, 20, 30, 40, 50)
+    assert round_ticks(11.6) == (0, 2.5, 5, 7.5, 10, 12.5)
+    assert round_ticks(15.75) == (0, 5, 10, 15, 20)
+    assert round_ticks(0) == (0, 1)
+    assert [tick_text(t) for t in round_ticks(11.6)] == ["0", "2.5", "5", "7.5", "10", "12.5"]
+
+
+async def test_score_bars_each_labelled_with_gaps_and_labelled_lines(tmp_path):
+    """The score chart's bars ran together with names beside the wrong bars: now each row is
+    one partner (name, score, bar), bars apart, the thresholds labelled, ticks 0-100 by 25."""
+    for size, gap in ((SMALL, False), ((160, 48), True)):
+        folder = tmp_path / f"{size[0]}"
+        folder.mkdir()
+        app = demo_app(folder)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await app.push_screen(ChartsScreen())
+            await pilot.pause()
+            text = plot_text(app.screen)
+            chart = score_chart(app.session)
+            rows = [line for line in text.splitlines() if any(f" {b.note} " in line for b in chart.bars)]
+            for bar in chart.bars:  # every bar on its own row with its own name and score
+                assert any(bar.label[:15] in row and f" {bar.note} " in row for row in rows)
+            assert "Secondary 50" in text and "Priority 75" in text
+            lines = text.splitlines()
+            first = next(i for i, line in enumerate(lines) if chart.bars[0].note in line and "Deloitte" in line)
+            between = lines[first + 1][2:-2]  # inside the screen's frame
+            if gap:
+                assert "█" not in between and "▆" not in between  # a blank row (but the lines) between bars
+            else:
+                assert "▆" in lines[first]  # no room for blank rows: a bar glyph with a gap above it
+
+
+async def test_value_charts_have_round_ticks_a_label_per_bar_and_a_labelled_target(tmp_path):
+    app = demo_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await app.push_screen(ChartsScreen("chart-arr"))
+        await pilot.pause()
+        text = plot_text(app.screen)
+        assert "Total target ARR 45" in text  # the line says what it is
+        assert all(year in text for year in ("2027", "2028", "2029"))  # under each bar
+        assert all(value in text for value in ("$5.3M", "$10.5M", "$15.8M"))  # over each bar
+        ticks = [line.split("┤")[0].strip("█ ") for line in text.splitlines() if "┤" in line]
+        assert ticks and all(t.replace(",", "").replace(".5", "").isdigit() for t in ticks), ticks
+        await pilot.press("3")
+        await pilot.pause()
+        text = plot_text(app.screen)
+        assert all(tier in text for tier in ("Platinum", "Gold", "Silver")), text
+        assert all(count in text for count in ("6 partners", "13 partners", "42 partners")), text

@@ -6,7 +6,7 @@ Each chart is either data or, when an input is missing, the sentence to show ins
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from workshop.dates import money
 from workshop.economics import partner_economics
@@ -62,6 +62,23 @@ def score_chart(session: Session, top: int = TOP_PARTNERS) -> Chart:
     if not weights.is_method:
         parts.append(f"team weights {weights.text}, not the method's")
     return Chart(title, bars, lines, caption="; ".join(parts) + ".")
+
+
+def round_ticks(top: float, most: int = 6) -> tuple[float, ...]:
+    """Axis ticks from 0 to at least ``top`` in a round step (1, 2, 2.5 or 5 times a power of
+    ten): ``round_ticks(46.4)`` is 0, 10, 20, 30, 40, 50 — never 8.3, 16.5, 24.8."""
+    if top <= 0:
+        return (0.0, 1.0)
+    raw = Decimal(repr(top)) / (most - 1)
+    power = Decimal(10) ** raw.adjusted()
+    step = next(f * power for f in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10)) if f * power >= raw)
+    count = int((Decimal(repr(top)) / step).to_integral_value(rounding=ROUND_CEILING))
+    return tuple(float(step * n) for n in range(count + 1))
+
+
+def tick_text(value: float) -> str:
+    """``10``, ``2.5``: a tick without trailing zeros."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def millions(amount: float) -> str:
