@@ -190,3 +190,41 @@ async def test_a_new_question_asks_before_dropping_answers_not_accepted(tmp_path
         assert room.task.kind.value == "rate" and room.answered() == ["Maya"]
         await pilot.press("i", "y")
         await until(pilot, lambda: room.task.kind.value == "ideas", "the ideas asked")
+
+
+async def test_admit_anonymous_and_a_new_code_from_the_keys(tmp_path) -> None:
+    from screens.dialogs import ChoiceDialog, ConfirmDialog
+    from workshop.room.state import Item
+
+    app = app_on(room_session(), tmp_path)
+    app.room_at = ("127.0.0.1", 0)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
+        room = app.room
+        guest = room.join(room.code, HOSTILE + " guest")
+        await until(pilot, lambda: "Asking to join" in shown(app, "#room-waiting"), "the guest asking")
+        assert HOSTILE + " guest" in shown(app, "#room-waiting")  # literal
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the admit dialog")
+        await pilot.press("enter")  # the first choice: admit
+        await until(pilot, lambda: guest.admitted, "the guest admitted")
+
+        await pilot.press("n")  # anonymous
+        await until(pilot, lambda: room.anonymous, "anonymous")
+        room.ask_ratings([Item("p1", "x")])
+        room.submit(guest, {"task": room.task.number, "partner": "p1", "ratings": FIVE})
+        await until(pilot, lambda: "1 of 1 answered" in shown(app, "#room-count"), "the count")
+        assert "guest" not in shown(app, "#room-count")  # no names in an anonymous room
+        await pilot.press("space")
+        await until(pilot, lambda: room.revealed, "the reveal")
+        rows = table_rows(app.screen.query_one("#room-people", DataTable))
+        assert rows[0][0] == "Person 1"
+
+        old = room.code
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("y")
+        await until(pilot, lambda: room.code != old and not room.members, "a new code, everyone out")
+        assert room.code[:3] in shown(app, "#room-code")
