@@ -249,3 +249,13 @@ def test_a_binary_format_goes_to_a_pipe_but_not_to_a_terminal(monkeypatch, capsy
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert cli.main(["export", str(BUNDLED_DEMO), "--format", "pptx"]) == 1
     assert b"binary file: name it with -o FILE" in capsysbinary.readouterr().err
+
+
+def test_every_shape_of_the_demo_deck_is_inside_its_slide(demo_session: Session) -> None:
+    # The default layouts are drawn for a 10-inch slide; the deck is 16:9.
+    deck = _deck(render_blueprint(demo_session, "pptx"))
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, shape.name
+            assert shape.left + shape.width <= deck.slide_width, (slide.shapes.title.text, shape.name)
+            assert shape.top + shape.height <= deck.slide_height, (slide.shapes.title.text, shape.name)

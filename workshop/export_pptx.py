@@ -96,11 +96,16 @@ class Deck:
         return slide
 
     def title_slide(self, title: str, subtitle: str) -> None:
-        from pptx.util import Pt
+        from pptx.util import Inches, Pt
 
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[0])
-        slide.shapes.title.text = xml_text(title)
-        body = slide.placeholders[1]
+        # The default layouts are drawn for a 10-inch slide: placed again on the wide one.
+        heading, body = slide.shapes.title, slide.placeholders[1]
+        heading.left, heading.top = Inches(0.8), Inches(2.0)
+        heading.width, heading.height = Inches(SLIDE_WIDTH_IN - 1.6), Inches(1.6)
+        body.left, body.top = Inches(0.8), Inches(3.8)
+        body.width, body.height = Inches(SLIDE_WIDTH_IN - 1.6), Inches(1.8)
+        heading.text = xml_text(title)
         body.text = xml_text(subtitle)
         for paragraph in body.text_frame.paragraphs:
             paragraph.font.size = Pt(18)
