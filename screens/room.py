@@ -18,13 +18,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from screens.host import host, open_session
 from screens.header import AppHeader
 from screens.text import cell, literal
 from workshop.models import RATING_FIELDS, Partner
 from workshop.room.addresses import LOOPBACK, machine_addresses, reachable_from
 from workshop.room.qr import qr_lines
 from workshop.room.results import SHORT_LABELS as SHORT, idea_results, rating_results, vote_results
-from workshop.room.state import Item, RoomError, TaskKind
+from workshop.room.state import Item, Room, RoomError, TaskKind
 from workshop.scoring import format_score
 from workshop.values import format_number
 
@@ -143,8 +144,8 @@ class RoomScreen(Screen[None]):
     # ------------------------------------------------------------------ state
 
     @property
-    def room(self):  # type: ignore[no-untyped-def]
-        return self.app.room  # type: ignore[attr-defined]
+    def room(self) -> Room | None:
+        return host(self).room
 
     def _changed(self) -> None:
         """Answers can come in bursts: one refresh for all that arrived before the next frame.
@@ -172,7 +173,7 @@ class RoomScreen(Screen[None]):
             self.query_one("#room-results", DataTable).clear(columns=True)
             self.query_one("#room-people", DataTable).clear(columns=True)
             return
-        url = self.app.room_url  # type: ignore[attr-defined]
+        url = host(self).room_url
         if url != self._qr_for:
             self._qr_for = url
             lines = qr_lines(url)
@@ -180,7 +181,7 @@ class RoomScreen(Screen[None]):
             self.query_one("#room-reach", Said).styles.width = max(30, len(lines[0]))
         self.query_one("#room-code", Said).say(f"Room code  {room.code[:3]} {room.code[3:]}")
         self.query_one("#room-link", Said).say(url.split("#", 1)[0])
-        server = self.app.room_server  # type: ignore[attr-defined]
+        server = host(self).room_server
         anonymous = "  Anonymous room: names are not shown on reveal." if room.anonymous else ""
         where = reachable_from(server.host)
         if server.host == LOOPBACK:
@@ -366,7 +367,7 @@ class RoomScreen(Screen[None]):
         go()
 
     def _partners(self) -> list[Partner]:
-        return list(self.app.session.mapping.partners)  # type: ignore[attr-defined]
+        return list(open_session(self).mapping.partners)
 
     def _selected_partner(self) -> Partner | None:
         """The partner selected on the Mapping screen (else the first on the map)."""
@@ -410,7 +411,7 @@ class RoomScreen(Screen[None]):
     def action_vote(self) -> None:
         from screens.dialogs import ChoiceDialog
 
-        session = self.app.session  # type: ignore[attr-defined]
+        session = open_session(self)
         notes = [Item(f"n{i}", n.text) for i, n in enumerate(session.parking_lot) if not n.resolved]
         candidates = [Item(p.id, p.name) for p in session.mapping.partners if p.stage.value in ("prospect", "recruiting")]
         roadmap = [Item(f"r{q}-{i}", f"{quarter.name}: {item.text}")
@@ -451,7 +452,7 @@ class RoomScreen(Screen[None]):
             room.reveal()
 
     def action_accept(self) -> None:
-        done = self.app.accept_room()  # type: ignore[attr-defined]
+        done = host(self).accept_room()
         if done is not None:
             self.notify(f"Accepted: {done}. Saved; ctrl+z on the workshop undoes it.", title="Room", timeout=5,
                         markup=False)
@@ -483,7 +484,7 @@ class RoomScreen(Screen[None]):
         room.anonymous = not room.anonymous
         self.notify("Anonymous: names are hidden on reveal and in what is accepted." if room.anonymous
                     else "Names are shown on reveal.", timeout=4)
-        self.app.room_changed("anonymous")  # type: ignore[attr-defined]
+        host(self).room_changed("anonymous")
 
     def action_new_code(self) -> None:
         from screens.dialogs import ConfirmDialog
@@ -510,7 +511,7 @@ class RoomScreen(Screen[None]):
 
         def chosen(host: object) -> None:
             if isinstance(host, str):
-                port = self.app.room_at[1] if self.app.room_at else 0  # type: ignore[attr-defined]
+                port = host(self).room_at[1] if host(self).room_at else 0
                 self.run_worker(self._move(host, port), group="room")
 
         self.app.push_screen(ChoiceDialog(
@@ -519,11 +520,11 @@ class RoomScreen(Screen[None]):
                     "join; changing it starts a new room (a new code)."), chosen)
 
     async def _move(self, host: str, port: int) -> None:
-        await self.app.open_room(host, port, show=False)  # type: ignore[attr-defined]
+        await host(self).open_room(host, port, show=False)
         self.refresh_room()
 
     async def action_close_room(self) -> None:
-        await self.app.close_room()  # type: ignore[attr-defined]
+        await host(self).close_room()
         self.refresh_room()
 
     def action_back(self) -> None:
