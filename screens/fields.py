@@ -25,7 +25,7 @@ from screens.host import editor
 from screens.literal_inputs import LiteralInput, LiteralTextArea
 
 from screens.text import literal
-from workshop.editor import EditRefused
+from workshop.edits import EditRefused
 from workshop.values import KINDS, enum_label, limit_words
 
 

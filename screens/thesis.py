@@ -17,7 +17,7 @@ from screens.text import literal
 from screens.thesis_models import ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
-from workshop.editor import EditRefused
+from workshop.edits import EditRefused
 from workshop.findings import Target
 from workshop.health import place_of
 from workshop.models import RATIONALE_FIELDS, Phase, SignOff

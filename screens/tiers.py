@@ -23,7 +23,7 @@ from screens.tiers_pick import PickDialog
 from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable
 from screens.verdicts import action_content, action_words
 from workshop.audit import tier_override, warning_recorded
-from workshop.editor import EditRefused
+from workshop.edits import EditRefused
 from workshop.findings import Target
 from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
 from workshop.tier_movement import (

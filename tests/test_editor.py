@@ -9,17 +9,8 @@ import pytest
 from pydantic import ValidationError
 
 from workshop.defaults import new_session
-from workshop.editor import (
-    HISTORY_LIMIT,
-    Edit,
-    EditRefused,
-    FieldSet,
-    PartnerRated,
-    PositionMoved,
-    RaciCellSet,
-    SessionEditor,
-    ThesisSigned,
-)
+from workshop.editor import HISTORY_LIMIT, SessionEditor
+from workshop.edits import Edit, EditRefused, FieldSet, PartnerRated, PositionMoved, RaciCellSet, ThesisSigned
 from workshop.models import (
     Decision,
     ParkingNote,

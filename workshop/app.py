@@ -29,7 +29,8 @@ from workshop.app_room import ROOM_DEFAULT, RoomHost
 from workshop.app_saving import AUTOSAVE_DELAY, RETRY_DELAY, UNSAVED_TITLE, Autosaving
 from workshop.app_sessions import SessionsHost
 from workshop.app_undo import UndoSteps
-from workshop.editor import Edit, PositionMoved, Restored, SessionEditor
+from workshop.editor import SessionEditor
+from workshop.edits import Edit, PositionMoved, Restored
 from workshop.gc_policy import FREEZE_FROM_PARTNERS, freeze_long_lived, release_frozen
 from workshop.models import ParkingNote, Session
 from workshop.signals import EXIT_WATCHDOG_SECONDS, LeavesOnSignals, terminal_gone

@@ -20,9 +20,8 @@ Pure Python over the models: no Textual, no files.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -36,8 +35,6 @@ from workshop.models import (
     PartnershipModel,
     Phase,
     QuarterResult,
-    RaciCode,
-    RaciRow,
     RoadmapItem,
     ScoringWeights,
     Session,
@@ -55,11 +52,21 @@ from workshop.audit import (
     tier_override,
 )
 from workshop.gates import add_gate, remove_gate, set_check
+from workshop.editor_raci import RaciEditing
+from workshop.edits import (
+    EditRefused,
+    Edit, FieldSet, PartnerRated, WeightsSet, GateChanged, GateJudged, TeamRated, RecordAdded,
+    RecordDeleted, RecordMoved, ThesisSigned, ThesisSignOffWithdrawn, ModelSelected,
+    PrioritizedModelsSet, NoteParked,
+    NoteResolved, ProgramTierSet, WarningIssued, MovementApplied, QuarterAdded, QuarterSet,
+    QuartersOrdered, RoadmapItemDone, RoadmapItemMoved, Stamped, DecisionAnswered,
+    RoomAnswersAccepted, Restored, PositionMoved,
+)
 from workshop.scoring import weighting
 from workshop.team_scoring import apply_team_mean, set_participant_rating
 from workshop.thesis_statement import render_thesis
 from workshop.dates import quarter_index
-from workshop.tier_movement import Action, PartnerMovement
+from workshop.tier_movement import PartnerMovement
 from workshop.tier_movement import apply_movement as _apply_movement
 from workshop.tier_movement import sign_partner
 
@@ -73,339 +80,6 @@ HISTORY_LIMIT = 500
 MERGE_SECONDS = 60
 """The same change again within this many seconds extends the last history line."""
 
-MONTHS = "build_time_months"
-"""The one decision-matrix answer that is a number (of months), not yes / no / unknown."""
-
-
-class EditRefused(ValueError):
-    """An edit the method's rules do not allow; the message says why, for the room."""
-
-
-# --------------------------------------------------------------------------- the changes, as data
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One change to the session. Subclasses say what changed; :meth:`describe` says it in words
-    (the change history's line and the undo step's name)."""
-
-    in_history: ClassVar[bool] = True
-    """Recorded in the change history and undoable (else only saved: where the team is)."""
-
-    def describe(self) -> str:
-        raise NotImplementedError
-
-
-@dataclass(frozen=True, slots=True)
-class FieldSet(Edit):
-    """A field of a record, set from a form (``field`` is the attribute, ``label`` its name)."""
-
-    field: str
-    label: str
-
-    def describe(self) -> str:
-        return f"{self.label} changed"
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerRated(Edit):
-    partner: str
-    criterion: str
-
-    def describe(self) -> str:
-        return f"Rated {self.partner}: {RATING_FIELDS[self.criterion][0]}"
-
-
-@dataclass(frozen=True, slots=True)
-class WeightsSet(Edit):
-    weights: str
-    """The weights in words ("30 / 25 / 20 / 15 / 10")."""
-
-    def describe(self) -> str:
-        return f"Scoring weights: {self.weights}"
-
-
-@dataclass(frozen=True, slots=True)
-class GateChanged(Edit):
-    """A must-pass gate added, renamed or removed."""
-
-    change: str
-    gate: str
-    """The gate's id."""
-
-    def describe(self) -> str:
-        return f"Gate {self.change}"
-
-
-@dataclass(frozen=True, slots=True)
-class GateJudged(Edit):
-    partner: str
-    gate: str
-    passes: bool | None
-    noted: bool = False
-    """Only the note changed."""
-
-    def describe(self) -> str:
-        return f"Gate note for {self.partner}" if self.noted else f"Gate judged for {self.partner}"
-
-
-@dataclass(frozen=True, slots=True)
-class TeamRated(Edit):
-    """A participant's own rating of a partner (the partner's score is the team mean)."""
-
-    partner: str
-    participant: str
-    criterion: str
-
-    def describe(self) -> str:
-        return f"Team scores for {self.partner}"
-
-
-@dataclass(frozen=True, slots=True)
-class RecordAdded(Edit):
-    noun: str
-    title: str = ""
-
-    def describe(self) -> str:
-        return f"Added {self.noun}" + (f" {self.title}" if self.title else "")
-
-
-@dataclass(frozen=True, slots=True)
-class RecordDeleted(Edit):
-    noun: str
-    title: str
-
-    def describe(self) -> str:
-        return f"Deleted {self.noun} {self.title}"
-
-
-@dataclass(frozen=True, slots=True)
-class RecordMoved(Edit):
-    noun: str
-    title: str
-
-    def describe(self) -> str:
-        return f"Moved {self.noun} {self.title}"
-
-
-@dataclass(frozen=True, slots=True)
-class ThesisSigned(Edit):
-    name: str
-
-    def describe(self) -> str:
-        return f"Thesis signed off by {self.name}"
-
-
-@dataclass(frozen=True, slots=True)
-class ThesisSignOffWithdrawn(Edit):
-    name: str
-
-    def describe(self) -> str:
-        return f"Thesis sign-off by {self.name} withdrawn"
-
-
-@dataclass(frozen=True, slots=True)
-class ModelSelected(Edit):
-    model: str
-    selected: bool
-
-    def describe(self) -> str:
-        return f"Model {self.model} {'selected' if self.selected else 'unselected'}"
-
-
-@dataclass(frozen=True, slots=True)
-class PrioritizedModelsSet(Edit):
-    models: tuple[str, ...]
-
-    def describe(self) -> str:
-        return "Prioritized models changed"
-
-
-@dataclass(frozen=True, slots=True)
-class RaciCellSet(Edit):
-    decision: str
-    role: str
-    code: RaciCode
-
-    def describe(self) -> str:
-        return f"RACI: {self.role} set to {self.code.value or 'none'}"
-
-
-@dataclass(frozen=True, slots=True)
-class RaciDecisionChanged(Edit):
-    """A RACI row added, renamed, deleted or moved (``change`` is one of those words)."""
-
-    change: str
-    decision: str
-
-    def describe(self) -> str:
-        return f"RACI: {self.change} a decision"
-
-
-@dataclass(frozen=True, slots=True)
-class RaciRoleChanged(Edit):
-    """A RACI role (a column) added, renamed or deleted."""
-
-    change: str
-    role: str
-
-    def describe(self) -> str:
-        return f"RACI: renamed role to {self.role}" if self.change == "renamed" else f"RACI: {self.change} role {self.role}"
-
-
-@dataclass(frozen=True, slots=True)
-class NoteParked(Edit):
-    phase: Phase | None
-
-    def describe(self) -> str:
-        return "Parked a note"
-
-
-@dataclass(frozen=True, slots=True)
-class NoteResolved(Edit):
-    resolved: bool
-
-    def describe(self) -> str:
-        return "Resolved a parked note" if self.resolved else "Reopened a parked note"
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramTierSet(Edit):
-    partner: str
-    tier: TierName | None
-
-    def describe(self) -> str:
-        if self.tier is None:
-            return f"{self.partner}: removed from the program tiers"
-        return f"{self.partner}: program tier set to {self.tier.label} (signed)"
-
-
-@dataclass(frozen=True, slots=True)
-class WarningIssued(Edit):
-    partner: str
-
-    def describe(self) -> str:
-        return f"{self.partner}: warning issued"
-
-
-@dataclass(frozen=True, slots=True)
-class MovementApplied(Edit):
-    partner: str
-    action: Action
-    recorded: TierName
-    target: TierName | None
-
-    def describe(self) -> str:
-        if self.action is Action.EXIT or self.target is None:
-            return f"{self.partner}: exit applied, partnership terminated"
-        return f"{self.partner}: {self.action.value} applied, {self.recorded.label} → {self.target.label}"
-
-
-@dataclass(frozen=True, slots=True)
-class QuarterAdded(Edit):
-    partner: str
-    quarter: str
-
-    def describe(self) -> str:
-        return f"{self.partner}: added quarter {self.quarter}"
-
-
-@dataclass(frozen=True, slots=True)
-class QuarterSet(Edit):
-    partner: str
-    quarter: str
-
-    def describe(self) -> str:
-        return f"{self.partner}: quarter {self.quarter} recorded"
-
-
-@dataclass(frozen=True, slots=True)
-class QuartersOrdered(Edit):
-    partner: str
-
-    def describe(self) -> str:
-        return f"{self.partner}: quarters in order"
-
-
-@dataclass(frozen=True, slots=True)
-class RoadmapItemDone(Edit):
-    quarter: int
-    """0 to 3."""
-    done: bool
-
-    def describe(self) -> str:
-        return f"Q{self.quarter + 1} item {'done' if self.done else 'not done'}"
-
-
-@dataclass(frozen=True, slots=True)
-class RoadmapItemMoved(Edit):
-    source: int
-    target: int
-
-    def describe(self) -> str:
-        return f"Moved roadmap item from Q{self.source + 1} to Q{self.target + 1}"
-
-
-@dataclass(frozen=True, slots=True)
-class Stamped(Edit):
-    """A review date set to today: the roadmap reviewed, the competitor map refreshed."""
-
-    what: str
-    """"roadmap" or "competitor map"."""
-    on: date
-
-    def describe(self) -> str:
-        return "Roadmap reviewed" if self.what == "roadmap" else "Competitor map refreshed"
-
-
-@dataclass(frozen=True, slots=True)
-class DecisionAnswered(Edit):
-    decision: str
-    question: str
-    value: bool | int | None
-
-    def describe(self) -> str:
-        if self.question == MONTHS:
-            words = "unknown" if self.value is None else f"{self.value} months"
-        else:
-            words = {True: "yes", False: "no", None: "unknown"}[self.value]  # type: ignore[index]
-        return f"Decision {self.decision}: {self.question.replace('_', ' ')} answered {words}"
-
-
-@dataclass(frozen=True, slots=True)
-class RoomAnswersAccepted(Edit):
-    """The revealed answers of the room's round, written into the session (one undo step)."""
-
-    description: str
-    """What was written, as :func:`workshop.room.accept.accept` words it."""
-
-    def describe(self) -> str:
-        return self.description
-
-
-@dataclass(frozen=True, slots=True)
-class Restored(Edit):
-    """An undo or redo: the session as it was (``verb``: "Undone" or "Redone")."""
-
-    verb: str
-    description: str
-    in_history: ClassVar[bool] = False  # its history line is written by restore(), never merged
-
-    def describe(self) -> str:
-        return f"{self.verb}: {self.description}"
-
-
-@dataclass(frozen=True, slots=True)
-class PositionMoved(Edit):
-    """Where the team is (phase and row): saved so a resumed session opens there; no edit."""
-
-    phase: Phase
-    row: int
-    in_history: ClassVar[bool] = False
-
-    def describe(self) -> str:
-        return f"At {self.phase.title}, row {self.row + 1}"
-
 
 # --------------------------------------------------------------------------- the editor
 
@@ -413,7 +87,7 @@ class PositionMoved(Edit):
 Listener = Callable[[Edit], object]
 
 
-class SessionEditor:
+class SessionEditor(RaciEditing):
     """Every change to one open session, made by the method's rules and recorded."""
 
     def __init__(
@@ -732,89 +406,6 @@ class SessionEditor:
     def mark_roadmap_reviewed(self, today: date) -> None:
         self.session.roadmap.last_reviewed = today
         self._record(Stamped("roadmap", today))
-
-    # ------------------------------------------------------------------ phase 6: RACI
-
-    def _raci_row(self, row: int) -> RaciRow:
-        rows = self.session.governance.raci.rows
-        if not 0 <= row < len(rows):
-            raise EditRefused(f"There is no RACI row {row + 1}.")
-        return rows[row]
-
-    def set_raci_cell(self, row: int, role: int, code: RaciCode) -> None:
-        raci = self.session.governance.raci
-        raci_row = self._raci_row(row)
-        if not 0 <= role < len(raci.roles):
-            raise EditRefused("Move to a role's column (→) to set R, A, C or I.")
-        raci_row.cells[role] = code
-        self._record(RaciCellSet(raci_row.decision, raci.roles[role], code))
-
-    def add_raci_decision(self, name: str) -> bool:
-        """A new RACI row, with an empty cell for every role; False for a blank name."""
-        if not name.strip():
-            return False
-        raci = self.session.governance.raci
-        raci.rows.append(RaciRow(decision=name, cells=[RaciCode.NONE] * len(raci.roles)))
-        self._record(RaciDecisionChanged("added", name))
-        return True
-
-    def rename_raci_decision(self, row: int, name: str) -> bool:
-        raci_row = self._raci_row(row)
-        if name == raci_row.decision:
-            return False
-        raci_row.decision = name
-        self._record(RaciDecisionChanged("renamed", name))
-        return True
-
-    def delete_raci_decision(self, raci_row: RaciRow) -> bool:
-        """Delete that row (the very object the person confirmed); False if it is gone."""
-        rows = self.session.governance.raci.rows
-        if not any(r is raci_row for r in rows):
-            return False
-        rows.remove(raci_row)
-        self._record(RaciDecisionChanged("deleted", raci_row.decision))
-        return True
-
-    def move_raci_decision(self, row: int, delta: int) -> bool:
-        rows = self.session.governance.raci.rows
-        target = row + delta
-        if not (0 <= row < len(rows) and 0 <= target < len(rows)):
-            return False
-        rows[row], rows[target] = rows[target], rows[row]
-        self._record(RaciDecisionChanged("moved", rows[target].decision))
-        return True
-
-    def add_raci_role(self, name: str) -> bool:
-        """A new role (a column): every row gets an empty cell for it. False for a blank name."""
-        if not name.strip():
-            return False
-        raci = self.session.governance.raci
-        for raci_row in raci.rows:
-            raci_row.cells.append(RaciCode.NONE)
-        raci.roles = [*raci.roles, name]  # validated: cells and roles stay aligned
-        self._record(RaciRoleChanged("added", name))
-        return True
-
-    def rename_raci_role(self, role: int, name: str) -> bool:
-        raci = self.session.governance.raci
-        if not name.strip() or not 0 <= role < len(raci.roles) or name == raci.roles[role]:
-            return False
-        roles = list(raci.roles)
-        roles[role] = name
-        raci.roles = roles
-        self._record(RaciRoleChanged("renamed", name))
-        return True
-
-    def delete_raci_role(self, role: int, name: str) -> bool:
-        """Delete role ``role`` and its cell in every row, if it is still called ``name``."""
-        raci = self.session.governance.raci
-        if not 0 <= role < len(raci.roles) or raci.roles[role] != name:
-            return False
-        for raci_row in raci.rows:
-            del raci_row.cells[role]
-        raci.roles = [r for i, r in enumerate(raci.roles) if i != role]
-        self._record(RaciRoleChanged("deleted", name))
-        return True
 
     # ------------------------------------------------------------------ the parking lot
 
