@@ -100,6 +100,13 @@ async def test_a_phone_joins_rates_and_sees_the_reveal(tmp_path, browser) -> Non
         await page.evaluate("window.dispatchEvent(new Event('online'))")
         await until(pilot, lambda: room.answered_count("p2") == 1, "the answer sent after reconnecting")
 
+        # the phone's browser drops the page (a sleeping phone does): back, it is still in the
+        # room and shows what it had sent, from the room's own record
+        await page.reload()
+        await page.wait_for_selector("text=All 2 sent")
+        assert "You sent ✓ ICP 90" in await page.inner_text("#task")  # the first partner again
+        await until(pilot, lambda: len(room.members) == 1, "no second member: the same token")
+
         if os.environ.get("ROOM_SCREENSHOT"):
             await page.click("text=◀ Previous")
             await page.wait_for_selector("p.sent")
