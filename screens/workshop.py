@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from screens.host import host, open_session
 from screens.header import AppHeader
+from screens.literal_inputs import KeysInOrder
 from screens.phase_view import GoTo, PhaseView
 from workshop.findings import Target
 from workshop.models import Phase
@@ -75,8 +76,12 @@ def view_class(key: str) -> type[PhaseView]:
     return getattr(importlib.import_module(module_name), class_name)
 
 
-class PhaseStepper(OptionList):
-    """The phases in order with their completion; Enter or a click opens one."""
+class PhaseStepper(KeysInOrder, OptionList):
+    """The phases in order with their completion; Enter or a click opens one.
+
+    Keys in order (:class:`KeysInOrder`): the list has the focus when a session opens, and a
+    title typed right behind Tab went to the list (which ignores letters) before the Tab had
+    moved the focus to the title field."""
 
     DEFAULT_CSS = """
     PhaseStepper { width: 24; height: 1fr; border: none; padding: 0; }

@@ -15,6 +15,7 @@ from session_store import SessionFile, backup_path, load_session
 from tests.app_harness import TODAY, app_on, calm, paste, saved, type_ahead, until
 from workshop.app import PartnerWorkshopApp
 from workshop.defaults import new_session
+from workshop.models import Phase
 
 HOSTILE = "[bold]X[/] a [/] b [@click=app.quit]q[/] | # x 🚀"
 TYPED, PASTED = HOSTILE[:10], HOSTILE[10:]
@@ -210,6 +211,22 @@ async def test_a_day_over_its_plan_says_over_not_a_minus_sign(tmp_path: Path):
         await pilot.pause()
         app._refresh_save_state()
         assert "day 0:54 over" in app.clock_state and "-0:54" not in app.sub_title
+
+
+async def test_keys_typed_behind_tab_from_the_phase_list_reach_the_field(tmp_path: Path):
+    """Found by issue 20's real-terminal test: Tab from the phase list (the focus at start) and
+    a title typed in the same burst stored nothing — the letters went to the list, which
+    ignores them, before the Tab's binding had moved the focus."""
+    session = new_session("Offsite")
+    session.position.phase = Phase.INTAKE
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await calm(pilot)
+        assert app.focused is app.screen.query_one("#stepper")
+        type_ahead(app, "tab", *" 2027")
+        await calm(pilot)
+        assert app.session.title == "Offsite 2027"
+        assert saved(app).title == "Offsite 2027"
 
 
 async def test_keys_typed_faster_than_the_screen_updates_arrive_in_order(tmp_path: Path):
