@@ -41,15 +41,16 @@ class ExportSaveDialog(ModalScreen["Path | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Save the blueprint", classes="dialog-title")
-            yield LiteralInput(str(self.default), id="export-path", select_on_focus=False, on_enter="screen.save")
             yield Label("File (a relative name goes next to the session file)")
+            yield LiteralInput(str(self.default), id="export-path", select_on_focus=False, on_enter="screen.save")
+            yield Label("Format")
             yield Select(
                 [(Text(f.label), f.key) for f in FORMATS.values()],
                 value="markdown",
                 allow_blank=False,
                 id="export-format",
             )
-            yield Checkbox("For the board: leave out the team's notes (where to fix, session record)", id="export-board")
+            yield Checkbox("For the board (without the team's notes)", id="export-board")
             yield Static("", id="export-error", classes="export-error", markup=False)
             yield Static("Enter: save   Tab: format, board version   Esc: cancel", classes="dialog-hint", markup=False)
 
