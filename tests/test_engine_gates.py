@@ -54,6 +54,7 @@ def test_a_failed_gate_holds_a_priority_partner_but_never_changes_its_score() ->
     assert locked.sentence.startswith("Held out of Priority whatever it scores — fails “Not locked to a competitor”")
     assert not middle.held and middle.band is Band.SECONDARY  # gates only hold Priority partners
     assert middle.gates.unjudged[0].condition == "Serves our ICP"
+    assert middle.gates.text == "? Serves our ICP (not judged) · ✗ Not locked to a competitor"  # in the gates' order
 
 
 def test_a_gate_not_judged_yet_holds_too() -> None:
@@ -66,8 +67,17 @@ def test_a_gate_not_judged_yet_holds_too() -> None:
 
 def test_no_gates_change_nothing() -> None:
     session = build_demo()
+    session.mapping.gates = []
+    for partner in session.mapping.partners:
+        partner.gate_checks = []
     rows = gated(ranked_partners(session.mapping.partners), session.mapping)
     assert not any(r.held for r in rows) and all(r.band is r.row.band for r in rows)
+
+
+def test_the_demo_holds_pwc_locked_to_veritrail() -> None:
+    session = build_demo()
+    held = [r for r in gated(ranked_partners(session.mapping.partners), session.mapping) if r.held]
+    assert [(r.row.partner.name, r.row.score_text) for r in held] == [("PwC", "76.0")]
 
 
 def test_set_check_and_remove_gate() -> None:

@@ -23,6 +23,8 @@ class GateVerdict:
     failed: tuple[tuple[Gate, str], ...]
     """Each failed gate with the team's note."""
     unjudged: tuple[Gate, ...]
+    marks: tuple[str, ...] = ()
+    """Each gate in the session's order: ``"✓ …"``, ``"✗ … (note)"``, ``"? … (not judged)"``."""
 
     @property
     def clear(self) -> bool:
@@ -32,10 +34,7 @@ class GateVerdict:
     @property
     def text(self) -> str:
         """``"✓ serves our ICP · ✗ not locked to a competitor (locked to Veritrail) · ? has a practice"``."""
-        marks = [f"✓ {g.condition}" for g in self.passed]
-        marks += [f"✗ {g.condition}" + (f" ({note})" if note.strip() else "") for g, note in self.failed]
-        marks += [f"? {g.condition} (not judged)" for g in self.unjudged]
-        return " · ".join(marks)
+        return " · ".join(self.marks)
 
 
 def checks_of(partner: Partner) -> dict[str, GateCheck]:
@@ -47,15 +46,19 @@ def verdict(partner: Partner, gates: Iterable[Gate]) -> GateVerdict:
     passed: list[Gate] = []
     failed: list[tuple[Gate, str]] = []
     unjudged: list[Gate] = []
+    marks: list[str] = []
     for gate in gates:
         check = checks.get(gate.id)
         if check is None:
             unjudged.append(gate)
+            marks.append(f"? {gate.condition} (not judged)")
         elif check.passes:
             passed.append(gate)
+            marks.append(f"✓ {gate.condition}")
         else:
             failed.append((gate, check.note))
-    return GateVerdict(partner, tuple(passed), tuple(failed), tuple(unjudged))
+            marks.append(f"✗ {gate.condition}" + (f" ({check.note})" if check.note.strip() else ""))
+    return GateVerdict(partner, tuple(passed), tuple(failed), tuple(unjudged), tuple(marks))
 
 
 @dataclass(frozen=True, slots=True)

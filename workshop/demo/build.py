@@ -17,7 +17,9 @@ from pathlib import Path
 from session_store import dump_session
 from workshop.audit import record_signoff, sync_decisions
 from workshop.defaults import new_session
+from workshop.gates import set_check
 from workshop.models import (
+    Gate,
     Change,
     Competitor,
     Decision,
@@ -457,6 +459,21 @@ def build_demo() -> Session:
         "boutiques. Against Aegis: sign EY's forensic practice before Aegis activates it."
     )
     mapping.competitor_map_refreshed = date(2026, 9, 15)
+    # Must-pass gates (issue 15): conditions that keep a partner out of Priority whatever it scores.
+    # PwC scores 76.0 (Priority) but is locked to Veritrail: the gate holds it back.
+    unlocked = Gate(id="not-locked", condition="Not locked to a competitor")
+    icp_gate = Gate(id="serves-icp", condition="Serves our ICP (US regional and community banks)")
+    mapping.gates = [unlocked, icp_gate]
+    verdicts = {
+        "Deloitte": (True, True), "Accenture": (True, True), "EY": (True, True), "KPMG": (True, True),
+        "Northbridge Risk Advisory": (True, True),
+        "PwC": (False, True),
+    }
+    notes = {("PwC", "not-locked"): "Co-sells Veritrail into tier-1 banks; revisit if that alliance lapses."}
+    for partner in mapping.partners:
+        if partner.name in verdicts:
+            for gate, passes in zip((unlocked, icp_gate), verdicts[partner.name]):
+                set_check(mapping, partner, gate, passes, notes.get((partner.name, gate.id), ""))
 
     for tier in session.tiers.tiers:
         tier.mdf_per_year = {
