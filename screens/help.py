@@ -57,7 +57,8 @@ In forms
 THE METHOD, PHASE BY PHASE
   1 Intake        company profile: ARR now and target, ICPs, markets
   2 Thesis        six gaps, seven models, thesis statement, sign-off
-  3 Mapping       landscape A/B/C, scores, competitor ecosystems
+  3 Mapping       landscape A/B/C, scores and why, w: weights,
+                  c: gates, weight sensitivity, competitors
   4 Tiers         Platinum … Registered, movements, results
   5 Decisions     build vs partner vs acquire, decision log, Finance
   6 OKRs/Roadmap  leading and lagging key results, Q1–Q4 roadmap
