@@ -14,6 +14,8 @@ old version).
   "$12M in partner-sourced pipeline", "30% of ARR", "60 certified…") gets it; the text stays.
 * 4 → 5: must-pass gates (``[[mapping.gates]]``, each partner's ``gate_checks``). A version-4
   file had none: it reads as "no gates", which keeps every band what the score says.
+* 5 → 6: the tier framework becomes the session's own (issue 17; tests/test_store_migrations.py).
+  See docs/session-format.md.
 """
 
 from __future__ import annotations
@@ -67,11 +69,89 @@ def _4_to_5_gates(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+
+# ---------------------------------------------------------------------------- 5 -> 6
+
+_OLD_ORDER = ["platinum", "gold", "silver", "registered"]
+"""Versions 1 to 5's fixed tiers, highest first (their ``TierName``)."""
+
+_OLD_METHOD_TIERS: dict[str, dict[str, Any]] = {
+    "platinum": {"pipeline_min": 2_000_000, "certified_individuals": 5, "dedicated_practice": True},
+    "gold": {"pipeline_min": 500_000, "pipeline_max": 2_000_000, "certified_individuals": 3},
+    "silver": {"pipeline_min": 100_000, "pipeline_max": 500_000, "certified_individuals": 1},
+    "registered": {"benefits": ["Limited deal registration", "Self-serve training access"]},
+}
+"""The method's criteria of a version-5 tier a file did not define but still used: version 5's
+engine treated Registered as the floor of every ladder, defined or not, and let partners hold a
+tier the framework lacked."""
+
+_OLD_SHARES = {"platinum": 50.0, "gold": 30.0, "silver": 20.0}
+"""Version 5's default tier pipeline mix (``economics.<tier>_pipeline_share_pct``)."""
+
+
+def _5_to_6_tier_framework(data: dict[str, Any]) -> dict[str, Any]:
+    """Tiers get an id (version 5's name: ``platinum``) and a name as shown (``Platinum``);
+    they are ordered highest first; each takes its months before exit (``exit_months``, or
+    ``exit_months_registered`` for Registered) from the rules and its pipeline share from the
+    economics; a tier partners hold but the file lacked, and Registered (version 5's floor of
+    every ladder), are added with the method's criteria.  Partners' ``program_tier`` values
+    (``gold``) are the new ids, unchanged."""
+    framework = dict(data.get("tiers") or {})
+    listed = framework.get("tiers") or []
+    if listed and all(isinstance(tier, dict) and "id" in tier for tier in listed):
+        return data  # already in the new shape (a file edited by hand, or migrated before)
+    rules = dict(framework.get("rules") or {})
+    exit_months = rules.pop("exit_months", 12)
+    exit_registered = rules.pop("exit_months_registered", 6)
+    economics = dict(data.get("economics") or {})
+    shares = {name: economics.pop(f"{name}_pipeline_share_pct", default) for name, default in _OLD_SHARES.items()}
+
+    by_id: dict[str, dict[str, Any]] = {}
+    for tier in framework.get("tiers") or []:
+        tier = dict(tier)
+        name = tier.pop("name", None)
+        if name not in _OLD_ORDER:
+            raise ValueError(f"tier {name!r} is not one of {', '.join(_OLD_ORDER)}")
+        if name in by_id:
+            raise ValueError(f"tier {name!r} appears twice")
+        by_id[name] = tier
+    held = {
+        partner.get("program_tier")
+        for partner in (data.get("mapping") or {}).get("partners") or []
+        if isinstance(partner, dict)
+    }
+    needed = {name for name in _OLD_ORDER if name in held}
+    if by_id or needed:
+        needed.add("registered")
+    for name in _OLD_ORDER:
+        if name in needed and name not in by_id:
+            by_id[name] = dict(_OLD_METHOD_TIERS[name])
+    if len(by_id) == 1:  # a ladder of Registered only: version 5 could not move anyone either
+        by_id["silver"] = dict(_OLD_METHOD_TIERS["silver"])
+
+    tiers = []
+    for name in _OLD_ORDER:
+        if name not in by_id:
+            continue
+        tier = {"id": name, "name": name.capitalize(), **by_id[name]}
+        tier["exit_months"] = exit_registered if name == "registered" else exit_months
+        tier["pipeline_share_pct"] = shares.get(name, 0.0)
+        tiers.append(tier)
+    if tiers or framework:
+        framework["tiers"] = tiers
+        framework["rules"] = rules
+        data["tiers"] = framework
+    if economics or "economics" in data:
+        data["economics"] = economics
+    return data
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _1_to_2_audit_trail,
     2: _2_to_3_scoring_weights,
     3: _3_to_4_key_result_measures,
     4: _4_to_5_gates,
+    5: _5_to_6_tier_framework,
 }
 
 

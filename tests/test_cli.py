@@ -16,6 +16,7 @@ from session_store import SessionFile, default_sessions_dir, dump_session, load_
 from tests.conftest import BUNDLED_DEMO
 from workshop import __version__, cli
 from workshop.defaults import new_session
+from workshop.models import SCHEMA_VERSION
 
 
 class FakeApp:
@@ -183,7 +184,7 @@ def test_export_bad_template_and_bad_session(tmp_path: Path, monkeypatch, capsys
     assert cli.main(["export", str(BUNDLED_DEMO), "--template", "t.j2"]) == 1
     assert "t.j2: line 3" in _one_error_line(capsys.readouterr().err)
     bad = tmp_path / "bad.toml"
-    bad.write_text(dump_session(new_session()).replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 7"))
+    bad.write_text(dump_session(new_session()).replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 99"))
     assert cli.main(["export", str(bad)]) == 1
     assert "newer Partner Workshop" in _one_error_line(capsys.readouterr().err)
 

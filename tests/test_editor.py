@@ -22,7 +22,6 @@ from workshop.models import (
     RoadmapItem,
     Session,
     SignOff,
-    TierName,
 )
 
 
@@ -236,7 +235,7 @@ def test_ratings_tiers_quarters_and_the_team():
     assert editor.rate_for_participant(partner, "Ana", "market_influence", 60)
     assert not editor.rate_for_participant(partner, "Ana", "market_influence", 60)
     assert partner.ratings.market_influence == 60  # the team mean
-    editor.set_program_tier(partner, TierName.GOLD)
+    editor.set_program_tier(partner, "gold")
     assert partner.stage is PartnerStage.SIGNED
     editor.add_quarter_result(partner, QuarterResult(quarter="2026-Q3"))
     editor.add_quarter_result(partner, QuarterResult(quarter="2026-Q1"))

@@ -32,7 +32,6 @@ from workshop.models import (
     PartnerStage,
     QuarterResult,
     SignOff,
-    TierName,
 )
 from workshop.signoff import FutureSignOffError, future_signoff, sign_thesis, signoff_moment, withdraw_signoff
 from workshop.tier_movement import Action, apply_movement, evaluate_program
@@ -87,7 +86,7 @@ def test_an_override_needs_its_reason() -> None:
 
 def test_a_tier_move_applied_is_recorded_with_the_rules_figures() -> None:
     session = new_session()
-    partner = Partner(name="Acme", stage=PartnerStage.SIGNED, program_tier=TierName.GOLD, results=[
+    partner = Partner(name="Acme", stage=PartnerStage.SIGNED, program_tier="gold", results=[
         QuarterResult(quarter="2026-Q2", pipeline=2_500_000, certified_individuals=6, dedicated_practice=True,
                       last_pipeline_activity=date(2026, 6, 1)),
         QuarterResult(quarter="2026-Q3", pipeline=2_600_000, certified_individuals=6, dedicated_practice=True,
@@ -262,10 +261,10 @@ def test_a_warning_is_recorded_once_per_qbr_and_an_override_needs_its_appeal() -
     appeal = record_tier_override(session, northbridge, "Silver", "Their practice lead left", "Priya")
     assert (appeal.kind, appeal.reason, appeal.figures["set to"]) == (AuditKind.OVERRIDE, "Their practice lead left", "Silver")
     assert appeal.summary == "Northbridge Risk Advisory: tier set to Silver by hand; the rules say Platinum."
-    next(p for p in session.mapping.partners if p.name == "Northbridge Risk Advisory").program_tier = TierName.SILVER
+    next(p for p in session.mapping.partners if p.name == "Northbridge Risk Advisory").program_tier = "silver"
     rule = next(r for r in health_report(session, date(2026, 11, 25)).rules if r.key == "rule.tier_enforcement")
     assert rule.status is Status.FAIL  # the criteria are still not enforced, and the appeal is on record
     assert f"Overridden on {appeal.when.date().isoformat()} by Priya: “Their practice lead left”." in rule.message
-    fresh = Partner(name="New", stage=PartnerStage.SIGNED, program_tier=TierName.SILVER)
+    fresh = Partner(name="New", stage=PartnerStage.SIGNED, program_tier="silver")
     session.mapping.partners.append(fresh)
     assert tier_override(evaluate_program(session, date(2026, 11, 25))[-1], "Gold") is None  # no quarters: no rule

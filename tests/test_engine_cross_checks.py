@@ -23,7 +23,6 @@ from workshop.models import (
     Ratings,
     RoadmapItem,
     Session,
-    TierName,
 )
 
 TODAY = date(2026, 11, 25)
@@ -87,9 +86,9 @@ def test_every_platinum_partner_recorded_or_due_has_a_sponsor() -> None:
         for q in ("2026-Q2", "2026-Q3")
     ]
     session.mapping.partners = [
-        Partner(name="Held", stage=PartnerStage.SIGNED, program_tier=TierName.PLATINUM, results=platinum_results),
-        Partner(name="Rising", stage=PartnerStage.SIGNED, program_tier=TierName.GOLD, results=platinum_results),
-        Partner(name="Sponsored", stage=PartnerStage.SIGNED, program_tier=TierName.PLATINUM, results=platinum_results),
+        Partner(name="Held", stage=PartnerStage.SIGNED, program_tier="platinum", results=platinum_results),
+        Partner(name="Rising", stage=PartnerStage.SIGNED, program_tier="gold", results=platinum_results),
+        Partner(name="Sponsored", stage=PartnerStage.SIGNED, program_tier="platinum", results=platinum_results),
     ]
     session.governance.exec_map = [
         ExecSponsor(partner="sponsored", partner_executive="Ana", our_counterpart="CPO"),

@@ -4,7 +4,7 @@ import pytest
 
 from workshop.defaults import new_session
 from workshop.economics import partner_economics
-from workshop.models import Session, TierName
+from workshop.models import Session
 
 
 def planned() -> Session:
@@ -52,14 +52,14 @@ def test_partners_needed_per_tier_from_the_tiers_minimums() -> None:
     assert [f.value for f in e.partners_by_tier] == [5, 12, 40]
     assert e.partners_by_tier[0].inputs["Platinum pipeline minimum"] == "$2,000,000"
     s = planned()
-    s.tiers.tier(TierName.GOLD).pipeline_min = None
+    s.tiers.tier("gold").pipeline_min = None
     gold = partner_economics(s).partners_by_tier[1]
     assert gold.value is None and "Gold annual pipeline minimum (Tiers)" in gold.needs
 
 
 def test_mix_not_adding_up_is_noted() -> None:
     s = planned()
-    s.economics.silver_pipeline_share_pct = 0
+    s.tiers.tier("silver").pipeline_share_pct = 0
     assert any("80%" in note for note in partner_economics(s).notes)
 
 
@@ -79,8 +79,8 @@ def test_channel_cost_and_comparison_with_direct() -> None:
 
 def test_mdf_when_set() -> None:
     s = planned()
-    s.tiers.tier(TierName.PLATINUM).mdf_per_year = 100_000
-    s.tiers.tier(TierName.GOLD).mdf_per_year = 25_000
+    s.tiers.tier("platinum").mdf_per_year = 100_000
+    s.tiers.tier("gold").mdf_per_year = 25_000
     e = partner_economics(s)
     costs = {c.key: c for c in e.channel_costs}
     assert costs["mdf_platinum"].value == 500_000  # 5 partners

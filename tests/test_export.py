@@ -39,7 +39,6 @@ from workshop.models import (
     Ratings,
     Session,
     SignOff,
-    TierName,
 )
 from workshop.scoring import ranked_partners
 
@@ -104,7 +103,7 @@ def full_session() -> Session:
     s.mapping.partners = [
         Partner(id="p1", name="Deloitte", type=PartnerType.BIG4, landscape_tier=LandscapeTier.A,
                 practice="Risk", notes="Warm", ratings=full, stage=PartnerStage.SIGNED,
-                program_tier=TierName.GOLD,
+                program_tier="gold",
                 results=[QuarterResult(quarter="2026-Q3", pipeline=600_000, certified_individuals=3,
                                        last_pipeline_activity=date(2026, 9, 1))]),
         Partner(id="p2", name="Boutique Co", landscape_tier=LandscapeTier.B,
@@ -162,6 +161,7 @@ FULL_TABLE_COLUMNS = [
     4,  # 2.2 weight sensitivity: weight change, weights, band changes, rank flips
     4,  # 2.3 competitors
     7,  # 3.1 tiers
+    6,  # 3.1 countable commitments, pipeline share, exit months
     5,  # 3.3 tier actions
     7,  # 6.1 RACI: decision + six roles
     4,  # 6.2 executive map

@@ -15,7 +15,7 @@ from workshop import cli
 from workshop.defaults import new_session
 from workshop.export import ExportError, export_markdown
 from workshop.health import analyse_map, health_report
-from workshop.models import Phase, Session, TierName
+from workshop.models import Phase, Session
 
 DAY = date(2026, 11, 25)
 
@@ -35,8 +35,8 @@ def test_a_method_placeholder_is_still_empty_until_the_tier_figure_fills_it() ->
     assert "Platinum tier (“Top MDF allocation ($[X]/yr)” still has a placeholder)" in tiers.missing
     assert "Top MDF allocation (\\$[X]/yr)" in export_markdown(session, today=DAY)  # "$[" is no money
 
-    platinum = session.tiers.tier(TierName.PLATINUM)
-    gold = session.tiers.tier(TierName.GOLD)
+    platinum = session.tiers.tier("platinum")
+    gold = session.tiers.tier("gold")
     assert platinum is not None and gold is not None
     platinum.mdf_per_year, gold.mdf_per_year = 150_000, 40_000
     tiers = health_report(session, DAY).completeness[Phase.TIERS]

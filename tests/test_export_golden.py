@@ -32,7 +32,7 @@ def test_demo_blueprint_structure(demo_session: Session) -> None:
     assert [text for level, text in headings(tokens) if level == 2] == SECTIONS
     found = tables(tokens)
     roles = len(demo_session.governance.raci.roles)
-    assert [t.columns for t in found] == [2, 4, 6, 9, 5, 10, 4, 4, 7, 5, 1 + roles, 4, 3, 3, 3, 5, 4, 7, 3, 8, 3]
+    assert [t.columns for t in found] == [2, 4, 6, 9, 5, 10, 4, 4, 7, 6, 5, 1 + roles, 4, 3, 3, 3, 5, 4, 7, 3, 8, 3]
     for table in found:
         assert table.rows and all(len(row) == table.columns for row in table.rows)
     scoring = found[3]

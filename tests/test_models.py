@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from workshop.defaults import new_session
-from workshop.models import Intake, Ratings, Tier, TierName
+from workshop.models import Intake, Ratings, Tier
 
 
 def test_a_refused_assignment_leaves_the_record_unchanged():
@@ -12,7 +12,7 @@ def test_a_refused_assignment_leaves_the_record_unchanged():
     with pytest.raises(ValidationError, match="must be above current ARR"):
         intake.target_arr = 12
     assert intake.target_arr == 45_000_000
-    tier = Tier(name=TierName.GOLD, pipeline_min=500_000, pipeline_max=2_000_000)
+    tier = Tier(id="gold", name="Gold", pipeline_min=500_000, pipeline_max=2_000_000)
     with pytest.raises(ValidationError, match="above the maximum"):
         tier.pipeline_min = 3_000_000
     assert tier.pipeline_min == 500_000
@@ -28,7 +28,7 @@ def test_new_session_carries_the_methods_defaults():
     assert [m.name for m in session.thesis.models] == [
         "Referral", "Reseller", "Co-Sell", "Implementation", "OEM / Embed", "Joint Venture", "Technology Alliance",
     ]
-    assert [t.name for t in session.tiers.tiers] == list(TierName)
+    assert [t.name for t in session.tiers.tiers] == ["Platinum", "Gold", "Silver", "Registered"]
     assert len(session.governance.raci.rows) == 6
     assert len(session.objectives) == 3
     assert [q.theme for q in session.roadmap.quarters] == ["Foundation", "First Revenue", "Scale", "Acceleration"]

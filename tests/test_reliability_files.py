@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from workshop.models import SCHEMA_VERSION
 from session_store import SessionError, SessionFile, dump_session, load_session
 from tests.app_harness import BUNDLED_DEMO
+from workshop.models import SCHEMA_VERSION
 
 GOOD = BUNDLED_DEMO.read_bytes()
 GOOD_TEXT = GOOD.decode()

@@ -29,6 +29,7 @@ from tests.conftest import BUNDLED_DEMO
 from workshop import cli
 from workshop.defaults import new_session
 from workshop.models import Decision, ParkingNote, QuarterResult, Session
+from workshop.models import SCHEMA_VERSION
 
 DEMO = BUNDLED_DEMO.read_text("utf-8")
 

@@ -16,6 +16,7 @@ from session_store.codec import END_MARKER, parse_session, render_session, sessi
 from workshop.defaults import new_session
 from workshop.models import MAX_MONEY, Partner, Session
 from tests.test_store_codec import sessions
+from workshop.models import SCHEMA_VERSION
 
 # --------------------------------------------------------------------------- exactness
 

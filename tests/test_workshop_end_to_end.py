@@ -38,7 +38,6 @@ from workshop.models import (
     RaciCode,
     RATIONALE_FIELDS,
     Session,
-    TierName,
 )
 
 SIZE = (120, 40)
@@ -360,7 +359,7 @@ async def test_a_whole_workshop_from_an_empty_session_to_a_final_blueprint(tmp_p
     assert on_disk.mapping.competitor_map_refreshed == TODAY
     assert (on_disk.mapping.gap_notes, on_disk.mapping.counter_strategy) == (GAP_NOTES, COUNTER)
     signed = partner(on_disk, HOSTILE_PARTNER)
-    assert signed.stage is PartnerStage.SIGNED and signed.program_tier is TierName.SILVER
+    assert signed.stage is PartnerStage.SIGNED and signed.program_tier == "silver"
     [result] = signed.results
     assert (result.quarter, result.pipeline, result.certified_individuals) == ("2026-Q4", 150_000, 1)
     [decision] = on_disk.decisions

@@ -108,13 +108,16 @@ def record_tier_move(
 
 def movement_figures(movement: PartnerMovement) -> dict[str, str]:
     """The figures behind a tier movement: the last QBR's, and the exit clock."""
-    figures: dict[str, str] = {"recorded tier": movement.recorded_tier.label, "rules tier": movement.rules_tier.label}
+    figures: dict[str, str] = {
+        "recorded tier": movement.label(movement.recorded_tier),
+        "rules tier": movement.label(movement.rules_tier),
+    }
     if movement.quarters:
         last = movement.quarters[-1]
         figures.update({
             "quarter": last.quarter,
             "annual pipeline": money(last.pipeline),
-            "qualifies for": last.qualifies_for.label,
+            "qualifies for": movement.label(last.qualifies_for),
             "quarters above": str(last.quarters_above),
             "misses": str(last.misses),
         })
@@ -127,12 +130,12 @@ def movement_figures(movement: PartnerMovement) -> dict[str, str]:
 
 def record_movement(session: Session, movement: PartnerMovement, who: str) -> AuditEntry:
     """The audit entry of a recommendation just applied (see ``tier_movement.apply_movement``)."""
-    to = movement.action_tier.label if movement.action_tier is not None else (
-        "exited" if movement.action is Action.EXIT else movement.recorded_tier.label
+    to = movement.label(movement.action_tier) if movement.action_tier is not None else (
+        "exited" if movement.action is Action.EXIT else movement.label(movement.recorded_tier)
     )
     return record_tier_move(
         session, who, partner=movement.partner.name, action=movement.action.label.lower(),
-        from_tier=movement.recorded_tier.label, to_tier=to, rule=movement.reason,
+        from_tier=movement.label(movement.recorded_tier), to_tier=to, rule=movement.reason,
         figures=movement_figures(movement),
     )
 
@@ -153,7 +156,7 @@ def record_warning(session: Session, movement: PartnerMovement, who: str) -> Aud
     if movement.action is not Action.WARNING or warning_recorded(session, movement):
         return None
     figures = {"action": Action.WARNING.value, **movement_figures(movement)}
-    tier = movement.recorded_tier.label
+    tier = movement.label(movement.recorded_tier)
     return record_audit(
         session, AuditKind.TIER_MOVE, who, movement.reason, figures,
         subject=movement.partner.name, summary=f"{movement.partner.name}: warning issued at the QBR ({tier}).",
@@ -161,12 +164,12 @@ def record_warning(session: Session, movement: PartnerMovement, who: str) -> Aud
 
 
 def tier_override(movement: PartnerMovement | None, new_tier: str) -> str | None:
-    """Why setting ``new_tier`` (a tier's label) by hand goes against the rules — None when it
+    """Why setting ``new_tier`` (a tier's name) by hand goes against the rules — None when it
     does not: the partner has no quarters on record (nothing for the rules to go on), or the
     new tier is the one the rules give."""
-    if movement is None or not movement.quarters or movement.rules_tier.label == new_tier:
+    if movement is None or not movement.quarters or movement.label(movement.rules_tier) == new_tier:
         return None
-    return f"the rules put {movement.partner.name} at {movement.rules_tier.label}: {movement.reason}"
+    return f"the rules put {movement.partner.name} at {movement.label(movement.rules_tier)}: {movement.reason}"
 
 
 def record_tier_override(
@@ -178,7 +181,7 @@ def record_tier_override(
         session, who, movement.reason or TIER_RULES, figures, reason,
         subject=movement.partner.name,
         summary=f"{movement.partner.name}: tier set to {new_tier} by hand; the rules say "
-        f"{movement.rules_tier.label}.",
+        f"{movement.label(movement.rules_tier)}.",
     )
 
 

@@ -90,11 +90,6 @@ def key_results_that_matter(objectives: list[Objective], limit: int = TOP_KEY_RE
     return sorted(refs, key=lambda ref: rank.get(ref.key_result.kind, 2))[:limit]
 
 
-def _tier_words(tier: object) -> str:
-    label = getattr(tier, "label", None)
-    return label if isinstance(label, str) else str(tier)
-
-
 def board_summary(
     session: Session,
     scored: list[ScoredPartner],
@@ -110,13 +105,15 @@ def board_summary(
         recorded = partner.program_tier
         movement = by_partner.get(id(partner))
         if recorded is not None:
-            tier = _tier_words(recorded)
+            tier = session.tiers.label(recorded)
         elif partner.stage is PartnerStage.SIGNED:
             tier = "signed, no tier yet"
         else:
             tier = f"not signed ({partner.stage.value})"
         rules = movement.rules_tier if movement is not None else None
-        top.append(TopPartner(row, tier, _tier_words(rules) if rules is not None and rules != recorded else None))
+        top.append(TopPartner(
+            row, tier, session.tiers.label(rules) if rules is not None and rules != recorded else None
+        ))
     key_results = key_results_that_matter(session.objectives)
     total = sum(1 for o in session.objectives for kr in o.key_results if kr.text.strip())
     notes = [note for note in session.parking_lot if not note.resolved and note.text.strip()]

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from workshop.dates import money
-from workshop.economics import partner_economics
-from workshop.models import Session, TierName
+from workshop.economics import partner_economics, pipeline_tiers
+from workshop.models import Session
 from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN, Band, ranked_partners, weighting
 
 TOP_PARTNERS = 10
@@ -117,15 +117,9 @@ def pipeline_chart(session: Session) -> Chart:
     if not economics.years:
         return Chart(title, (), empty=_needs(economics.pipeline_total.needs))
     annual = economics.years[0].pipeline.value or 0.0
-    inputs = session.economics
-    shares = {
-        TierName.PLATINUM: inputs.platinum_pipeline_share_pct,
-        TierName.GOLD: inputs.gold_pipeline_share_pct,
-        TierName.SILVER: inputs.silver_pipeline_share_pct,
-    }
     bars = []
-    for (name, share), figure in zip(shares.items(), economics.partners_by_tier):
-        bars.append(Bar(name.label, annual * share / 100 / 1e6, name.label,
+    for tier, figure in zip(pipeline_tiers(session), economics.partners_by_tier):
+        bars.append(Bar(tier.name, annual * tier.pipeline_share_pct / 100 / 1e6, tier.name,
                         note="" if figure.value is None else figure.text))
     caption = (f"Pipeline needed each year: {money(annual)} (new partner-sourced ARR ÷ win rate), "
                "split by the tier pipeline mix.")

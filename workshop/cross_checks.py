@@ -27,7 +27,7 @@ from datetime import date
 from workshop.competitors import name_key
 from workshop.findings import RuleResult, Target, finding, names_list
 from workshop.kr_checks import kr_economics_findings
-from workshop.models import LandscapeTier, PartnerStage, PartnerType, Phase, Session, TierName
+from workshop.models import LandscapeTier, PartnerStage, PartnerType, Phase, Session
 from workshop.scoring import Band, ScoredPartner
 from workshop.tier_movement import Action, PartnerMovement
 
@@ -136,19 +136,23 @@ def named_partner_findings(session: Session, ranked: list[ScoredPartner]) -> lis
 
 
 def platinum_partners(session: Session, movements: list[PartnerMovement]) -> list[tuple[str, str]]:
-    """(name, why) for each Platinum partner: recorded Platinum, or due for promotion to it."""
+    """(name, why) for each partner of the top tier (the method's Platinum; the session's own
+    ladder names it): recorded there, or due for promotion to it."""
     result: list[tuple[str, str]] = []
+    top = session.tiers.highest
+    if top is None:
+        return result
     due = {
         m.partner.name for m in movements
-        if m.action is Action.PROMOTE and m.action_tier is TierName.PLATINUM
+        if m.action is Action.PROMOTE and m.action_tier == top.id
     }
     for partner in session.mapping.partners:
         if partner.stage is PartnerStage.EXITED:
             continue
-        if partner.program_tier is TierName.PLATINUM:
-            result.append((partner.name, "Platinum"))
+        if partner.program_tier == top.id:
+            result.append((partner.name, top.name))
         elif partner.name in due:
-            result.append((partner.name, "due for promotion to Platinum"))
+            result.append((partner.name, f"due for promotion to {top.name}"))
     return result
 
 
@@ -163,17 +167,18 @@ def sponsor_findings(session: Session, movements: list[PartnerMovement]) -> list
         elif not (entry.partner_executive.strip() and entry.our_counterpart.strip()):
             incomplete.append(f"{name} ({why})")
     found: list[RuleResult] = []
+    top = session.tiers.highest.name if session.tiers.highest is not None else "Platinum"
     if without:
         found.append(finding(
             "governance.exec_map", "Executive map",
-            f"Platinum partner(s) without an executive sponsor: {names_list(without)}. The method keeps "
-            "an executive sponsor mapping for all Platinum partners.",
+            f"{top} partner(s) without an executive sponsor: {names_list(without)}. The method keeps "
+            f"an executive sponsor mapping for all partners of the top tier ({top}).",
             Target(Phase.GOVERNANCE, "Executive relationship map", "exec_map"),
         ))
     if incomplete:
         found.append(finding(
             "governance.exec_map_incomplete", "Executive map",
-            f"Platinum partner(s) whose sponsor entry names no partner executive or no counterpart of "
+            f"{top} partner(s) whose sponsor entry names no partner executive or no counterpart of "
             f"ours: {names_list(incomplete)}.",
             Target(Phase.GOVERNANCE, "Executive relationship map", "exec_map"),
         ))

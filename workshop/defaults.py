@@ -23,7 +23,6 @@ from workshop.models import (
     Thesis,
     Tier,
     TierFramework,
-    TierName,
     Timebox,
 )
 
@@ -90,12 +89,21 @@ def default_models() -> list[PartnershipModel]:
 
 
 def default_tiers() -> TierFramework:
-    """Phase 3.1 and 3.2: the four tiers and the movement rules."""
+    """Phase 3.1 and 3.2: the method's four tiers, highest first, and the movement rules.
+
+    The countable commitments are the method's: Platinum's QBR (4 reviews a year) and 4 joint
+    go-to-market activities, Gold's semi-annual review, 2 activities and deal registration within
+    5 business days, Silver's annual review and 1 joint webinar; the pipeline mix is the economics'
+    50 / 30 / 20 (Registered: none)."""
     return TierFramework(
         tiers=[
             Tier(
-                name=TierName.PLATINUM,
+                id="platinum",
+                name="Platinum",
                 pipeline_min=2_000_000,
+                pipeline_share_pct=50.0,
+                reviews_per_year=4,
+                joint_gtm_per_year=4,
                 certified_individuals=5,
                 dedicated_practice=True,
                 benefits=[
@@ -115,8 +123,13 @@ def default_tiers() -> TierFramework:
                 ],
             ),
             Tier(
-                name=TierName.GOLD,
+                id="gold",
+                name="Gold",
                 pipeline_min=500_000,
+                pipeline_share_pct=30.0,
+                reviews_per_year=2,
+                joint_gtm_per_year=2,
+                deal_registration_days=5,
                 pipeline_max=2_000_000,
                 certified_individuals=3,
                 dedicated_practice=False,
@@ -134,15 +147,21 @@ def default_tiers() -> TierFramework:
                 ],
             ),
             Tier(
-                name=TierName.SILVER,
+                id="silver",
+                name="Silver",
                 pipeline_min=100_000,
+                pipeline_share_pct=20.0,
+                reviews_per_year=1,
+                joint_gtm_per_year=1,
                 pipeline_max=500_000,
                 certified_individuals=1,
                 benefits=["Partner portal access", "Training and certification", "Deal registration"],
                 commitments=["Annual review", "1 joint webinar per year"],
             ),
             Tier(
-                name=TierName.REGISTERED,
+                id="registered",
+                name="Registered",
+                exit_months=6,
                 benefits=["Limited deal registration", "Self-serve training access"],
                 commitments=[],
             ),

@@ -6,10 +6,12 @@ year is exactly the thesis's promise and each year adds the same new partner-sou
 Pipeline needed in a year = that year's new partner-sourced ARR / win rate; over the whole
 horizon it is the partner-sourced ARR target / win rate.  Deals to win in a year = that year's
 new partner-sourced ARR / average deal size, rounded up; over the horizon = the partner-sourced
-ARR target / average deal size, rounded up once (not the sum of the rounded years).  Partners needed per tier = a year's
+ARR target / average deal size, rounded up once (not the sum of the rounded years).  Partners
+needed per tier (each tier of the session's ladder with a share of the pipeline) = a year's
 pipeline x the tier's share of it / the tier's annual pipeline minimum, rounded up.  Channel
 cost for a year: referral fees and reseller margin on their share of the new partner-sourced
-ARR, plus MDF per tier x partners needed (tiers whose MDF is set).  See docs/method.md.
+ARR, plus MDF per tier x partners needed (tiers whose MDF is set; a tier whose benefits promise
+MDF needs it set).  See docs/method.md.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ import math
 from dataclasses import dataclass, field
 
 from workshop.dates import money
-from workshop.models import Session, TierName
+from workshop.models import Session, Tier
+from workshop.tier_ladder import mix_total, promises_mdf
 
-_PIPELINE_TIERS = (TierName.PLATINUM, TierName.GOLD, TierName.SILVER)
-_MDF_TIERS = (TierName.PLATINUM, TierName.GOLD)
-"""The method gives MDF to Platinum and Gold; Silver's counts only when the team sets one."""
+
+def pipeline_tiers(session: Session) -> list[Tier]:
+    """The tiers that carry a share of the partner-sourced pipeline, highest first."""
+    return [tier for tier in session.tiers.tiers if tier.pipeline_share_pct > 0]
 
 
 def _pct(value: float) -> str:
@@ -161,37 +165,34 @@ def partner_economics(session: Session) -> Economics:
             )
 
     # ---------------------------------------------------------------- partners per tier
-    shares = {
-        TierName.PLATINUM: inputs.platinum_pipeline_share_pct,
-        TierName.GOLD: inputs.gold_pipeline_share_pct,
-        TierName.SILVER: inputs.silver_pipeline_share_pct,
-    }
-    mix_total = sum(shares.values())
-    if abs(mix_total - 100) > 1e-9:
-        notes.append(f"The tier pipeline mix adds up to {mix_total:g}%, not 100%: the partner counts "
+    carrying = pipeline_tiers(session)
+    mix = mix_total(session.tiers)
+    if session.tiers.tiers and abs(mix - 100) > 1e-9:
+        notes.append(f"The tier pipeline mix adds up to {mix:g}%, not 100%: the partner counts "
                      "cover that share of the pipeline only.")
+    if session.tiers.tiers and not carrying:
+        notes.append("No tier has a share of the pipeline: set the tier pipeline mix (Tiers) to "
+                     "count the partners each tier needs.")
     annual_pipeline = new_per_year / win if new_per_year is not None else None
     partners: list[Figure] = []
-    partner_counts: dict[TierName, int] = {}
-    for name in _PIPELINE_TIERS:
-        tier = session.tiers.tier(name)
-        key, label = f"partners_{name.value}", f"{name.label} partners needed"
-        formula = f"annual pipeline × {name.label} share ÷ {name.label} pipeline minimum, rounded up"
+    partner_counts: dict[str, int] = {}
+    for tier in carrying:
+        name = tier.name
+        key, label = f"partners_{tier.id}", f"{name} partners needed"
+        formula = f"annual pipeline × {name} share ÷ {name} pipeline minimum, rounded up"
         missing = list(needs)
-        if tier is None:
-            missing.append(f"a {name.label} tier (Tiers)")
-        elif not tier.pipeline_min:
-            missing.append(f"{name.label} annual pipeline minimum (Tiers)")
+        if not tier.pipeline_min:
+            missing.append(f"{name} annual pipeline minimum (Tiers)")
         if missing or annual_pipeline is None:
             partners.append(_missing(label, "partners", key, formula, missing))
             continue
-        assert tier is not None and tier.pipeline_min
-        count = math.ceil(annual_pipeline * shares[name] / 100 / tier.pipeline_min - 1e-9)
-        partner_counts[name] = count
+        assert tier.pipeline_min
+        count = math.ceil(annual_pipeline * tier.pipeline_share_pct / 100 / tier.pipeline_min - 1e-9)
+        partner_counts[tier.id] = count
         partners.append(Figure(key, label, count, "partners", formula, {
             "annual pipeline": money(annual_pipeline),
-            f"{name.label} share": _pct(shares[name]),
-            f"{name.label} pipeline minimum": money(tier.pipeline_min),
+            f"{name} share": _pct(tier.pipeline_share_pct),
+            f"{name} pipeline minimum": money(tier.pipeline_min),
         }))
 
     # ---------------------------------------------------------------- channel cost
@@ -218,21 +219,24 @@ def partner_economics(session: Session) -> Economics:
     costs.append(cost("reseller_margin", "Reseller margin", inputs.reseller_share_pct,
                       inputs.reseller_margin_pct, "reseller share", "reseller margin (% off list)"))
     mdf_unset: list[str] = []
-    for name in _PIPELINE_TIERS:
-        tier = session.tiers.tier(name)
-        key, label = f"mdf_{name.value}", f"MDF, {name.label}"
-        formula = f"{name.label} MDF per year × {name.label} partners needed"
-        if tier is None or (tier.mdf_per_year is None and name not in _MDF_TIERS):
+    by_tier = {tier.id: figure for tier, figure in zip(carrying, partners)}
+    for tier in session.tiers.tiers:
+        name = tier.name
+        key, label = f"mdf_{tier.id}", f"MDF, {name}"
+        formula = f"{name} MDF per year × {name} partners needed"
+        if tier.mdf_per_year is None and not (promises_mdf(tier) and tier.id in by_tier):
             continue
         if tier.mdf_per_year is None:
-            mdf_unset.append(name.label)
-            costs.append(_missing(label, "$", key, formula, [f"{name.label} MDF per year (Tiers)"]))
-        elif name not in partner_counts:
-            costs.append(_missing(label, "$", key, formula, partners[_PIPELINE_TIERS.index(name)].needs))
+            mdf_unset.append(name)
+            costs.append(_missing(label, "$", key, formula, [f"{name} MDF per year (Tiers)"]))
+        elif tier.id not in by_tier:
+            continue  # MDF for a tier without a pipeline share: no partners needed, no cost counted
+        elif tier.id not in partner_counts:
+            costs.append(_missing(label, "$", key, formula, by_tier[tier.id].needs))
         else:
-            costs.append(Figure(key, label, tier.mdf_per_year * partner_counts[name], "$", formula, {
-                f"{name.label} MDF per year": money(tier.mdf_per_year),
-                f"{name.label} partners needed": str(partner_counts[name]),
+            costs.append(Figure(key, label, tier.mdf_per_year * partner_counts[tier.id], "$", formula, {
+                f"{name} MDF per year": money(tier.mdf_per_year),
+                f"{name} partners needed": str(partner_counts[tier.id]),
             }))
     known = [c for c in costs if c.value is not None]
     total_formula = "referral fees + reseller margin + MDF of the tiers where it is set"

@@ -39,10 +39,12 @@ from workshop.models import (
     ScoringWeights,
     Session,
     SignOff,
-    TierName,
+    Tier,
     utc_now,
 )
 from workshop import signoff as signing
+from workshop import tier_ladder as ladder
+from workshop.defaults import default_tiers
 from workshop.audit import (
     audit_after_step,
     record_movement,
@@ -58,7 +60,7 @@ from workshop.edits import (
     Edit, FieldSet, PartnerRated, WeightsSet, GateChanged, GateJudged, TeamRated, RecordAdded,
     RecordDeleted, RecordMoved, ThesisSigned, ThesisSignOffWithdrawn, ModelSelected,
     PrioritizedModelsSet, NoteParked,
-    NoteResolved, ProgramTierSet, WarningIssued, MovementApplied, QuarterAdded, QuarterSet,
+    NoteResolved, ProgramTierSet, TierChanged, WarningIssued, MovementApplied, QuarterAdded, QuarterSet,
     QuartersOrdered, RoadmapItemDone, RoadmapItemMoved, Stamped, DecisionAnswered,
     RoomAnswersAccepted, Restored, PositionMoved,
 )
@@ -312,7 +314,7 @@ class SessionEditor(RaciEditing):
     # ------------------------------------------------------------------ phase 3: tiers
 
     def set_program_tier(
-        self, partner: Partner, tier: TierName | None, *, movement: PartnerMovement | None = None, reason: str = ""
+        self, partner: Partner, tier: str | None, *, movement: PartnerMovement | None = None, reason: str = ""
     ) -> None:
         """Holding a tier means the partner is signed; None takes it out of the program tiers.
 
@@ -320,15 +322,60 @@ class SessionEditor(RaciEditing):
         evaluated now) is an override: refused (:class:`EditRefused`) without ``reason`` (the
         appeal), which goes into the audit trail with it.
         """
+        framework = self.session.tiers
+        if tier is not None and framework.tier(tier) is None:
+            raise EditRefused(f"{tier!r} is not a tier of this session's framework")
+        name = framework.label(tier) if tier is not None else None
         if tier is not None and partner.program_tier is not None:
-            against = tier_override(movement, tier.label)
+            against = tier_override(movement, name or "")
             if against is not None:
                 if not reason.strip():
                     raise EditRefused("an override needs its reason (the appeal)")
                 assert movement is not None
-                record_tier_override(self.session, movement, tier.label, reason, self._author())
+                record_tier_override(self.session, movement, name or "", reason, self._author())
         sign_partner(partner, tier)
-        self._record(ProgramTierSet(partner.name, tier))
+        self._record(ProgramTierSet(partner.name, name))
+
+    def add_tier(self, name: str, above: Tier | None = None) -> Tier:
+        """A new tier above ``above`` (the top when None), or the method's four on an empty
+        framework (``name`` then unused). EditRefused (LadderError) says why not."""
+        framework = self.session.tiers
+        try:
+            if not framework.tiers:
+                framework.tiers = default_tiers().tiers
+                self._record(TierChanged("added the method's four tiers", "Platinum … Registered"))
+                return framework.tiers[0]
+            tier = ladder.add_tier(framework, name, above=above)
+        except ladder.LadderError as error:
+            raise EditRefused(str(error)) from None
+        self._record(TierChanged("added tier", tier.name))
+        return tier
+
+    def rename_tier(self, tier: Tier, name: str) -> list[str]:
+        """Rename a tier (and the free text that names it); where it was renamed in text."""
+        old = tier.name
+        try:
+            places = ladder.rename_tier(self.session, tier, name)
+        except ladder.LadderError as error:
+            raise EditRefused(str(error)) from None
+        if tier.name != old:
+            self._record(TierChanged(f"renamed {old} to", tier.name))
+        return places
+
+    def move_tier(self, tier: Tier, delta: int) -> bool:
+        """One step up (``delta`` < 0) or down the ladder; False at either end."""
+        if not ladder.move_tier(self.session.tiers, tier, delta):
+            return False
+        self._record(TierChanged("moved " + ("up" if delta < 0 else "down"), tier.name))
+        return True
+
+    def remove_tier(self, tier: Tier) -> None:
+        """Remove a tier no partner holds (EditRefused names those that do)."""
+        try:
+            ladder.remove_tier(self.session, tier)
+        except ladder.LadderError as error:
+            raise EditRefused(str(error)) from None
+        self._record(TierChanged("removed tier", tier.name))
 
     def record_warning(self, movement: PartnerMovement) -> bool:
         """The warning the rules recommend, issued at the QBR: in the audit trail once per partner
@@ -340,11 +387,12 @@ class SessionEditor(RaciEditing):
 
     def apply_movement(self, movement: PartnerMovement) -> bool:
         """Record what the tier rules recommend; False when that changes nothing (hold, warning)."""
-        recorded = movement.recorded_tier
+        recorded = movement.label(movement.recorded_tier)
+        target = movement.label(movement.action_tier) if movement.action_tier is not None else None
         if not _apply_movement(movement):
             return False
         record_movement(self.session, movement, self._author())
-        self._record(MovementApplied(movement.partner.name, movement.action, recorded, movement.action_tier))
+        self._record(MovementApplied(movement.partner.name, movement.action, recorded, target))
         return True
 
     def add_quarter_result(self, partner: Partner, result: QuarterResult) -> None:

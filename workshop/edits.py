@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from workshop.models import RATING_FIELDS, Phase, RaciCode, TierName
+from workshop.models import RATING_FIELDS, Phase, RaciCode
 from workshop.tier_movement import Action
 
 
@@ -214,12 +214,25 @@ class NoteResolved(Edit):
 @dataclass(frozen=True, slots=True)
 class ProgramTierSet(Edit):
     partner: str
-    tier: TierName | None
+    tier: str | None
+    """The tier's name when it was set (None: out of the program tiers)."""
 
     def describe(self) -> str:
         if self.tier is None:
             return f"{self.partner}: removed from the program tiers"
-        return f"{self.partner}: program tier set to {self.tier.label} (signed)"
+        return f"{self.partner}: program tier set to {self.tier} (signed)"
+
+
+@dataclass(frozen=True, slots=True)
+class TierChanged(Edit):
+    """The tier ladder changed: a tier added, renamed, moved or removed (``change`` in words)."""
+
+    change: str
+    tier: str
+    """The tier's name (the new one for a rename)."""
+
+    def describe(self) -> str:
+        return f"Tier framework: {self.change} {self.tier}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,13 +247,14 @@ class WarningIssued(Edit):
 class MovementApplied(Edit):
     partner: str
     action: Action
-    recorded: TierName
-    target: TierName | None
+    recorded: str
+    target: str | None
+    """Tier names, as the framework named them."""
 
     def describe(self) -> str:
         if self.action is Action.EXIT or self.target is None:
             return f"{self.partner}: exit applied, partnership terminated"
-        return f"{self.partner}: {self.action.value} applied, {self.recorded.label} → {self.target.label}"
+        return f"{self.partner}: {self.action.value} applied, {self.recorded} → {self.target}"
 
 
 @dataclass(frozen=True, slots=True)

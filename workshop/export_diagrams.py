@@ -35,16 +35,6 @@ def _two_heaviest(session: Session) -> list[tuple[str, str]]:
     return [(field, label) for field, (label, _weight) in ranked[:2]]
 
 
-def _tier_word(name: object) -> str:
-    label = getattr(name, "label", None)
-    return label if isinstance(label, str) else str(name)
-
-
-def _tier_key(name: object) -> str:
-    value = getattr(name, "value", name)
-    return str(value)
-
-
 def blueprint_diagrams(session: Session, scored: list[ScoredPartner], economics: Economics) -> Diagrams:
     (x_field, x_label), (y_field, y_label) = _two_heaviest(session)
     charted = [row for row in scored if row.score is not None][:CHART_PARTNERS]
@@ -83,11 +73,11 @@ def blueprint_diagrams(session: Session, scored: list[ScoredPartner], economics:
     levels = []
     for tier in session.tiers.tiers:
         signed = sum(
-            1 for p in session.mapping.partners if p.stage is PartnerStage.SIGNED and p.program_tier == tier.name
+            1 for p in session.mapping.partners if p.stage is PartnerStage.SIGNED and p.program_tier == tier.id
         )
-        need = needed.get(f"partners_{_tier_key(tier.name)}")
+        need = needed.get(f"partners_{tier.id}")
         wanted = f", {need:g} needed" if isinstance(need, (int, float)) else ""
-        levels.append(f"{_tier_word(tier.name)} ({signed} signed{wanted})")
+        levels.append(f"{tier.name} ({signed} signed{wanted})")
     tiers = mermaid.pyramid(levels) if levels else None
     quarters = session.roadmap.quarters
     roadmap = (

@@ -24,14 +24,14 @@ from workshop.models import (
     PartnerStage,
     Session,
     Tier,
-    TierName,
 )
 from workshop.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
 from workshop.placeholders import tier_benefits, with_placeholders
 from workshop.raci_checks import raci_findings
 from workshop.gates import GatedPartner, gated
 from workshop.scoring import Band, ScoredPartner, ranked_partners, weighting
-from workshop.tier_movement import Action, PartnerMovement, evaluate_program
+from workshop.tier_ladder import ladder_problems, promises_mdf
+from workshop.tier_movement import Action, PartnerMovement, evaluate_program, unrecorded_commitments
 
 ROADMAP_REVIEW_MONTHS = 3
 """The roadmap must be revisited quarterly."""
@@ -239,21 +239,65 @@ def _okr_rule(session: Session) -> RuleResult:
 
 def _appealed(session: Session, movement: PartnerMovement) -> str:
     """" Overridden on D by W: “reason”." when the team overrode the rules for this tier."""
-    entry = appeal_for(session, movement.partner.name, movement.recorded_tier.label)
+    entry = appeal_for(session, movement.partner.name, movement.label(movement.recorded_tier))
     if entry is None:
         return ""
     by = f" by {entry.who}" if entry.who.strip() else ""
     return f" Overridden on {entry.when.date().isoformat()}{by}: “{entry.reason}”."
 
 
-def _tier_rule(session: Session, movements: list) -> RuleResult:
+def _commitments_counted(
+    session: Session, movements: list[PartnerMovement]
+) -> tuple[int, list[str], list[PartnerMovement]]:
+    """How many countable commitments the quarters recorded (and the engine counted), and the
+    partners whose latest quarter leaves out one its tier sets ("Acme (2026-Q3: business reviews)")."""
+    counted = 0
+    unrecorded: list[str] = []
+    unrecorded_moves: list[PartnerMovement] = []
+    by_quarter = {}
+    for movement in movements:
+        by_quarter = {r.quarter: r for r in movement.partner.results}
+        for verdict in movement.quarters:
+            tier = session.tiers.tier(verdict.tier_held)
+            result = by_quarter.get(verdict.quarter)
+            if tier is None or result is None or verdict.action is Action.EXIT:
+                continue
+            counted += sum(
+                1 for wanted, got in (
+                    (tier.reviews_per_year, result.business_reviews),
+                    (tier.joint_gtm_per_year, result.joint_gtm_activities),
+                    (tier.deal_registration_days, result.deal_registration_days),
+                ) if wanted is not None and got is not None
+            )
+        if movement.quarters and movement.quarters[-1].action is not Action.EXIT:
+            latest = movement.quarters[-1]
+            tier = session.tiers.tier(latest.tier_held)
+            result = by_quarter.get(latest.quarter)
+            missing = unrecorded_commitments(result, tier) if tier and result else []
+            if missing:
+                unrecorded.append(f"{movement.partner.name} ({latest.quarter}: {', '.join(missing)})")
+                unrecorded_moves.append(movement)
+    return counted, unrecorded, unrecorded_moves
+
+
+def _tier_rule(session: Session, movements: list[PartnerMovement]) -> RuleResult:
     title = "Tier criteria enforced"
+    counted, unrecorded, unrecorded_moves = _commitments_counted(session, movements)
+    counted_note = (
+        f" {counted} countable commitment(s) recorded in the quarterly results were counted."
+        if counted else ""
+    )
+    unrecorded_note = (
+        " Commitments not recorded, so not counted: " + "; ".join(unrecorded[:5])
+        + (f" (and {len(unrecorded) - 5} more)" if len(unrecorded) > 5 else "") + "."
+        if unrecorded else ""
+    )
     wrong = [m for m in movements if m.contradiction]
     if wrong:
         return _rule(
             "tier_enforcement", title, Status.FAIL,
             " ".join(f"{m.partner.name}: {m.contradiction}{_appealed(session, m)}" for m in wrong[:5])
-            + (f" (and {len(wrong) - 5} more)" if len(wrong) > 5 else ""),
+            + (f" (and {len(wrong) - 5} more)" if len(wrong) > 5 else "") + unrecorded_note,
             Target(Phase.TIERS, "Tier movements", records=tuple(m.partner.id for m in wrong),
                    label=names_list([m.partner.name for m in wrong])),
         )
@@ -263,13 +307,24 @@ def _tier_rule(session: Session, movements: list) -> RuleResult:
         return _rule(
             "tier_enforcement", title, Status.WARN,
             f"{len(warned)} partner(s) missed their tier's criteria last quarter — issue the "
-            f"warning at the QBR: {names_list(warned)}.",
+            f"warning at the QBR: {names_list(warned)}." + unrecorded_note,
             Target(Phase.TIERS, "Tier movements", records=tuple(m.partner.id for m in warned_moves),
                    label=names_list(warned)),
         )
+    if unrecorded:
+        names = [m.partner.name for m in unrecorded_moves]
+        ids = [m.partner.id for m in unrecorded_moves]
+        return _rule(
+            "tier_enforcement", title, Status.WARN,
+            f"All {len(movements)} signed partner(s) hold the tier the rules give them, but the "
+            "tiers' countable commitments cannot be enforced unrecorded:"
+            + unrecorded_note.removeprefix(" Commitments not recorded, so not counted:")
+            + counted_note,
+            Target(Phase.TIERS, "Tier movements", records=tuple(ids), label=names_list(names)),
+        )
     return _rule(
         "tier_enforcement", title, Status.PASS,
-        f"All {len(movements)} signed partner(s) hold the tier the rules give them."
+        (f"All {len(movements)} signed partner(s) hold the tier the rules give them." + counted_note)
         if movements else "No partners in the program yet: nothing to enforce.",
         Target(Phase.TIERS, "Tier movements"),
     )
@@ -389,6 +444,10 @@ def _other_findings(session: Session, today: date, unscored: list[str], analysis
             ))
     found += okr_findings(session.objectives)
     found += cross_findings(session, today, analysis.ranked, analysis.movements)
+    for problem in ladder_problems(session.tiers):
+        found.append(finding(
+            "tiers.ladder", "Tier ladder", problem, Target(Phase.TIERS, "Tier criteria", "tiers"),
+        ))
     found += raci_findings(session.governance.raci)
     found += audit_findings(session)
     return found
@@ -502,11 +561,13 @@ def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
         ("competitor map refresh date", mapping.competitor_map_refreshed is not None),
     ]
     framework = session.tiers
-    tier_checks = [_tier_check(name.label, framework.tier(name)) for name in reversed(list(TierName))]
-    for name in (TierName.PLATINUM, TierName.GOLD):
-        tier = framework.tier(name)
-        if tier is not None:
-            tier_checks.append((f"{name.label} MDF per year", tier.mdf_per_year is not None))
+    # each tier of the session's ladder; an empty framework (not designed yet) is one gap
+    tier_checks = [_tier_check(tier.name, tier) for tier in framework.tiers] or [
+        ("a tier ladder (2 to 8 tiers)", False)
+    ]
+    for tier in framework.tiers:
+        if promises_mdf(tier):
+            tier_checks.append((f"{tier.name} MDF per year", tier.mdf_per_year is not None))
     signed = [p for p in partners if p.stage is PartnerStage.SIGNED]
     tier_checks += [(f"{p.name}: program tier", p.program_tier is not None) for p in signed]
     checks[Phase.TIERS] = tier_checks
@@ -544,8 +605,9 @@ def _completeness(session: Session) -> dict[Phase, PhaseCompleteness]:
         for row in raci.rows
     ]
     sponsored = {e.partner.strip().casefold(): e for e in session.governance.exec_map}
+    top = framework.highest
     for p in partners:
-        if p.program_tier is TierName.PLATINUM:
+        if top is not None and p.program_tier == top.id:
             entry = sponsored.get(p.name.strip().casefold())
             gov_checks.append((
                 f"{p.name}: executive sponsor",

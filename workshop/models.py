@@ -37,9 +37,10 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """2: the audit trail (``audit``). 3: the session's scoring weights. 4: a key result's
-structured measure (``measure``, ``measure_value``, ``measure_unit``)."""
+structured measure (``measure``, ``measure_value``, ``measure_unit``). 5: must-pass gates.
+6: the tier framework is the session's own (issue 17)."""
 
 
 # --------------------------------------------------------------------------- basic types
@@ -247,25 +248,6 @@ class PartnerStage(str, Enum):
     RECRUITING = "recruiting"
     SIGNED = "signed"
     EXITED = "exited"
-
-
-class TierName(str, Enum):
-    PLATINUM = "platinum"
-    GOLD = "gold"
-    SILVER = "silver"
-    REGISTERED = "registered"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
-    @property
-    def rank(self) -> int:
-        """0 for Registered up to 3 for Platinum."""
-        return TIER_ORDER.index(self)
-
-
-TIER_ORDER: list[TierName] = [TierName.REGISTERED, TierName.SILVER, TierName.GOLD, TierName.PLATINUM]
 
 
 class DecisionChoice(str, Enum):
@@ -541,6 +523,10 @@ class ParticipantRatings(Record):
     ratings: Ratings = Field(default_factory=Ratings)
 
 
+_TIER_ID = r"^[a-z0-9][a-z0-9_-]{0,39}$"
+"""A tier's stable id: lower-case letters, digits, ``-`` and ``_`` (a slug of its first name)."""
+
+
 _QUARTER = re.compile(r"^(19[0-9][0-9]|2[01][0-9][0-9]|2200)-Q([1-4])$")
 """``YYYY-Qn`` with a year from 1900 to 2200 (the span of :data:`Day`)."""
 
@@ -553,6 +539,12 @@ class QuarterResult(Record):
     certified_individuals: Count = 0
     dedicated_practice: bool = False
     last_pipeline_activity: Day | None = None
+    business_reviews: Annotated[int, Field(ge=0, le=366)] | None = None
+    """Business reviews (QBRs) held with the partner in the trailing twelve months."""
+    joint_gtm_activities: Annotated[int, Field(ge=0, le=10_000)] | None = None
+    """Joint go-to-market activities in the trailing twelve months."""
+    deal_registration_days: Annotated[int, Field(ge=0, le=365)] | None = None
+    """The slowest deal registration of the quarter, in business days after the deal surfaced."""
 
     @property
     def year_and_number(self) -> tuple[int, int]:
@@ -573,8 +565,8 @@ class Partner(Record):
     lock_status: ByValue[LockStatus] = LockStatus.AVAILABLE
     locked_to: Text = ""
     stage: ByValue[PartnerStage] = PartnerStage.PROSPECT
-    program_tier: ByValue[TierName] | None = None
-    """The partner-program tier a signed partner holds today."""
+    program_tier: Annotated[str, Field(pattern=_TIER_ID)] | None = None
+    """The id of the partner-program tier a signed partner holds today (:attr:`Tier.id`)."""
     results: list[QuarterResult] = Field(default_factory=list)
     """Quarterly results of a signed partner, in any order (the engine sorts them)."""
     gate_checks: list[GateCheck] = Field(default_factory=list)
@@ -620,8 +612,24 @@ class Mapping(Record):
 # --------------------------------------------------------------------------- phase 3: tiers
 
 
+MIN_TIERS, MAX_TIERS = 2, 8
+"""A ladder needs a floor and one step up; more than eight levels is not a program anyone runs."""
+
+
+def tier_name_key(name: str) -> str:
+    """What makes two tier names the same: case and spaces ignored (``"Gold "`` is ``"gold"``)."""
+    return "".join(name.split()).casefold()
+
+
 class Tier(Record):
-    name: ByValue[TierName]
+    """One level of the session's own partner program (Phase 3.1).
+
+    ``id`` is the tier's stable identity: partners refer to it (``program_tier``), so renaming
+    a tier changes only ``name``.  It is a slug of the name the tier was created with.
+    """
+
+    id: Annotated[str, Field(pattern=_TIER_ID)]
+    name: Annotated[Text, Field(max_length=60)]
     pipeline_min: Money | None = None
     pipeline_max: Money | None = None
     """Annual pipeline target range in dollars; ``None`` is open-ended."""
@@ -630,6 +638,23 @@ class Tier(Record):
     mdf_per_year: Money | None = None
     benefits: list[Text] = Field(default_factory=list)
     commitments: list[Text] = Field(default_factory=list)
+    pipeline_share_pct: Percent = 0.0
+    """This tier's share of the partner-sourced pipeline (the economics' tier mix)."""
+    exit_months: Annotated[int, Field(ge=1, le=60)] = 12
+    """Exit after this many months without pipeline activity."""
+    reviews_per_year: Annotated[int, Field(ge=1, le=12)] | None = None
+    """Business reviews a year (4: quarterly, 2: semi-annual, 1: annual); ``None``: none required."""
+    joint_gtm_per_year: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    """Minimum joint go-to-market activities a year; ``None``: none required."""
+    deal_registration_days: Annotated[int, Field(ge=1, le=365)] | None = None
+    """Deals registered within this many business days; ``None``: no deadline."""
+
+    @field_validator("name")
+    @classmethod
+    def _name_required(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a tier needs a name")
+        return value
 
     @model_validator(mode="after")
     def _range_ordered(self) -> Tier:
@@ -639,20 +664,26 @@ class Tier(Record):
             and self.pipeline_min > self.pipeline_max
         ):
             raise ValueError(
-                f"{self.name.label}: pipeline target minimum (${self.pipeline_min:,}) "
+                f"{_named(self.name)}: pipeline target minimum (${self.pipeline_min:,}) "
                 f"is above the maximum (${self.pipeline_max:,})"
             )
         return self
 
+    @property
+    def review_cadence(self) -> str:
+        """The review commitment in words: Quarterly, Semi-annual, Annual, Monthly, N a year."""
+        n = self.reviews_per_year
+        if n is None:
+            return "none"
+        return {1: "Annual", 2: "Semi-annual", 4: "Quarterly", 12: "Monthly"}.get(n, f"{n} a year")
+
 
 class MovementRules(Record):
-    """Phase 3.2 as numbers."""
+    """Phase 3.2 as numbers (the months before exit are each tier's own: :attr:`Tier.exit_months`)."""
 
     promotion_quarters: Annotated[int, Field(ge=1, le=8)] = 2
     warning_misses: Annotated[int, Field(ge=1, le=8)] = 1
     demotion_misses: Annotated[int, Field(ge=1, le=8)] = 2
-    exit_months: Annotated[int, Field(ge=1, le=60)] = 12
-    exit_months_registered: Annotated[int, Field(ge=1, le=60)] = 6
 
     @model_validator(mode="after")
     def _warning_before_demotion(self) -> MovementRules:
@@ -662,19 +693,60 @@ class MovementRules(Record):
 
 
 class TierFramework(Record):
+    """The session's tier ladder, highest tier first, and the movement rules.
+
+    Empty means "not designed yet"; otherwise it holds 2 to 8 tiers with distinct ids and names
+    (case and spaces ignored).  Whether the ladder climbs (no lower tier demanding more than the
+    one above, no overlapping pipeline ranges, a pipeline mix of 100 %) is checked by
+    :func:`workshop.tier_ladder.ladder_problems`, not here: a team reorders and retypes criteria
+    one field at a time, and each step in between must be kept.
+    """
+
     tiers: list[Tier] = Field(default_factory=list)
     rules: MovementRules = Field(default_factory=MovementRules)
 
     @field_validator("tiers")
     @classmethod
-    def _one_per_name(cls, value: list[Tier]) -> list[Tier]:
-        names = [tier.name for tier in value]
-        if len(names) != len(set(names)):
-            raise ValueError("each tier (Platinum, Gold, Silver, Registered) may appear only once")
+    def _a_ladder(cls, value: list[Tier]) -> list[Tier]:
+        if value and not MIN_TIERS <= len(value) <= MAX_TIERS:
+            raise ValueError(
+                f"a tier framework has {MIN_TIERS} to {MAX_TIERS} tiers, not {len(value)}"
+            )
+        ids: set[str] = set()
+        names: dict[str, str] = {}
+        for tier in value:
+            if tier.id in ids:
+                raise ValueError(f"tier id {_named(tier.id)} is used twice")
+            ids.add(tier.id)
+            key = tier_name_key(tier.name)
+            if key in names:
+                raise ValueError(
+                    f"two tiers are named the same: {_named(names[key])} and {_named(tier.name)} "
+                    "(case and spaces are ignored)"
+                )
+            names[key] = tier.name
         return value
 
-    def tier(self, name: TierName) -> Tier | None:
-        return next((tier for tier in self.tiers if tier.name == name), None)
+    def tier(self, tier_id: str | None) -> Tier | None:
+        return next((tier for tier in self.tiers if tier.id == tier_id), None)
+
+    def label(self, tier_id: str | None) -> str:
+        """The tier's name as typed; the id itself for a tier the framework does not define."""
+        tier = self.tier(tier_id)
+        return tier.name if tier is not None else (tier_id or "none")
+
+    @property
+    def ladder(self) -> list[Tier]:
+        """The tiers lowest first: the order the movement rules climb."""
+        return list(reversed(self.tiers))
+
+    @property
+    def lowest(self) -> Tier | None:
+        return self.tiers[-1] if self.tiers else None
+
+    @property
+    def highest(self) -> Tier | None:
+        return self.tiers[0] if self.tiers else None
 
 
 # --------------------------------------------------------------------------- phase 4: decisions
@@ -874,10 +946,8 @@ class EconomicsInputs(Record):
     referral_share_pct: Percent = 30.0
     reseller_share_pct: Percent = 20.0
     """Share of partner-sourced ARR expected through referral and resale; the rest is co-sell."""
-    platinum_pipeline_share_pct: Percent = 50.0
-    gold_pipeline_share_pct: Percent = 30.0
-    silver_pipeline_share_pct: Percent = 20.0
-    """How the partner-sourced pipeline splits across tiers (should add up to 100)."""
+    # How the partner-sourced pipeline splits across tiers is each tier's own
+    # Tier.pipeline_share_pct (schema version 3).
 
 
 
@@ -984,6 +1054,17 @@ class Session(Record):
             raise ValueError(f"decision ids must be unique: {_named(', '.join(duplicates))} repeated")
         return value
 
+    @model_validator(mode="after")
+    def _program_tiers_defined(self) -> Session:
+        ids = {tier.id for tier in self.tiers.tiers}
+        for partner in self.mapping.partners:
+            if partner.program_tier is not None and partner.program_tier not in ids:
+                raise ValueError(
+                    f"partner {_named(partner.name)} holds tier {_named(partner.program_tier)}, "
+                    "which is not a tier of this session's framework"
+                )
+        return self
+
     @field_validator("mapping")
     @classmethod
     def _partner_ids_unique(cls, value: Mapping) -> Mapping:
@@ -1014,6 +1095,7 @@ PATTERN_EXAMPLES: dict[str, str] = {
     _DECISION_ID.pattern: "D-001 (D- and three or more digits)",
     _ROADMAP_QUARTER: "Q1, Q2, Q3 or Q4",
     _MODEL_KEY: "co_sell (lower-case letters and _)",
+    _TIER_ID: "platinum or elite-2 (lower-case letters, digits, - and _; at most 40)",
 }
 """What a text checked against a pattern looks like, in words, for error messages (a regular
 expression means nothing to the person who edited the file)."""

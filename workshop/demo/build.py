@@ -45,7 +45,6 @@ from workshop.models import (
     RoadmapItem,
     Session,
     SignOff,
-    TierName,
 )
 
 DEMO_PATH = Path(__file__).with_name("demo.toml")
@@ -67,9 +66,15 @@ def utc(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> date
 
 
 def results(
-    rows: list[tuple[int, int, bool]], *, last_activity: dict[str, date] | None = None
+    rows: list[tuple[int, int, bool]],
+    *,
+    last_activity: dict[str, date] | None = None,
+    commitments: tuple[int, int, int] | None = None,
 ) -> list[QuarterResult]:
-    """Quarterly results from (TTM pipeline, certified individuals, dedicated practice), newest last."""
+    """Quarterly results from (TTM pipeline, certified individuals, dedicated practice), newest last;
+    ``commitments`` (business reviews and joint go-to-market activities in twelve months, the
+    slowest deal registration in business days) the same every quarter."""
+    reviews, gtm, days = commitments if commitments is not None else (None, None, None)
     quarters = QUARTERS[-len(rows) :]
     last_activity = last_activity or {}
     return [
@@ -79,6 +84,9 @@ def results(
             certified_individuals=certified,
             dedicated_practice=practice,
             last_pipeline_activity=last_activity.get(quarter, QUARTER_ENDS[quarter].replace(day=20)),
+            business_reviews=reviews,
+            joint_gtm_activities=gtm,
+            deal_registration_days=days,
         )
         for quarter, (pipeline, certified, practice) in zip(quarters, rows)
     ]
@@ -111,7 +119,7 @@ def partners() -> list[Partner]:
                 ParticipantRatings(participant="Sarah Whitfield", ratings=rated(92, 93, 88, 75, 92)),
             ],
             stage=PartnerStage.SIGNED,
-            program_tier=TierName.PLATINUM,
+            program_tier="platinum",
             results=results(  # meets Platinum every quarter: hold
                 [
                     (2_100_000, 5, True),
@@ -120,7 +128,8 @@ def partners() -> list[Partner]:
                     (2_900_000, 7, True),
                     (3_200_000, 8, True),
                     (3_500_000, 8, True),
-                ]
+                ],
+                commitments=(4, 5, 3),
             ),
         ),
         Partner(
@@ -132,7 +141,7 @@ def partners() -> list[Partner]:
             notes="Strong in tier-1 banks; the 2026-Q3 dip follows the reorganisation of their FS risk practice.",
             ratings=rated(85, 90, 80, 85, 90),  # 85.75
             stage=PartnerStage.SIGNED,
-            program_tier=TierName.PLATINUM,
+            program_tier="platinum",
             results=results(  # missed Platinum in the latest quarter only: warning
                 [
                     (2_000_000, 5, True),
@@ -140,7 +149,8 @@ def partners() -> list[Partner]:
                     (2_400_000, 6, True),
                     (2_500_000, 6, True),
                     (1_700_000, 6, True),
-                ]
+                ],
+                commitments=(4, 4, 4),
             ),
         ),
         Partner(
@@ -207,7 +217,7 @@ def partners() -> list[Partner]:
             notes="Built a dedicated Ledgerlight practice in 2026; 6 certified consultants.",
             ratings=rated(80, 70, 90, 85, 70),  # 79.25
             stage=PartnerStage.SIGNED,
-            program_tier=TierName.GOLD,
+            program_tier="gold",
             results=results(  # met Platinum criteria in 2026-Q2 and Q3: due for promotion
                 [
                     (600_000, 3, False),
@@ -216,7 +226,8 @@ def partners() -> list[Partner]:
                     (1_600_000, 4, True),
                     (2_100_000, 5, True),
                     (2_450_000, 6, True),
-                ]
+                ],
+                commitments=(4, 4, 3),
             ),
         ),
         Partner(
@@ -227,14 +238,15 @@ def partners() -> list[Partner]:
             practice="Core-banking integration for US credit unions (Midwest)",
             ratings=rated(65, 50, 60, 70, 55),  # 60.0
             stage=PartnerStage.SIGNED,
-            program_tier=TierName.SILVER,
+            program_tier="silver",
             results=results(  # meets Silver, not Gold: hold
                 [
                     (150_000, 1, False),
                     (220_000, 1, False),
                     (260_000, 2, False),
                     (310_000, 2, False),
-                ]
+                ],
+                commitments=(1, 2, 4),
             ),
         ),
         Partner(
@@ -267,7 +279,7 @@ def partners() -> list[Partner]:
             notes="Signed via the portal in 2025; no deal registered since April.",
             ratings=rated(40, 30, 45, 60, 20),  # 39.5
             stage=PartnerStage.SIGNED,
-            program_tier=TierName.REGISTERED,
+            program_tier="registered",
             results=results(  # no pipeline activity since 2026-04-20: exit (Registered: 6 months)
                 [(60_000, 0, False), (70_000, 0, False), (55_000, 0, False), (40_000, 0, False)],
                 last_activity={
@@ -477,11 +489,11 @@ def build_demo() -> Session:
 
     for tier in session.tiers.tiers:
         tier.mdf_per_year = {
-            TierName.PLATINUM: 150_000,
-            TierName.GOLD: 40_000,
-            TierName.SILVER: None,
-            TierName.REGISTERED: None,
-        }[tier.name]
+            "platinum": 150_000,
+            "gold": 40_000,
+            "silver": None,
+            "registered": None,
+        }[tier.id]
 
     session.decisions = decisions()
     session.objectives = objectives()
