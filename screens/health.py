@@ -31,10 +31,8 @@ ECONOMICS_FIELDS = [
     FieldSpec("reseller_margin_pct", "Reseller margin % off list", "percent", hint="method: 20–40%", optional=False),
     FieldSpec("referral_share_pct", "Referral share of partner ARR %", "percent", optional=False),
     FieldSpec("reseller_share_pct", "Reseller share of partner ARR %", "percent", hint="the rest is co-sell", optional=False),
-    FieldSpec("platinum_pipeline_share_pct", "Platinum share of pipeline %", "percent", optional=False),
-    FieldSpec("gold_pipeline_share_pct", "Gold share of pipeline %", "percent", optional=False),
-    FieldSpec("silver_pipeline_share_pct", "Silver share of pipeline %", "percent", optional=False),
 ]
+"""The tier pipeline mix is each tier's own share: edited with the tier (Tier framework, 4)."""
 
 NARROW_BELOW = 90
 
@@ -74,7 +72,7 @@ class HealthView(PhaseView):
         yield Static("Partner economics", classes="section-title", markup=False)
         yield Static(
             "Every figure shows its formula and the inputs it used; edit the inputs below and the "
-            "figures follow.",
+            "figures follow. The tier pipeline mix is set with each tier (Tier framework, 4).",
             classes="section-help",
             markup=False,
         )

@@ -59,7 +59,7 @@ THE METHOD, PHASE BY PHASE
   2 Thesis        six gaps, seven models, thesis statement, sign-off
   3 Mapping       landscape A/B/C, scores and why, w: weights,
                   c: gates, weight sensitivity, competitors
-  4 Tiers         Platinum … Registered, movements, results
+  4 Tiers         the team's own tier ladder, movements, results
   5 Decisions     build vs partner vs acquire, decision log, Finance
   6 OKRs/Roadmap  leading and lagging key results, Q1–Q4 roadmap
   7 Governance    RACI matrix and the executive relationship map

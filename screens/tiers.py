@@ -25,7 +25,8 @@ from screens.verdicts import action_content, action_words
 from workshop.audit import tier_override, warning_recorded
 from workshop.edits import EditRefused
 from workshop.findings import Target
-from workshop.models import TIER_ORDER, Partner, PartnerStage, Phase, QuarterResult, TierName
+from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Tier
+from workshop.tier_ladder import ladder_problems
 from workshop.tier_movement import (
     Action,
     PartnerMovement,
@@ -51,6 +52,8 @@ class TiersView(PhaseView):
 
     DEFAULT_CSS = """
     TiersView #tier-detail { height: auto; margin-bottom: 1; }
+    TiersView #ladder-problems { display: none; color: $text-error; text-style: bold; margin-bottom: 1; }
+    TiersView #ladder-problems.-shown { display: block; }
     TiersView #tier-detail > Static { width: 1fr; height: auto; padding-right: 2; }
     TiersView #rules { margin-bottom: 1; }
     TiersView #partner-detail { margin-bottom: 1; }
@@ -68,9 +71,13 @@ class TiersView(PhaseView):
     def compose(self) -> ComposeResult:
         yield Static("3.1  Tier criteria, benefits and commitments", classes="section-title", markup=False)
         yield Static(
-            "a: add a missing tier   e/Enter: edit criteria, benefits, commitments", classes="section-help", markup=False
+            "a: add a tier above the selected one   n: rename   e/Enter: edit criteria, commitments, mix   "
+            "d: remove   ctrl+↑/↓: move",
+            classes="section-help",
+            markup=False,
         )
-        yield TierTable(lambda: self.session.tiers.tiers, id="tiers")
+        yield TierTable(lambda: self.session, id="tiers")
+        yield Static(id="ladder-problems", markup=False)
         with Horizontal(id="tier-detail"):
             yield Static(id="tier-benefits", markup=False)
             yield Static(id="tier-commitments", markup=False)
@@ -85,7 +92,10 @@ class TiersView(PhaseView):
         yield Static(id="partner-detail", markup=False)
         yield Static(id="results-title", classes="section-title", markup=False)
         yield Static("a: add a quarter   e/Enter: edit   d: delete", classes="section-help", markup=False)
-        yield ResultsTable(self.selected_partner, self._verdict, lambda: host(self).today, id="results")
+        yield ResultsTable(
+            self.selected_partner, self._verdict, lambda tier_id: self.session.tiers.label(tier_id),
+            lambda: host(self).today, id="results",
+        )
         yield Static(id="quarter-reason", markup=False)
 
     # ------------------------------------------------------------------ what is selected
@@ -118,14 +128,21 @@ class TiersView(PhaseView):
     def refresh_view(self) -> None:
         session = self.session
         self.query_one(TierTable).reload()
-        rules = session.tiers.rules
-        self.query_one("#rules", Static).update(
-            f"Promotion: automatic after {rules.promotion_quarters} consecutive quarters meeting a higher tier.\n"
+        framework = session.tiers
+        rules = framework.rules
+        exits = ", ".join(f"{tier.name} {tier.exit_months}" for tier in framework.tiers) or "no tiers yet"
+        self.query_one("#rules", Static).update(Content.assemble(
+            f"Promotion: automatic after {rules.promotion_quarters} consecutive quarters meeting a higher tier "
+            "(quarters already counted for a step count again), one step per QBR.\n"
             f"Warning after {rules.warning_misses} missed quarter(s); demotion after "
-            f"{rules.demotion_misses} consecutive misses.\n"
-            f"Exit: no pipeline activity in {rules.exit_months} months "
-            f"(Registered: {rules.exit_months_registered}).   r: edit the rules"
-        )
+            f"{rules.demotion_misses} consecutive misses.\n",
+            "Exit: months without pipeline activity: ", literal(exits),
+            " ($0 pipeline and no activity date: a quarter without activity).   r: edit the rules",
+        ))
+        problems = self.query_one("#ladder-problems", Static)
+        found = ladder_problems(framework)
+        problems.set_class(bool(found), "-shown")
+        problems.update(literal("LADDER: " + " ".join(found)) if found else "")
         movements = evaluate_program(session, host(self).today)
         self.movements = {m.partner.id: m for m in movements}
         rows: list[tuple[Partner, PartnerMovement | None]] = []
@@ -143,11 +160,11 @@ class TiersView(PhaseView):
         benefits = self.query_one("#tier-benefits", Static)
         commitments = self.query_one("#tier-commitments", Static)
         if tier is None:
-            benefits.update("No tiers yet: press a to add the method's four tiers one by one.")
+            benefits.update("No tiers yet: press a to add the method's four tiers.")
             commitments.update("")
             return
-        benefits.update(_bullets(f"{tier.name.label} benefits", tier.benefits))
-        commitments.update(_bullets(f"{tier.name.label} commitments", tier.commitments))
+        benefits.update(_bullets(tier.name, "benefits", tier.benefits))
+        commitments.update(_commitments(tier))
 
     def _show_partner(self) -> None:
         detail = self.query_one("#partner-detail", Static)
@@ -231,7 +248,11 @@ class TiersView(PhaseView):
         self._choose_tier(chosen[0])
 
     def _choose_tier(self, partner: Partner) -> None:
-        choices: list[tuple[str, str]] = [(name.label, name.value) for name in reversed(TIER_ORDER)]
+        framework = self.session.tiers
+        if not framework.tiers:
+            self.app.notify("No tiers yet: press a in the tier table to add the method's four.")
+            return
+        choices: list[tuple[str, str]] = [(tier.name, tier.id) for tier in framework.tiers]
         if partner.program_tier is not None:
             choices.append(("Not in the program (no tier)", NO_TIER))
 
@@ -242,28 +263,28 @@ class TiersView(PhaseView):
                 self.editor.set_program_tier(partner, None)
                 self.refresh_now()
                 return
-            tier = TierName(value)
+            tier = framework.label(value)
             movement = self._movement_of(partner)
-            against = tier_override(movement, tier.label) if partner.program_tier is not None else None
+            against = tier_override(movement, tier) if partner.program_tier is not None else None
             if against is None:
-                set_tier(tier, "")
+                set_tier(value, "")
                 return
 
             def appealed(reason: str | None) -> None:
                 if reason is None:
                     return
-                set_tier(tier, reason)
+                set_tier(value, reason)
 
             self.app.push_screen(
                 PromptDialog(
-                    f"Override: {partner.name} to {tier.label}",
+                    f"Override: {partner.name} to {tier}",
                     f"Against the rules — {against}\nWhy? (the appeal, kept in the audit trail)",
                     placeholder="the reason the rules do not apply",
                 ),
                 appealed,
             )
 
-        def set_tier(tier: TierName, reason: str) -> None:
+        def set_tier(tier: str, reason: str) -> None:
             try:
                 self.editor.set_program_tier(partner, tier, movement=self._movement_of(partner), reason=reason)
             except EditRefused as refused:
@@ -272,7 +293,7 @@ class TiersView(PhaseView):
             self.refresh_now()  # the new row must be there to be selected
             self.call_after_refresh(self.focus_target, Target(Phase.TIERS, records=(partner.id,)))
 
-        current = partner.program_tier.label if partner.program_tier else "none"
+        current = framework.label(partner.program_tier) if partner.program_tier else "none"
         self.app.push_screen(
             PickDialog(f"Program tier for {partner.name}", choices, intro=f"Recorded now: {current}. Setting a tier marks the partner signed."),
             picked,
@@ -285,10 +306,11 @@ class TiersView(PhaseView):
             return
         partner = movement.partner
         if movement.action in (Action.PROMOTE, Action.DEMOTE) and movement.action_tier is not None:
-            target = movement.action_tier
+            target = movement.label(movement.action_tier)
+            recorded = movement.label(movement.recorded_tier)
             question = (
                 f"{action_words(movement.action, target)}: set {partner.name}'s recorded tier from "
-                f"{movement.recorded_tier.label} to {target.label}?\n\n{movement.reason}"
+                f"{recorded} to {target}?\n\n{movement.reason}"
             )
 
             def confirmed(answer: bool | None) -> None:
@@ -348,24 +370,43 @@ class TiersView(PhaseView):
         yield SystemCommand("Apply recommendation", "Set the selected partner's tier as the rules say", self.action_apply)
         yield SystemCommand("Sign a partner", "Give a mapped partner a program tier", self.action_sign)
         yield SystemCommand("Set program tier", "Change the selected partner's recorded tier", self.action_set_tier)
-        yield SystemCommand("Edit tier", "Criteria, benefits and commitments of the selected tier", self.query_one(TierTable).action_edit)
+        tiers = self.query_one(TierTable)
+        yield SystemCommand("Edit tier", "Criteria, benefits and commitments of the selected tier", tiers.action_edit)
+        yield SystemCommand("Add tier", "A new tier above the selected one", tiers.action_add)
+        yield SystemCommand("Rename tier", "Partners, OKRs and the export follow", tiers.action_rename)
+        yield SystemCommand("Remove tier", "Refused while partners hold it", tiers.action_delete)
         yield SystemCommand("Edit movement rules", "Promotion, warning, demotion and exit numbers", self.action_edit_rules)
 
 
-def _bullets(title: str, lines: list[str]) -> Content:
+def _bullets(name: str, what: str, lines: list[str]) -> Content:
+    title = Content.assemble((f"{visible(name)} {what}", "bold"))
     if not lines:
-        return Content.assemble((title, "bold"), "\n  (none)")
-    parts: list[Content | str | tuple[str, str]] = [(title, "bold")]
+        return Content.assemble(title, "\n  (none)")
+    parts: list[Content | str | tuple[str, str]] = [title]
     for line in lines:
         parts += ["\n• ", literal(line)]
     return Content.assemble(*parts)
 
 
+def _commitments(tier: Tier) -> Content:
+    counted = []
+    if tier.reviews_per_year is not None:
+        counted.append(f"{tier.reviews_per_year} business review(s) a year ({tier.review_cadence})")
+    if tier.joint_gtm_per_year is not None:
+        counted.append(f"at least {tier.joint_gtm_per_year} joint go-to-market activities a year")
+    if tier.deal_registration_days is not None:
+        counted.append(f"deal registration within {tier.deal_registration_days} business days")
+    text = _bullets(tier.name, "commitments", tier.commitments)
+    counted_text = "; ".join(counted) if counted else "none (e: set them)"
+    return Content.assemble(text, "\nCounted at each QBR: ", counted_text)
+
+
 def _movement_text(movement: PartnerMovement) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (visible(movement.partner.name), "bold"),
-        f" — recorded {movement.recorded_tier.label}; the rules give {movement.rules_tier.label}.\n",
-        action_content(movement.action, movement.action_tier),
+        " — recorded ", literal(movement.label(movement.recorded_tier)),
+        "; the rules give ", literal(movement.label(movement.rules_tier)), ".\n",
+        action_content(movement.action, movement.label(movement.action_tier) if movement.action_tier else None),
         ": ",
         literal(movement.reason),
     ]

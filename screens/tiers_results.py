@@ -22,7 +22,14 @@ RESULT_FIELDS = [
     FieldSpec("pipeline", "Annual pipeline ($)", "money", hint="e.g. 1.2M, $1,200,000 or 500k"),
     FieldSpec("certified_individuals", "Certified individuals", "count"),
     FieldSpec("dedicated_practice", "Dedicated practice or center of excellence", "bool"),
-    FieldSpec("last_pipeline_activity", "Last pipeline activity", "date", hint="YYYY-MM-DD"),
+    FieldSpec("last_pipeline_activity", "Last pipeline activity", "date",
+              hint="YYYY-MM-DD; a quarter with $0 pipeline and no date is a quarter without activity"),
+    FieldSpec("business_reviews", "Business reviews (QBRs) held in the last twelve months", "count",
+              hint="counted against the tier's reviews per year; empty: not recorded"),
+    FieldSpec("joint_gtm_activities", "Joint go-to-market activities in the last twelve months", "count",
+              hint="empty: not recorded"),
+    FieldSpec("deal_registration_days", "Slowest deal registration this quarter (business days)", "count",
+              hint="empty: not recorded"),
 ]
 
 

@@ -13,9 +13,12 @@ from screens.fields import FieldSpec
 from screens.host import editor
 from screens.text import cell, one_line
 from screens.tiers_results import QuarterResultDialog
+from screens.dialogs import ConfirmDialog, PromptDialog
 from screens.verdicts import action_cell
 from workshop.dates import add_months, quarter_end, quarter_index, quarter_of
-from workshop.models import TIER_ORDER, Partner, QuarterResult, Tier, TierName
+from workshop.editor import EditRefused
+from workshop.models import Partner, QuarterResult, Session, Tier
+from workshop.tier_ladder import LadderError, new_tier_name, removal_refused
 from workshop.tier_movement import PartnerMovement, QuarterMovement
 from workshop.values import format_money
 
@@ -25,16 +28,24 @@ TIER_FIELDS = [
     FieldSpec("certified_individuals", "Certified individuals required", "count"),
     FieldSpec("dedicated_practice", "Dedicated practice or center of excellence required", "bool"),
     FieldSpec("mdf_per_year", "MDF allocation per year ($)", "money"),
+    FieldSpec("pipeline_share_pct", "Share of the partner-sourced pipeline (%)", "percent", optional=False,
+              hint="the economics' tier mix: the tiers' shares add up to 100%"),
+    FieldSpec("exit_months", "Exit after this many months without pipeline activity", "count", optional=False,
+              hint="the method: 12; 6 for Registered"),
+    FieldSpec("reviews_per_year", "Business reviews per year (countable commitment)", "count",
+              hint="4 = quarterly QBR, 2 = semi-annual, 1 = annual; empty: none"),
+    FieldSpec("joint_gtm_per_year", "Joint go-to-market activities per year, at least", "count",
+              hint="empty: none required"),
+    FieldSpec("deal_registration_days", "Deal registration within this many business days", "count",
+              hint="empty: no deadline"),
     FieldSpec("benefits", "Benefits", "lines", hint="one a line"),
-    FieldSpec("commitments", "Commitments", "lines", hint="one a line"),
+    FieldSpec("commitments", "Commitments (in words)", "lines", hint="one a line"),
 ]
 
 RULE_FIELDS = [
     FieldSpec("promotion_quarters", "Promote after this many consecutive quarters meeting a higher tier", "count", optional=False),
     FieldSpec("warning_misses", "Warn after this many consecutive missed quarters", "count", optional=False),
     FieldSpec("demotion_misses", "Demote after this many consecutive missed quarters", "count", optional=False),
-    FieldSpec("exit_months", "Exit after this many months without pipeline activity", "count", optional=False),
-    FieldSpec("exit_months_registered", "… for Registered partners (months)", "count", optional=False),
 ]
 
 def short_money(value: int | None) -> str:
@@ -61,38 +72,136 @@ def pipeline_range(tier: Tier) -> str:
 # ---------------------------------------------------------------------------- tiers
 
 
-class TierTable(RecordTable):
-    """The four tiers' criteria; ``a`` adds a tier the framework lacks."""
+def _count(value: int | None) -> str:
+    return "—" if value is None else str(value)
 
-    def __init__(self, tiers: Callable[[], list[Tier]], **kwargs) -> None:
+
+class TierTable(RecordTable):
+    """The session's tier ladder, highest first: add, rename, reorder and remove tiers.
+
+    Every change goes through the session's editor (``workshop.editor``: recorded, autosaved),
+    which refuses in words, via ``workshop.tier_ladder``, what would break the framework.
+    """
+
+    BINDINGS = [
+        Binding("a", "add", "Add tier"),
+        Binding("e", "edit", "Edit tier"),
+        Binding("n", "rename", "Rename"),
+        Binding("d,delete", "delete", "Remove tier"),
+        Binding("ctrl+up", "move(-1)", "Move up"),
+        Binding("ctrl+down", "move(1)", "Move down"),
+    ]
+
+    def __init__(self, session: Callable[[], Session], **kwargs) -> None:
+        self.session = session
         super().__init__(
-            records=tiers,
+            records=lambda: self.session().tiers.tiers,
             columns=[
-                Column("Tier", lambda t: t.name.label),
+                Column("Tier", lambda t: t.name),
                 Column("Pipeline/yr", pipeline_range),
+                Column("Share", lambda t: f"{t.pipeline_share_pct:g}%", "right"),
                 Column("Cert", lambda t: str(t.certified_individuals), "right"),
                 Column("Practice", lambda t: "required" if t.dedicated_practice else "no"),
                 Column("MDF/yr", lambda t: short_money(t.mdf_per_year), "right"),
-                Column("Benefits", lambda t: str(len(t.benefits)), "right"),
-                Column("Commitments", lambda t: str(len(t.commitments)), "right"),
+                Column("Reviews", lambda t: t.review_cadence if t.reviews_per_year else "—"),
+                Column("GTM/yr", lambda t: _count(t.joint_gtm_per_year), "right"),
+                Column("Reg. days", lambda t: _count(t.deal_registration_days), "right"),
+                Column("Exit", lambda t: f"{t.exit_months} mo", "right"),
             ],
             specs=TIER_FIELDS,
             noun="tier",
-            title_of=lambda t: t.name.label,
-            new_record=self._missing_tier,
+            title_of=lambda t: t.name,
+            can_move=True,
             **kwargs,
         )
 
-    def _missing_tier(self) -> Tier | None:
-        present = {tier.name for tier in self.records()}
-        missing = [name for name in reversed(TIER_ORDER) if name not in present]
-        return Tier(name=missing[0]) if missing else None
+    def _refused(self, error: Exception) -> None:
+        self.app.notify(str(error), title="Not changed", severity="warning", markup=False)
 
     def action_add(self) -> None:
-        if self._missing_tier() is None:
-            self.app.notify("All four tiers are defined: e or Enter edits the selected one.")
+        framework = self.session().tiers
+        if not framework.tiers:
+            editor(self).add_tier("")  # the method's four
+            self.reload()
             return
-        super().action_add()
+        above = self.selected
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                tier = editor(self).add_tier(name, above=above)
+            except EditRefused as error:
+                self._refused(error)
+                self.app.push_screen(PromptDialog("Add a tier", prompt_label, name), named)
+                return
+            self.reload()
+            self.move_cursor(row=framework.tiers.index(tier))
+            self.edit(tier, title=f"New tier: {tier.name}")
+
+        where = f"above {above.name}" if above is not None else "at the top"
+        prompt_label = f"Name of the new tier ({where}; case and spaces must differ from the others)"
+        self.app.push_screen(PromptDialog("Add a tier", prompt_label, new_tier_name(framework)), named)
+
+    def action_rename(self) -> None:
+        tier = self.selected
+        if tier is None:
+            return
+        old = tier.name
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                places = editor(self).rename_tier(tier, name)
+            except EditRefused as error:
+                self._refused(error)
+                self.app.push_screen(PromptDialog(f"Rename tier {old}", "New name", name), named)
+                return
+            if tier.name == old:
+                return
+            self.reload()
+            also = f" Also renamed in: {', '.join(places)}." if places else ""
+            self.app.notify(
+                f"{old} is now {tier.name} everywhere: partners, quarterly results, economics, export.{also}",
+                title="Tier renamed", markup=False,
+            )
+
+        self.app.push_screen(
+            PromptDialog(f"Rename tier {old}", "New name (partners, OKRs and the export follow)", old), named
+        )
+
+    def action_delete(self) -> None:
+        tier = self.selected
+        if tier is None:
+            return
+        refused = removal_refused(self.session(), tier)  # before asking: a held tier names its partners
+        if refused:
+            self._refused(LadderError(refused))
+            return
+
+        def confirmed(answer: bool | None) -> None:
+            if not answer:
+                return
+            try:
+                editor(self).remove_tier(tier)
+            except EditRefused as error:
+                self._refused(error)
+                return
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Remove tier “{tier.name}” from the ladder?", title="Remove tier", yes="Remove"),
+            confirmed,
+        )
+
+    def action_move(self, delta: int) -> None:
+        tier = self.selected
+        if tier is None:
+            return
+        if editor(self).move_tier(tier, delta):
+            self.reload()
+            self.move_cursor(row=self.session().tiers.tiers.index(tier))
 
 
 # ---------------------------------------------------------------------------- signed partners
@@ -130,8 +239,10 @@ class ProgramTable(DataTable):
                 continue
             check = cell("CONTRADICTION", style="bold reverse") if movement.contradiction else cell("ok")
             self.add_row(
-                _two_lines(cell(partner.name), cell(movement.recorded_tier.label)),
-                _two_lines(action_cell(self.app, movement.action, movement.action_tier), check),
+                _two_lines(cell(partner.name), cell(movement.label(movement.recorded_tier))),
+                _two_lines(action_cell(
+                    self.app, movement.action, movement.label(movement.action_tier) if movement.action_tier else None
+                ), check),
                 cell(one_line(movement.reason, 100)),
                 height=2,
             )
@@ -175,6 +286,7 @@ class ResultsTable(RecordTable):
         self,
         partner: Callable[[], Partner | None],
         verdict: Callable[[QuarterResult], QuarterMovement | None],
+        label: Callable[[str], str],
         today: Callable[[], object],
         **kwargs,
     ) -> None:
@@ -186,8 +298,8 @@ class ResultsTable(RecordTable):
             if found is None:
                 return "—"
             if what == "tier":
-                return found.qualifies_for.label
-            moved = found.tier_after if found.tier_after is not found.tier_held else None
+                return label(found.qualifies_for)
+            moved = label(found.tier_after) if found.tier_after != found.tier_held else None
             return action_cell(self.app, found.action, moved)
 
         super().__init__(
@@ -199,6 +311,9 @@ class ResultsTable(RecordTable):
                 Column("Action", lambda r: verdict_cell(r, "action")),
                 Column("Cert", lambda r: str(r.certified_individuals), "right"),
                 Column("Practice", lambda r: "yes" if r.dedicated_practice else "no"),
+                Column("Reviews", lambda r: _count(r.business_reviews), "right"),
+                Column("GTM", lambda r: _count(r.joint_gtm_activities), "right"),
+                Column("Reg. days", lambda r: _count(r.deal_registration_days), "right"),
                 Column("Last activity", lambda r: r.last_pipeline_activity.isoformat() if r.last_pipeline_activity else "—"),
             ],
             specs=[],

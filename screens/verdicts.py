@@ -15,7 +15,7 @@ from textual.app import App
 from textual.content import Content
 
 from workshop.findings import Status
-from workshop.models import TierName
+from workshop.terminal_text import visible
 from workshop.tier_movement import Action
 
 STATUS_MARKS: dict[Status, str] = {Status.PASS: "✓", Status.WARN: "!", Status.FAIL: "✗"}
@@ -42,10 +42,11 @@ def status_words(status: Status) -> str:
     return f"{STATUS_MARKS[status]} {status.label}"
 
 
-def action_words(action: Action, tier: TierName | None = None) -> str:
-    """``▼ DEMOTE → Gold``: a mark and the word, so nothing depends on colour."""
+def action_words(action: Action, tier: str | None = None) -> str:
+    """``▼ DEMOTE → Gold``: a mark and the word, so nothing depends on colour (``tier``: the
+    tier's name as the session has it, shown literally)."""
     words = f"{ACTION_MARKS[action]} {action.label.upper()}"
-    return f"{words} → {tier.label}" if tier is not None else words
+    return f"{words} → {visible(tier)}" if tier is not None else words
 
 
 def toned(text: str, tone: str) -> Content:
@@ -58,7 +59,7 @@ def status_content(status: Status, width: int = 0) -> Content:
     return toned(status_words(status).ljust(width), STATUS_TONES[status])
 
 
-def action_content(action: Action, tier: TierName | None = None) -> Content:
+def action_content(action: Action, tier: str | None = None) -> Content:
     return toned(action_words(action, tier), ACTION_TONES[action])
 
 
@@ -69,5 +70,5 @@ def tone_style(app: App, tone: str) -> str:
     return f"bold {app.get_css_variables()[f'text-{tone}']}"
 
 
-def action_cell(app: App, action: Action, tier: TierName | None = None) -> Text:
+def action_cell(app: App, action: Action, tier: str | None = None) -> Text:
     return Text(action_words(action, tier), style=tone_style(app, ACTION_TONES[action]) if action is not Action.HOLD else "")

@@ -351,7 +351,8 @@ def test_rename_carries_into_okrs_and_roadmap_but_not_other_words() -> None:
     assert session.objectives[0].key_results[0].target == "Premier: 4"
     assert session.objectives[0].key_results[1].text == "Goldman Sachs referrals"
     assert session.roadmap.quarters[1].theme == "Sign 2 Premier partners"
-    assert places[:4] == ["O1", "KR1.1", "KR1.1 target", "roadmap Q2 theme"]
+    assert {"Premier benefits", "O1", "KR1.1", "KR1.1 target", "roadmap Q2 theme"} <= set(places)
+    assert "PAM shared across 3–5 Premier partners" in session.tiers.tier("gold").benefits
 
 
 def test_rename_to_a_taken_name_is_refused() -> None:
@@ -377,3 +378,30 @@ def test_movements_show_renamed_tiers() -> None:
 ])
 def test_slugs(name: str, expected: str) -> None:
     assert slug(name) == expected
+
+
+def test_ladder_edits_go_through_the_session_editor_and_are_recorded() -> None:
+    from workshop.editor import EditRefused, SessionEditor
+
+    session = new_session()
+    session.mapping.partners = [signed("gold", q("2025-Q1", 600_000, 3))]
+    editor = SessionEditor(session, author=lambda: "Maya")
+    elite = editor.add_tier("Elite")
+    editor.rename_tier(session.tiers.tier("gold"), "Premier")
+    assert editor.move_tier(elite, 1)
+    with pytest.raises(EditRefused, match="Acme"):
+        editor.remove_tier(session.tiers.tier("gold"))
+    editor.remove_tier(session.tiers.tier("silver"))
+    editor.set_program_tier(session.mapping.partners[0], "elite", reason="")  # no quarters: no override
+    assert [c.what for c in session.history][-5:] == [
+        "Tier framework: added tier Elite",
+        "Tier framework: renamed Gold to Premier",
+        "Tier framework: moved down Elite",
+        "Tier framework: removed tier Silver",
+        "Acme: program tier set to Elite (signed)",
+    ]
+    with pytest.raises(EditRefused, match="not a tier"):
+        editor.set_program_tier(session.mapping.partners[0], "bronze")
+    fresh = SessionEditor(Session(), author=lambda: "Maya")  # a framework not designed yet
+    fresh.add_tier("")
+    assert [t.id for t in fresh.session.tiers.tiers] == ["platinum", "gold", "silver", "registered"]

@@ -72,7 +72,7 @@ def check_against(block: dict, session: Session, today: date) -> None:
             tier.pipeline_min, tier.pipeline_max, tier.mdf_per_year,
         )
         assert written["partners_signed"] == [
-            p.name for p in session.mapping.partners if p.stage is PartnerStage.SIGNED and p.program_tier == tier.name
+            p.name for p in session.mapping.partners if p.stage is PartnerStage.SIGNED and p.program_tier == tier.id
         ]
     decisions = thesis["build_vs_partner_decisions"]
     assert [d["id"] for d in decisions] == [d.id for d in session.decisions]

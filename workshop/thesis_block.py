@@ -57,8 +57,8 @@ def partnership_thesis(
     prioritized = [name.strip() for name in statement.prioritized_models if name.strip()]
     partners = session.mapping.partners
 
-    def signed_in(tier_name: object) -> list[str]:
-        return [p.name for p in partners if p.stage is PartnerStage.SIGNED and p.program_tier == tier_name]
+    def signed_in(tier_id: str) -> list[str]:
+        return [p.name for p in partners if p.stage is PartnerStage.SIGNED and p.program_tier == tier_id]
 
     needed = {figure.key: figure.value for figure in economics.partners_by_tier}
     return {
@@ -115,7 +115,8 @@ def partnership_thesis(
             },
             "partner_tiers": [
                 {
-                    "name": _words(tier.name),
+                    "id": tier.id,
+                    "name": tier.name,
                     "pipeline_min": tier.pipeline_min,
                     "pipeline_max": tier.pipeline_max,
                     "certified_individuals": tier.certified_individuals,
@@ -123,8 +124,13 @@ def partnership_thesis(
                     "mdf_per_year": tier.mdf_per_year,
                     "benefits": tier_benefits(tier.benefits, tier.mdf_per_year),
                     "commitments": list(tier.commitments),
-                    "partners_signed": signed_in(tier.name),
-                    "partners_needed": _number(needed.get(f"partners_{getattr(tier.name, 'value', tier.name)}")),
+                    "reviews_per_year": tier.reviews_per_year,
+                    "joint_gtm_per_year": tier.joint_gtm_per_year,
+                    "deal_registration_days": tier.deal_registration_days,
+                    "pipeline_share_pct": _number(tier.pipeline_share_pct),
+                    "exit_months": tier.exit_months,
+                    "partners_signed": signed_in(tier.id),
+                    "partners_needed": _number(needed.get(f"partners_{tier.id}")),
                 }
                 for tier in session.tiers.tiers
             ],

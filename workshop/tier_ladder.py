@@ -210,18 +210,26 @@ def holders(session: Session, tier: Tier) -> list[str]:
     ]
 
 
-def remove_tier(session: Session, tier: Tier) -> None:
-    """Remove a tier no partner holds, keeping at least two."""
-    framework = session.tiers
+def removal_refused(session: Session, tier: Tier) -> str | None:
+    """Why ``tier`` cannot be removed (partners hold it — named — or only two tiers are left);
+    None when it can."""
     held_by = holders(session, tier)
     if held_by:
-        names = ", ".join(held_by)
-        raise LadderError(
-            f"{tier.name!r} cannot be removed: {len(held_by)} partner(s) hold it — {names}. "
-            "Move them to another tier first."
+        return (
+            f"{tier.name!r} cannot be removed: {len(held_by)} partner(s) hold it — "
+            f"{', '.join(held_by)}. Move them to another tier first."
         )
-    if len(framework.tiers) <= MIN_TIERS:
-        raise LadderError(f"A tier framework needs at least {MIN_TIERS} tiers.")
+    if len(session.tiers.tiers) <= MIN_TIERS:
+        return f"A tier framework needs at least {MIN_TIERS} tiers."
+    return None
+
+
+def remove_tier(session: Session, tier: Tier) -> None:
+    """Remove a tier no partner holds, keeping at least two."""
+    refused = removal_refused(session, tier)
+    if refused:
+        raise LadderError(refused)
+    framework = session.tiers
     _replace(framework, [t for t in framework.tiers if t is not tier])
 
 
@@ -245,21 +253,27 @@ def _named_in(old: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(old)}(?!\w)")
 
 
-def _texts(session: Session) -> Iterator[tuple[object, str, str]]:
-    """(record, field, where) of the free text that may name a tier: OKRs and roadmap."""
+def _texts(session: Session) -> Iterator[tuple[object, str, int | None, str]]:
+    """(record, field, index in a list field or None, where) of the free text that may name a
+    tier: the tiers' own benefits and commitments, objectives, key results and the roadmap."""
+    for tier in session.tiers.tiers:
+        for field in ("benefits", "commitments"):
+            for index in range(len(getattr(tier, field))):
+                yield tier, field, index, f"{tier.name} {field}"
     for o_number, objective in enumerate(session.objectives, start=1):
-        yield objective, "text", f"O{o_number}"
+        yield objective, "text", None, f"O{o_number}"
         for k_number, kr in enumerate(objective.key_results, start=1):
-            yield kr, "text", f"KR{o_number}.{k_number}"
-            yield kr, "target", f"KR{o_number}.{k_number} target"
+            yield kr, "text", None, f"KR{o_number}.{k_number}"
+            yield kr, "target", None, f"KR{o_number}.{k_number} target"
     for quarter in session.roadmap.quarters:
-        yield quarter, "theme", f"roadmap {quarter.name} theme"
+        yield quarter, "theme", None, f"roadmap {quarter.name} theme"
         for item in quarter.items:
-            yield item, "text", f"roadmap {quarter.name}"
+            yield item, "text", None, f"roadmap {quarter.name}"
 
 
 def rename_tier(session: Session, tier: Tier, name: str) -> list[str]:
-    """Rename a tier, and the objectives, key results and roadmap lines that name it.
+    """Rename a tier, and the tiers' benefits and commitments, objectives, key results and
+    roadmap lines that name it (whole words, as typed: renaming "Gold" leaves "Goldman").
 
     Partners and their quarterly results hold the tier's id, so they follow without a change.
     Returns where the old name was replaced in free text (``["O2", "KR2.1"]``).
@@ -271,9 +285,16 @@ def rename_tier(session: Session, tier: Tier, name: str) -> list[str]:
     tier.name = cleaned
     pattern = _named_in(old.strip())
     places: list[str] = []
-    for record, field, where in _texts(session):
-        text = getattr(record, field)
-        if old.strip() and pattern.search(text):
-            setattr(record, field, pattern.sub(lambda _m: cleaned, text))
+    for record, field, index, where in list(_texts(session)):
+        value = getattr(record, field)
+        text = value[index] if index is not None else value
+        if not (old.strip() and pattern.search(text)):
+            continue
+        renamed = pattern.sub(lambda _m: cleaned, text)
+        if index is not None:
+            setattr(record, field, [*value[:index], renamed, *value[index + 1:]])
+        else:
+            setattr(record, field, renamed)
+        if not places or places[-1] != where:
             places.append(where)
     return places
