@@ -28,14 +28,16 @@ class GatesDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Done")]
 
     DEFAULT_CSS = """
-    GatesDialog .gate-row { height: auto; }
+    GatesDialog .gate-row { height: auto; margin-bottom: 1; }
+    GatesDialog .gate-row > * { margin-right: 1; }
     GatesDialog .gate-row .gate-condition { width: 2fr; }
     GatesDialog .gate-row Select { width: 20; }
     GatesDialog .gate-row .gate-note { width: 1fr; }
     GatesDialog .gate-row Button { min-width: 10; }
-    GatesDialog #gates-status { margin-top: 1; }
+    GatesDialog #gates-status { margin-bottom: 1; height: auto; }
     GatesDialog #gates-status.-held { color: $warning; text-style: bold; }
-    GatesDialog #gates-error { color: $error; }
+    GatesDialog #gates-error { color: $error; display: none; }
+    GatesDialog #gates-error.-shown { display: block; }
     """
 
     def __init__(self, mapping: Mapping, partner: Partner) -> None:
@@ -48,28 +50,28 @@ class GatesDialog(ModalScreen[None]):
         with Vertical(classes="dialog dialog-wide"):
             yield Label(literal(f"Must-pass gates — {self.partner.name}"), classes="dialog-title")
             yield Static(
-                "Conditions the team sets that keep a partner out of Priority whatever it scores "
-                "(the score is unchanged). The conditions are the session's; judge each one for this partner.",
+                "Conditions that keep a partner out of Priority whatever it scores (the score is unchanged); "
+                "the session's, judged here for this partner.",
                 classes="dialog-message",
                 markup=False,
             )
+            yield Static("", id="gates-status", markup=False)
+            yield Static("", id="gates-error", markup=False)
             with VerticalScroll(classes="dialog-fields"):
                 for gate in self.mapping.gates:
                     check = checks.get(gate.id)
                     value = Select.NULL if check is None else ("pass" if check.passes else "fail")
                     with Horizontal(classes="gate-row", id=f"gate-{gate.id}"):
-                        yield LiteralInput(gate.condition, classes="gate-condition",
+                        yield LiteralInput(gate.condition, classes="gate-condition", compact=True,
                                            on_change=lambda text, gate=gate: self._condition(gate, text))
-                        yield Select(VERDICTS, prompt="Not judged", value=value, classes="gate-verdict")
+                        yield Select(VERDICTS, prompt="Not judged", value=value, classes="gate-verdict", compact=True)
                         yield LiteralInput(check.note if check else "", placeholder="why (optional)", classes="gate-note",
-                                           on_change=lambda text, gate=gate: self._note(gate, text))
-                        yield Button("Remove", classes="gate-remove")
+                                           compact=True, on_change=lambda text, gate=gate: self._note(gate, text))
+                        yield Button("Remove", classes="gate-remove", compact=True)
                 if not self.mapping.gates:
                     yield Static("No gates yet.", markup=False)
                 yield LiteralInput(placeholder="A new gate, e.g. Not locked to a competitor — Enter adds it",
-                                   id="new-gate", on_enter="screen.add_gate")
-            yield Static("", id="gates-error", markup=False)
-            yield Static("", id="gates-status", markup=False)
+                                   id="new-gate", on_enter="screen.add_gate", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Static("Every change is saved as you make it.  Esc: done", classes="dialog-hint")
                 yield Button("Done", variant="primary", id="done")
@@ -86,12 +88,16 @@ class GatesDialog(ModalScreen[None]):
         return next((g for g in self.mapping.gates if g.id == gate_id), None)
 
 
-    def _condition(self, gate: Gate, text: str) -> None:
+    def _error(self, message: str) -> None:
         error = self.query_one("#gates-error", Static)
+        error.update(literal(message))
+        error.set_class(bool(message), "-shown")
+
+    def _condition(self, gate: Gate, text: str) -> None:
         if not text.strip():
-            error.update("Not stored: a gate needs its condition in words.")
+            self._error("Not stored: a gate needs its condition in words.")
             return
-        error.update("")
+        self._error("")
         if editor(self).rename_gate(gate, text):
             self._show_status()
 
@@ -99,7 +105,7 @@ class GatesDialog(ModalScreen[None]):
         check = checks_of(self.partner).get(gate.id)
         if check is None:
             if text.strip():
-                self.query_one("#gates-error", Static).update("A note is kept with a verdict: choose Passes or Fails first.")
+                self._error("A note is kept with a verdict: choose Passes or Fails first.")
             return
         if check.note != text:
             editor(self).judge_gate(self.partner, gate, check.passes, text)
@@ -117,13 +123,13 @@ class GatesDialog(ModalScreen[None]):
             return
         note = self.query_one(f"#gate-{gate.id} .gate-note", LiteralInput).value
         editor(self).judge_gate(self.partner, gate, passes, note)
-        self.query_one("#gates-error", Static).update("")
+        self._error("")
         self._show_status()
 
     def action_add_gate(self) -> None:
         field = self.query_one("#new-gate", LiteralInput)
         if not field.value.strip():
-            self.query_one("#gates-error", Static).update("Type the condition first, e.g. Serves our ICP.")
+            self._error("Type the condition first, e.g. Serves our ICP.")
             return
         editor(self).add_gate(field.value)
         self._recompose()
@@ -159,10 +165,7 @@ class GatesDialog(ModalScreen[None]):
         row = next(r for r in ranked_partners([self.partner], self.mapping.weights))
         (verdict,) = gated([row], self.mapping)
         status = self.query_one("#gates-status", Static)
-        text = verdict.sentence
-        if verdict.gates.text:
-            text = f"{verdict.gates.text}\n{text}"
-        status.update(literal(text))
+        status.update(literal(verdict.sentence))  # each gate's verdict is in its row below
         status.set_class(verdict.held, "-held")
 
     @on(Button.Pressed, "#done")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
@@ -28,10 +28,10 @@ class WeightsDialog(ModalScreen[None]):
 
     DEFAULT_CSS = """
     WeightsDialog .weight-row { height: auto; }
-    WeightsDialog .weight-row Label { width: 28; padding: 1 1 0 0; }
+    WeightsDialog .weight-row Label { width: 28; padding: 0 1 0 0; }
     WeightsDialog .weight-row LiteralInput { width: 12; }
-    WeightsDialog .weight-row .weight-error { width: 1fr; padding: 1 0 0 1; color: $error; }
-    WeightsDialog #weights-status { margin-top: 1; }
+    WeightsDialog .weight-row .weight-error { width: 1fr; padding: 0 0 0 1; color: $error; }
+    WeightsDialog #weights-status { margin-bottom: 1; height: auto; }
     WeightsDialog #weights-status.-off { color: $warning; }
     """
 
@@ -44,22 +44,22 @@ class WeightsDialog(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Label("Scoring weights for this session", classes="dialog-title")
             yield Static(
-                "The method weighs ICP overlap 30 %, market influence 25 %, practice alignment 20 %, "
-                "partnership appetite 15 % and revenue potential 10 %. Change them only if the room "
-                "agrees; the five must add up to 100 %.",
+                "The method's: 30/25/20/15/10. Change them only if the room agrees; the five must add up to 100 %.",
                 classes="dialog-message",
                 markup=False,
             )
-            for field, (label, _weight) in RATING_FIELDS.items():
-                with Horizontal(classes="weight-row"):
-                    yield Label(literal(f"{label} (%)"))
-                    yield LiteralInput(
-                        percent_text(getattr(self.mapping.weights, field)),
-                        id=f"weight-{field}",
-                        on_change=lambda text, field=field: self._typed(field, text),
-                    )
-                    yield Static("", classes="weight-error", id=f"weight-error-{field}", markup=False)
             yield Static("", id="weights-status", markup=False)
+            with VerticalScroll(classes="dialog-fields"):
+                for field, (label, _weight) in RATING_FIELDS.items():
+                    with Horizontal(classes="weight-row"):
+                        yield Label(literal(f"{label} (%)"))
+                        yield LiteralInput(
+                            percent_text(getattr(self.mapping.weights, field)),
+                            id=f"weight-{field}",
+                            compact=True,
+                            on_change=lambda text, field=field: self._typed(field, text),
+                        )
+                        yield Static("", classes="weight-error", id=f"weight-error-{field}", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Static("Applied as soon as they add up to 100 %.  Esc: done", classes="dialog-hint")
                 yield Button("Method's weights", id="method")

@@ -60,3 +60,44 @@ async def _sensitivity(pilot) -> None:
 
 def test_mapping_detail_and_sensitivity_large(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, run_before=_sensitivity)
+
+
+async def _weights_dialog(pilot) -> None:
+    """The weights dialog at 80x24, with a sum that is off (not applied, said so)."""
+    from screens.mapping_weights import WeightsDialog
+
+    app = pilot.app
+    view = app.screen.show_phase("mapping")
+    await until(pilot, lambda: view.is_mounted and view.table.row_count > 0)
+    view.table.focus()
+    await until(pilot, lambda: app.focused is view.table)
+    await pilot.press("w")
+    await until(pilot, lambda: isinstance(app.screen, WeightsDialog), "the weights dialog")
+    await pilot.press("end", "backspace", "backspace", "4", "0")
+    await until(pilot, lambda: "110 %" in str(app.screen.query_one("#weights-status").render()), "the sum")
+    await calm(pilot)
+
+
+async def _gates_dialog(pilot) -> None:
+    """The gates dialog at 80x24 on PwC: the demo's gate it fails, and what that means."""
+    from screens.mapping_gates import GatesDialog
+
+    app = pilot.app
+    view = app.screen.show_phase("mapping")
+    await until(pilot, lambda: view.is_mounted and view.table.row_count > 0)
+    pwc = next(p for p in app.session.mapping.partners if p.name == "PwC")
+    view.table.focus()
+    view.table.move_cursor(row=view.table.row_of(pwc), animate=False)
+    await until(pilot, lambda: view.table.selected is pwc, "PwC selected")
+    await pilot.press("c")
+    await until(pilot, lambda: isinstance(app.screen, GatesDialog), "the gates dialog")
+    await until(pilot, lambda: "Held out" in str(app.screen.query_one("#gates-status").render()), "the verdict")
+    await calm(pilot)
+
+
+def test_mapping_weights_dialog_small(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, run_before=_weights_dialog)
+
+
+def test_mapping_gates_dialog_small(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, run_before=_gates_dialog)
