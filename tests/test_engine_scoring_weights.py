@@ -114,3 +114,12 @@ def test_a_version_2_file_loads_with_the_methods_weights(tmp_path: Path) -> None
     saved = path.read_text("utf-8")
     assert f"schema_version = {SCHEMA_VERSION}\n" in saved and "[mapping.weights]" in saved
     assert opened.backup.read_text("utf-8") == old
+
+
+def test_the_export_summary_says_the_weights_are_the_teams() -> None:
+    session = build_demo()
+    assert "Scores use the team's weights" not in export_markdown(session, today=TODAY)
+    session.mapping.weights = ScoringWeights(**TEAM)
+    text = export_markdown(session, today=TODAY)
+    summary = text[: text.index("**Decisions.**")]
+    assert "Scores use the team's weights 40/15/20/15/10, not the method's 30/25/20/15/10 (see 2.2)." in summary
