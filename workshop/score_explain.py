@@ -160,6 +160,21 @@ def _band_of_units(units: int) -> Band:
     return Band.SECONDARY if units >= _SECONDARY_UNITS else Band.OPPORTUNISTIC
 
 
+_THOUSANDTHS: dict[int, Fraction] = {}
+_TENTHS: dict[int, Fraction] = {}
+
+
+def _fraction(cache: dict[int, Fraction], numerator: int, denominator: int) -> Fraction:
+    """``Fraction(numerator, denominator)``, remembered for ratings, weights and tenths (0 to
+    100,000: a big map repeats the same few hundred thousands of times; a Fraction is immutable)."""
+    value = cache.get(numerator)
+    if value is None:
+        value = Fraction(numerator, denominator)
+        if 0 <= numerator <= 100_000:
+            cache[numerator] = value
+    return value
+
+
 def _explain_in_integers(partner: Partner, weights: Weighting, total: int, parts: tuple[int, ...]) -> Explanation:
     """:func:`explain` in integers (units of 1 / DENOMINATOR; ratings and weights in thousandths),
     for the common case: the same numbers, several times faster on a big map."""
@@ -175,15 +190,16 @@ def _explain_in_integers(partner: Partner, weights: Weighting, total: int, parts
     for index, ((field, (label, _w)), (_f, weight), part) in enumerate(zip(RATING_FIELDS.items(), weights.scaled, parts)):
         assert type(weight) is int
         rating = part // weight if weight else round(getattr(partner.ratings, field) * 1000)
-        rating_fraction = Fraction(rating, 1000)
-        contributions.append(Contribution(field, label, rating_fraction, Fraction(weight, 1000), Fraction(part, DENOMINATOR)))
+        rating_fraction = _fraction(_THOUSANDTHS, rating, 1000)
+        contributions.append(Contribution(field, label, rating_fraction, _fraction(_THOUSANDTHS, weight, 1000),
+                                          Fraction(part, DENOMINATOR)))
         if weight == 0:
             continue
         if up is not None and up_band is not None:
             tenths = -((-(rating * weight + up)) // (100 * weight))  # ceiling
             if tenths <= 1000:
                 new = total + (tenths * 100 - rating) * weight
-                moves_up.append((tenths * 100 - rating, index, Move(field, label, rating_fraction, Fraction(tenths, 10),
+                moves_up.append((tenths * 100 - rating, index, Move(field, label, rating_fraction, _fraction(_TENTHS, tenths, 10),
                                                                     Fraction(new, DENOMINATOR), _band_of_units(new))))
         if down is not None and down_band is not None:
             tenths, rest = divmod(rating * weight - down, 100 * weight)
@@ -191,7 +207,7 @@ def _explain_in_integers(partner: Partner, weights: Weighting, total: int, parts
                 tenths -= 1
             if tenths >= 0:
                 new = total + (tenths * 100 - rating) * weight
-                moves_down.append((rating - tenths * 100, index, Move(field, label, rating_fraction, Fraction(tenths, 10),
+                moves_down.append((rating - tenths * 100, index, Move(field, label, rating_fraction, _fraction(_TENTHS, tenths, 10),
                                                                       Fraction(new, DENOMINATOR), _band_of_units(new))))
     moves_up.sort(key=lambda m: (m[0], m[1]))
     moves_down.sort(key=lambda m: (m[0], m[1]))
