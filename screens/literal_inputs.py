@@ -124,8 +124,8 @@ class LiteralInput(KeysInOrder, Input):
 
 class LiteralTextArea(KeysInOrder, TextArea):
     """A TextArea that draws control characters visibly, takes keys in order and reports each
-    change at once (:attr:`on_change`: every edit, undo and redo, through the public ``edit``,
-    ``undo`` and ``redo``)."""
+    change at once (:attr:`on_change`: every edit, undo and redo and every text set from code,
+    through the public ``edit``, ``undo``, ``redo`` and ``load_text``)."""
 
     on_change: Callable[[str], object] | None = None
     """Called with the new text the moment it changes."""
@@ -142,6 +142,10 @@ class LiteralTextArea(KeysInOrder, TextArea):
         result = super().edit(edit)
         self._changed()
         return result
+
+    def load_text(self, text: str) -> None:
+        super().load_text(text)
+        self._changed()
 
     def undo(self) -> None:
         super().undo()
