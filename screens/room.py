@@ -509,18 +509,18 @@ class RoomScreen(Screen[None]):
                    for a in addresses]
         choices.append(("0.0.0.0  — every network this machine is on", "0.0.0.0"))
 
-        def chosen(host: object) -> None:
-            if isinstance(host, str):
+        def chosen(address: object) -> None:
+            if isinstance(address, str):
                 port = host(self).room_at[1] if host(self).room_at else 0
-                self.run_worker(self._move(host, port), group="room")
+                self.run_worker(self._move(address, port), group="room")
 
         self.app.push_screen(ChoiceDialog(
             "Where phones join", choices,
             message="Pick the address of the room's Wi-Fi. Anyone on that network who has the room code can "
                     "join; changing it starts a new room (a new code)."), chosen)
 
-    async def _move(self, host: str, port: int) -> None:
-        await host(self).open_room(host, port, show=False)
+    async def _move(self, address: str, port: int) -> None:
+        await host(self).open_room(address, port, show=False)
         self.refresh_room()
 
     async def action_close_room(self) -> None:

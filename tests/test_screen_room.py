@@ -155,6 +155,27 @@ async def test_a_busy_port_falls_back_to_a_free_one_and_going_home_closes_the_ro
         taken.close()
 
 
+async def test_h_moves_the_room_to_the_address_picked(tmp_path) -> None:
+    from screens.dialogs import ChoiceDialog
+    from workshop.room.addresses import LOOPBACK
+
+    app = app_on(room_session(), tmp_path)
+    app.room_at = (LOOPBACK, 0)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
+        old_room, old_server = app.room, app.room_server
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the address dialog")
+        index = [value for _, value in app.screen.choices].index(LOOPBACK)
+        await pilot.press(*["down"] * index, "enter")
+        await until(pilot, lambda: app.room is not None and app.room is not old_room, "a new room")
+        assert app.is_running and isinstance(app.screen, RoomScreen)
+        assert not old_server.running and app.room_server.running and app.room_server.host == LOOPBACK
+        await until(pilot, lambda: f":{app.room_server.port}/" in shown(app, "#room-link"), "the new link shown")
+
+
 async def test_weights_changed_while_the_room_is_open_are_the_reveals(tmp_path) -> None:
     from workshop.models import ScoringWeights
 
