@@ -33,7 +33,9 @@ def appendix(markdown: str) -> str:
 
 
 def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+    """The text of a Static on the current screen ("" while the screen is not composed yet)."""
+    found = app.screen.query(selector)
+    return str(found.first(Static).render()) if found else ""
 
 
 async def join(http: ClientSession, base: str, code: str, name: str) -> dict[str, str]:
@@ -52,7 +54,8 @@ async def test_a_whole_round(tmp_path) -> None:
         room, server = app.room, app.room_server
         assert room is not None and server.running and server.host == "127.0.0.1"
         assert room.weights is app.session.mapping.weights  # the reveal scores as the team grid does
-        assert room.code in shown(app, "#room-code").replace(" ", "")
+        # The screen is current before it is mounted and filled: wait for the code.
+        await until(pilot, lambda: room.code in shown(app, "#room-code").replace(" ", ""), "the code shown")
         assert "Only this machine" in shown(app, "#room-reach")
         assert "█" in shown(app, "#room-qr") or "▀" in shown(app, "#room-qr")
         await pilot.press("q")  # a queue: all partners
@@ -140,6 +143,11 @@ async def test_a_busy_port_falls_back_to_a_free_one_and_going_home_closes_the_ro
     busy = taken.getsockname()[1]
     app = app_on(room_session(), tmp_path)
     app.room_at = ("127.0.0.1", busy)
+    # Every notice raised, kept: app._notifications drops one once its timeout is over, and a
+    # loaded machine may take longer than that to show the room screen.
+    raised: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, *args, **kwargs: (raised.append(str(message)), notify(message, *args, **kwargs))[1]
     try:
         async with app.run_test(size=LARGE, notifications=True) as pilot:
             await pilot.pause()
@@ -147,8 +155,9 @@ async def test_a_busy_port_falls_back_to_a_free_one_and_going_home_closes_the_ro
             await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the room screen")
             server = app.room_server
             assert server.running and server.port != busy
-            assert f":{server.port}/" in shown(app, "#room-link")
-            assert any(f"Port {busy} is taken" in str(n.message) for n in app._notifications)
+            # The screen is current before it is mounted and filled: wait for the link.
+            await until(pilot, lambda: f":{server.port}/" in shown(app, "#room-link"), "the link shown")
+            assert any(f"Port {busy} is taken" in message and f"uses {server.port}" in message for message in raised)
             await pilot.press("escape", "f8")  # home: the session is left, and its room closes
             await until(pilot, lambda: app.room is None and not server.running, "the room closed")
     finally:
@@ -248,4 +257,4 @@ async def test_admit_anonymous_and_a_new_code_from_the_keys(tmp_path) -> None:
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("y")
         await until(pilot, lambda: room.code != old and not room.members, "a new code, everyone out")
-        assert room.code[:3] in shown(app, "#room-code")
+        await until(pilot, lambda: room.code[:3] in shown(app, "#room-code"), "the new code shown")
