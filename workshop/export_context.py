@@ -136,7 +136,8 @@ def blueprint_context(session: Session, today: date) -> dict[str, Any]:
         "priority_partners": [g.row for g in gate_rows if g.band is Band.PRIORITY],
         "gates": session.mapping.gates,
         "held_ids": {g.row.partner.id for g in gate_rows if g.held},
-        "gated": [g for g in gate_rows if g.row.score is not None or g.gates.failed],
+        # the partners the gates concern: Priority by score (held or not), or judged on a gate
+        "gated": [g for g in gate_rows if g.row.band is Band.PRIORITY or g.row.partner.gate_checks],
         "competitors": session.mapping.competitors,
         "ecosystem": analysis.ecosystem,
         "tiers": session.tiers.tiers,
