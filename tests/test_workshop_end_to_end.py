@@ -230,6 +230,10 @@ async def tiers(pilot) -> None:
     assert app.screen.query_one("#field-quarter #input", Input).value == "2026-Q4"
     await pilot.press("tab", "ctrl+a", "ctrl+k", *"150k", "tab", "ctrl+a", "ctrl+k", "1")
     await pilot.pause()
+    # Silver's countable commitments (1 review, 1 joint GTM activity a year), so they are counted
+    await type_field(pilot, app.screen, "business_reviews", "1")
+    await type_field(pilot, app.screen, "joint_gtm_activities", "1")
+    await pilot.pause()
     assert app.screen.errors == {}
     await pilot.press("escape")
     await pilot.pause()
@@ -362,6 +366,7 @@ async def test_a_whole_workshop_from_an_empty_session_to_a_final_blueprint(tmp_p
     assert signed.stage is PartnerStage.SIGNED and signed.program_tier == "silver"
     [result] = signed.results
     assert (result.quarter, result.pipeline, result.certified_individuals) == ("2026-Q4", 150_000, 1)
+    assert (result.business_reviews, result.joint_gtm_activities) == (1, 1)
     [decision] = on_disk.decisions
     assert (decision.capability, decision.decision) == (CAPABILITY, DecisionChoice.PARTNER)
     assert (decision.rationale, decision.partner_considered) == (DECISION_RATIONALE, "Deloitte")
@@ -390,8 +395,8 @@ async def test_a_whole_workshop_from_an_empty_session_to_a_final_blueprint(tmp_p
     for phase in (Phase.INTAKE, Phase.THESIS, Phase.MAPPING, Phase.DECISIONS, Phase.GOVERNANCE):
         assert done[phase].done, (phase, done[phase].missing)
     assert done[Phase.TIERS].missing == [  # the method's "$[X]/yr" waits for the MDF figure
+        "Platinum tier (“Top MDF allocation ($[X]/yr)” still has a placeholder)",  # the ladder's order
         "Gold tier (“MDF allocation ($[X]/yr)” still has a placeholder)",
-        "Platinum tier (“Top MDF allocation ($[X]/yr)” still has a placeholder)",
         "Platinum MDF per year",
         "Gold MDF per year",
     ]
