@@ -19,7 +19,7 @@ from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from workshop.edits import EditRefused
 from workshop.findings import Target
-from workshop.health import place_of
+from workshop.findings import place_of
 from workshop.models import RATIONALE_FIELDS, Phase, SignOff
 from workshop.thesis_statement import render_thesis
 

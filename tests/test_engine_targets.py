@@ -7,7 +7,8 @@ from datetime import date
 
 from workshop.defaults import new_session
 from workshop.findings import Target
-from workshop.health import health_report, place_of
+from workshop.findings import place_of
+from workshop.health import health_report
 from workshop.models import (
     Decision,
     KeyResult,

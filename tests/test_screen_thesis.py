@@ -14,8 +14,7 @@ from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from screens.workshop import WorkshopScreen
 from tests.app_harness import app_on, calm, saved, table_rows, type_ahead
-from workshop.findings import Target
-from workshop.health import place_of
+from workshop.findings import Target, place_of
 from workshop.defaults import new_session
 from workshop.models import Participant, Phase, Session
 from workshop.thesis_statement import render_thesis

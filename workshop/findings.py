@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from workshop.models import Phase
+from workshop.models import RATIONALE_FIELDS, Phase
 
 
 class Status(str, Enum):
@@ -56,6 +56,41 @@ class Target:
             "records": list(self.records),
             "index": list(self.index),
         }
+
+
+FIELD_OF: dict[Phase, dict[str, str]] = {
+    Phase.INTAKE: {
+        "company name": "company_name", "company description": "description",
+        "product category": "product_category", "current ARR": "current_arr", "target ARR": "target_arr",
+        "target year": "target_year", "primary ICPs": "icps", "growth markets": "growth_markets",
+    },
+    Phase.THESIS: {
+        **{label: key for key, (label, _question) in RATIONALE_FIELDS.items()},
+        "a partnership model selected": "models", "partner share of ARR": "partner_share_pct",
+        "years": "years", "partner types": "partner_types", "ICP": "icp", "markets": "markets",
+        "prioritized models": "prioritized_models", "model rationale": "rationale", "mechanism": "mechanism",
+        "access partners": "access_partners", "product partners": "product_partners",
+        "adjacent use cases": "adjacent_use_cases", "north star metric": "north_star_metric",
+        "sign-off": "signoff",
+    },
+    Phase.MAPPING: {
+        "partners mapped": "partners", "every partner scored": "ratings", "competitors": "competitors",
+        "competitors' key partners": "competitors", "gap notes": "gap_notes",
+        "counter-strategy": "counter_strategy", "competitor map refresh date": "competitor_map_refreshed",
+    },
+    Phase.OKRS: {
+        "roadmap year": "year", "roadmap review date": "last_reviewed",
+        **{f"roadmap Q{n} items": f"items-q{n}" for n in range(1, 5)},
+    },
+    Phase.GOVERNANCE: {"RACI rows": "rows"},
+}
+"""The field that fills each completeness item (and each of ``render_thesis``'s missing names,
+which are the thesis items' words), where one field does."""
+
+
+def place_of(phase: Phase, item: str) -> Target:
+    """Where the completeness item ``item`` of ``phase`` (or a missing thesis name) is filled in."""
+    return Target(phase, field=FIELD_OF.get(phase, {}).get(item, ""), label=item)
 
 
 @dataclass(frozen=True, slots=True)
