@@ -40,11 +40,7 @@ class GovernanceView(PhaseView):
         yield RaciGrid(self.session)
         yield Static("", id="raci-flags", classes="governance-flags")
         yield Static("Executive relationship map", classes="section-title", markup=False)
-        yield Static(
-            "a: add   e/Enter: edit   d: delete   ctrl+↑↓: move.  Every Platinum partner needs a sponsor.",
-            classes="section-help",
-            markup=False,
-        )
+        yield Static(self._sponsor_help(), id="sponsor-help", classes="section-help", markup=False)
         yield SponsorTable(self.session)
         yield Static("", id="exec-flags", classes="governance-flags")
 
@@ -56,7 +52,13 @@ class GovernanceView(PhaseView):
     def sponsors(self) -> SponsorTable:
         return self.query_one(SponsorTable)
 
+    def _sponsor_help(self) -> str:
+        top = self.session.tiers.highest
+        who = f"{top.name} (top-tier)" if top is not None else "top-tier"
+        return f"a: add   e/Enter: edit   d: delete   ctrl+↑↓: move.  Every {who} partner needs a sponsor."
+
     def refresh_view(self) -> None:
+        self.query_one("#sponsor-help", Static).update(literal(self._sponsor_help()))
         self.grid.reload()
         self.sponsors.reload()
         found = raci_findings(self.session.governance.raci)

@@ -405,3 +405,13 @@ def test_ladder_edits_go_through_the_session_editor_and_are_recorded() -> None:
     fresh = SessionEditor(Session(), author=lambda: "Maya")  # a framework not designed yet
     fresh.add_tier("")
     assert [t.id for t in fresh.session.tiers.tiers] == ["platinum", "gold", "silver", "registered"]
+
+
+def test_the_tier_domain_imports_neither_textual_nor_screens_nor_the_store() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, workshop.tier_ladder, workshop.tier_movement, workshop.editor; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'session_store')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
