@@ -26,7 +26,7 @@ from workshop.models import Phase
 ECONOMICS_FIELDS = [
     FieldSpec("win_rate_pct", "Win rate %", "percent", optional=False),
     FieldSpec("avg_deal_size", "Average deal size", "money", hint="e.g. 120k", optional=False),
-    FieldSpec("direct_cac_ratio", "Direct CAC ratio", "decimal", hint="$ per $1 of new ARR", optional=False),
+    FieldSpec("direct_cac_ratio", "Direct CAC ratio", "decimal", hint="spent per 1 of new ARR (e.g. 1.2)", optional=False),
     FieldSpec("referral_fee_pct", "Referral fee % of ACV", "percent", hint="method: 5–15%", optional=False),
     FieldSpec("reseller_margin_pct", "Reseller margin % off list", "percent", hint="method: 20–40%", optional=False),
     FieldSpec("referral_share_pct", "Referral share of partner ARR %", "percent", optional=False),

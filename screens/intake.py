@@ -8,6 +8,9 @@ from textual.widgets import Static
 from screens.fields import FieldEditor, FieldSpec
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
+from workshop.currency import KNOWN
+from workshop.currency import current as current_currency
+from workshop.values import format_money
 from workshop.models import Participant, Phase
 
 SESSION_FIELDS = [
@@ -19,7 +22,14 @@ COMPANY_FIELDS = [
     FieldSpec("company_name", "Company name"),
     FieldSpec("description", "What the company does", "multiline"),
     FieldSpec("product_category", "Product category"),
-    FieldSpec("current_arr", "Current ARR", "money", hint="e.g. 18M, $18,000,000 or 18000000"),
+    FieldSpec(
+        "currency",
+        "Currency of every amount",
+        "choice",
+        choices=tuple((f"{c.code} — {c.name} ({c.symbol.strip()})", c.code) for c in KNOWN.values()),
+        optional=False,
+    ),
+    FieldSpec("current_arr", "Current ARR", "money", hint="e.g. 18M, 18,000,000 or 18000000"),
     FieldSpec("target_arr", "Target ARR", "money", hint="must be above current ARR"),
     FieldSpec("target_year", "Target ARR year", "count", hint="e.g. 2029"),
     FieldSpec("icps", "Primary ICPs", "lines", hint="one a line"),
@@ -38,6 +48,7 @@ class IntakeView(PhaseView):
 
     def compose(self) -> ComposeResult:
         session = self.session
+        self._currency_shown = current_currency().code
         yield Static("Session", classes="section-title", markup=False)
         for spec in SESSION_FIELDS:
             yield FieldEditor(session, spec)
@@ -56,3 +67,17 @@ class IntakeView(PhaseView):
         yield Static("Company profile", classes="section-title", markup=False)
         for spec in COMPANY_FIELDS:
             yield FieldEditor(session.intake, spec)
+
+    def refresh_view(self) -> None:
+        """After the currency changes, every amount is shown with its symbol (never converted)."""
+        shown = current_currency().code
+        if shown == self._currency_shown:
+            return
+        self._currency_shown = shown
+        for spec in COMPANY_FIELDS:
+            if spec.kind != "money":
+                continue
+            field = self.query_one(f"#field-{spec.name}", FieldEditor)
+            entry = field.query_one("#input")
+            if not entry.has_focus:
+                entry.value = format_money(getattr(self.session.intake, spec.name))  # type: ignore[attr-defined]

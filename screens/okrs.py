@@ -47,7 +47,7 @@ KR_FIELDS = [
         "the partner share of ARR.",
         choices=tuple((kind.label, kind) for kind in MeasureKind),
     ),
-    FieldSpec("measure_value", "Measure: the number", "decimal", hint="e.g. 3 (partners), 12000000 ($), 30 (%)"),
+    FieldSpec("measure_value", "Measure: the number", "decimal", hint="e.g. 3 (partners), 12000000 (money), 30 (%)"),
     FieldSpec("measure_unit", "Measure: unit", hint="only for 'Another number' (e.g. webinars); the other kinds have their own"),
 ]
 

@@ -19,7 +19,7 @@ from workshop.models import Partner, QuarterResult
 QUARTER_SPEC = FieldSpec("quarter", "Quarter", hint="YYYY-Qn, e.g. 2026-Q3", optional=False)
 
 RESULT_FIELDS = [
-    FieldSpec("pipeline", "Annual pipeline ($)", "money", hint="e.g. 1.2M, $1,200,000 or 500k"),
+    FieldSpec("pipeline", "Annual pipeline", "money", hint="e.g. 1.2M, 1,200,000 or 500k"),
     FieldSpec("certified_individuals", "Certified individuals", "count"),
     FieldSpec("dedicated_practice", "Dedicated practice or center of excellence", "bool"),
     FieldSpec("last_pipeline_activity", "Last pipeline activity", "date",

@@ -20,14 +20,15 @@ from workshop.editor import EditRefused
 from workshop.models import Partner, QuarterResult, Session, Tier
 from workshop.tier_ladder import LadderError, new_tier_name, removal_refused
 from workshop.tier_movement import PartnerMovement, QuarterMovement
+from workshop.currency import current as current_currency
 from workshop.values import format_money
 
 TIER_FIELDS = [
-    FieldSpec("pipeline_min", "Annual pipeline target: minimum ($)", "money", hint="e.g. 2M or $500,000; empty: none"),
-    FieldSpec("pipeline_max", "Annual pipeline target: maximum ($)", "money", hint="empty: open-ended (e.g. $2M+)"),
+    FieldSpec("pipeline_min", "Annual pipeline target: minimum", "money", hint="e.g. 2M or 500,000; empty: none"),
+    FieldSpec("pipeline_max", "Annual pipeline target: maximum", "money", hint="empty: open-ended (e.g. 2M+)"),
     FieldSpec("certified_individuals", "Certified individuals required", "count"),
     FieldSpec("dedicated_practice", "Dedicated practice or center of excellence required", "bool"),
-    FieldSpec("mdf_per_year", "MDF allocation per year ($)", "money"),
+    FieldSpec("mdf_per_year", "MDF allocation per year", "money"),
     FieldSpec("pipeline_share_pct", "Share of the partner-sourced pipeline (%)", "percent", optional=False,
               hint="the economics' tier mix: the tiers' shares add up to 100%"),
     FieldSpec("exit_months", "Exit after this many months without pipeline activity", "count", optional=False,
@@ -54,7 +55,7 @@ def short_money(value: int | None) -> str:
         return "—"
     for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")):
         if value >= size:
-            return f"${value / size:.2f}".rstrip("0").rstrip(".") + suffix
+            return f"{current_currency().symbol}{value / size:.2f}".rstrip("0").rstrip(".") + suffix
     return format_money(value)
 
 

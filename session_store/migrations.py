@@ -16,6 +16,8 @@ old version).
   file had none: it reads as "no gates", which keeps every band what the score says.
 * 5 → 6: the tier framework becomes the session's own (issue 17; tests/test_store_migrations.py).
   See docs/session-format.md.
+* 6 → 7: the session's currency (``intake.currency``, ISO 4217). A version-6 file's amounts were
+  all dollars: it reads as ``USD``, written in.
 """
 
 from __future__ import annotations
@@ -146,12 +148,22 @@ def _5_to_6_tier_framework(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _6_to_7_currency(data: dict[str, Any]) -> dict[str, Any]:
+    intake = data.get("intake")
+    if intake is None:
+        intake = data["intake"] = {}
+    if isinstance(intake, dict) and "currency" not in intake:  # not a table: validation says so
+        intake["currency"] = "USD"
+    return data
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _1_to_2_audit_trail,
     2: _2_to_3_scoring_weights,
     3: _3_to_4_key_result_measures,
     4: _4_to_5_gates,
     5: _5_to_6_tier_framework,
+    6: _6_to_7_currency,
 }
 
 

@@ -134,3 +134,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return len(SLOW_FIRST)
 
     items.sort(key=rank)  # stable: the rest keep their order
+
+
+@pytest.fixture(autouse=True)
+def _money_in_dollars_again():
+    """The currency money is shown in is process-wide (workshop.currency, as a locale is): a test
+    that opens a GBP session in an App must not leave the next test's amounts in pounds."""
+    from workshop import currency
+
+    yield
+    currency.use(currency.DEFAULT)

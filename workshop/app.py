@@ -24,7 +24,7 @@ from textual.theme import Theme
 
 from session_store import EditingClaim, SessionFile, write_blueprint
 from session_store.saver import Saver
-from workshop import agenda
+from workshop import agenda, currency
 from workshop.app_room import ROOM_DEFAULT, RoomHost
 from workshop.app_saving import AUTOSAVE_DELAY, RETRY_DELAY, UNSAVED_TITLE, Autosaving
 from workshop.app_sessions import SessionsHost
@@ -221,6 +221,8 @@ class PartnerWorkshopApp(SessionsHost, Autosaving, UndoSteps, LeavesOnSignals, R
         """After every change: refresh the views, autosave soon."""
         if not self.session_is_open or isinstance(edit, Restored):  # an undo does it itself
             return
+        assert self.session is not None
+        currency.use(self.session.intake.currency)  # it may be what was just edited
         self._pending = True
         if not isinstance(edit, PositionMoved):  # where the team is: saved, nothing to refresh
             assert self.session is not None

@@ -14,6 +14,7 @@ from session_store import (
     list_sessions,
     new_session_path,
 )
+from workshop import currency
 from workshop.app_room import ROOM_DEFAULT
 from workshop.editor import SessionEditor
 from workshop.gc_policy import freeze_long_lived
@@ -113,6 +114,7 @@ class SessionsHost:
             return False
         self.session_file = session_file
         self.session = session_file.session
+        currency.use(self.session.intake.currency)  # every amount on screen is in it
         self._editor = SessionEditor(self.session, author=lambda: self.author)
         self._editor.subscribe(self._edit_made)
         self._left = False

@@ -5,6 +5,7 @@ team is: :meth:`workshop.editor.SessionEditor.restore`)."""
 from __future__ import annotations
 
 from session_store import parse_session, render_session, session_data
+from workshop import currency
 from workshop.app_saving import AUTOSAVE_DELAY
 from workshop.gc_policy import release_frozen
 from workshop.terminal_text import visible
@@ -41,6 +42,7 @@ class UndoSteps:
         text, description = step
         restored = self.editor.restore(parse_session(text, "undo history"), verb=verb, description=description)
         self.session = restored
+        currency.use(restored.intake.currency)
         if self.session_file is not None:
             self.session_file.session = restored
         if self.room is not None:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from workshop import export
+from workshop.currency import in_session_currency
 from workshop.export import ExportError
 from workshop.models import Session
 
@@ -40,6 +41,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
+@in_session_currency
 def render_blueprint(
     session: Session,
     fmt: str = "markdown",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
+from workshop.currency import current as current_currency
 from workshop.dates import money
 from workshop.economics import partner_economics, pipeline_tiers
 from workshop.models import Session
@@ -84,7 +85,7 @@ def tick_text(value: float) -> str:
 def millions(amount: float) -> str:
     """``$5.3M`` (one decimal), for a chart label."""
     tenths = Decimal(repr(amount)) / Decimal(1_000_000)
-    return f"${tenths.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}M"
+    return f"{current_currency().symbol}{tenths.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}M"
 
 
 def _needs(items: tuple[str, ...] | list[str]) -> str:
@@ -94,7 +95,7 @@ def _needs(items: tuple[str, ...] | list[str]) -> str:
 def arr_chart(session: Session) -> Chart:
     """Partner-sourced ARR target by year (in $M) against the total target ARR (a line)."""
     economics = partner_economics(session)
-    title = "Partner-sourced ARR target by year ($M)"
+    title = f"Partner-sourced ARR target by year ({current_currency().symbol.strip()}M)"
     if not economics.years:
         return Chart(title, (), empty=_needs(economics.partner_arr_target.needs))
     total = session.intake.target_arr
@@ -113,7 +114,7 @@ def arr_chart(session: Session) -> Chart:
 def pipeline_chart(session: Session) -> Chart:
     """Pipeline needed in a year, split by tier (in $M), with the partners each tier needs."""
     economics = partner_economics(session)
-    title = "Pipeline needed per year by tier ($M)"
+    title = f"Pipeline needed per year by tier ({current_currency().symbol.strip()}M)"
     if not economics.years:
         return Chart(title, (), empty=_needs(economics.pipeline_total.needs))
     annual = economics.years[0].pipeline.value or 0.0

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from workshop.currency import in_session_currency
 from workshop.findings import RuleResult, Status
 from workshop.health import HealthReport, health_report
 from workshop.models import Session
@@ -69,6 +70,7 @@ def print_report(report: HealthReport, console: Console) -> None:
     console.print(Text(summary, style="bold red" if failed else "bold"))
 
 
+@in_session_currency
 def run_check(session: Session, *, as_json: bool, today: date, file: IO[str] | None = None) -> int:
     """Print the health report of ``session`` as of ``today``; 1 when a quality rule fails."""
     report = health_report(session, today)

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from datetime import date
 
+from workshop.currency import current as current_currency
+
 _QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")  # ASCII digits only: "20٢٥" is no year
 
 
@@ -51,5 +53,5 @@ def quarter_of(day: date) -> str:
 
 
 def money(amount: float | int) -> str:
-    """Whole dollars with thousands separators: ``$1,250,000``."""
-    return f"${round(amount):,}"
+    """Whole units of the session's currency with thousands separators: ``$1,250,000``, ``£1,250,000``."""
+    return f"{current_currency().symbol}{round(amount):,}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from workshop.currency import current as current_currency
 from workshop.dates import money
 from workshop.models import Session, Tier
 from workshop.tier_ladder import mix_total, promises_mdf
@@ -53,7 +54,8 @@ class Figure:
         if self.unit == "$":
             return money(self.value)
         if self.unit == "$/$":
-            return f"${self.value:,.2f} per $1"
+            symbol = current_currency().symbol
+            return f"{symbol}{self.value:,.2f} per {symbol}1"
         return f"{self.value:,.0f} {self.unit}"
 
 
@@ -253,31 +255,32 @@ def partner_economics(session: Session) -> Economics:
         notes.append(f"Co-sell ({100 - channel_shares:g}% of partner-sourced ARR) costs no cash fee: "
                      "its cost is shared quota credit. Partner team salaries are not included.")
 
-    direct = Figure("direct_cac", "Direct cost per $1 of new ARR", inputs.direct_cac_ratio, "$/$",
+    c = current_currency().symbol  # the session currency: "£1 of new ARR"
+    direct = Figure("direct_cac", f"Direct cost per {c}1 of new ARR", inputs.direct_cac_ratio, "$/$",
                     "direct CAC ratio (input)", {"direct CAC ratio": f"{inputs.direct_cac_ratio:g}"})
     per_dollar_formula = "channel cost per year ÷ new partner-sourced ARR per year"
     if total_cost.value is None or not new_per_year:
-        per_dollar = _missing("Partner cost per $1 of new ARR", "$/$", "partner_cost_per_dollar",
+        per_dollar = _missing(f"Partner cost per {c}1 of new ARR", "$/$", "partner_cost_per_dollar",
                               per_dollar_formula, list(total_cost.needs) or ["a partner-sourced ARR target"])
-        net = _missing("Net revenue per partner-sourced $1", "$/$", "net_per_partner_dollar",
-                       "1 − partner cost per $1", list(per_dollar.needs))
+        net = _missing(f"Net revenue per partner-sourced {c}1", "$/$", "net_per_partner_dollar",
+                       f"1 − partner cost per {c}1", list(per_dollar.needs))
         comparison = "Needs " + ", ".join(per_dollar.needs) + " to compare the channel with direct sales."
     else:
         ratio = total_cost.value / new_per_year
-        per_dollar = Figure("partner_cost_per_dollar", "Partner cost per $1 of new ARR", ratio, "$/$",
+        per_dollar = Figure("partner_cost_per_dollar", f"Partner cost per {c}1 of new ARR", ratio, "$/$",
                             per_dollar_formula, {"channel cost per year": money(total_cost.value),
                                                  "new partner-sourced ARR per year": money(new_per_year)})
-        net = Figure("net_per_partner_dollar", "Net revenue per partner-sourced $1", 1 - ratio, "$/$",
-                     "1 − partner cost per $1", {"partner cost per $1": f"${ratio:,.2f}"})
+        net = Figure("net_per_partner_dollar", f"Net revenue per partner-sourced {c}1", 1 - ratio, "$/$",
+                     f"1 − partner cost per {c}1", {f"partner cost per {c}1": f"{c}{ratio:,.2f}"})
         difference = inputs.direct_cac_ratio - ratio
         if abs(difference) < 0.005:
             verdict = "the same as direct"
         elif difference > 0:
-            verdict = f"${difference:,.2f} cheaper than direct"
+            verdict = f"{c}{difference:,.2f} cheaper than direct"
         else:
-            verdict = f"${-difference:,.2f} dearer than direct"
-        comparison = (f"Each partner-sourced $1 of new ARR costs ${ratio:,.2f} in channel cost versus "
-                      f"${inputs.direct_cac_ratio:,.2f} direct: {verdict}.")
+            verdict = f"{c}{-difference:,.2f} dearer than direct"
+        comparison = (f"Each partner-sourced {c}1 of new ARR costs {c}{ratio:,.2f} in channel cost versus "
+                      f"{c}{inputs.direct_cac_ratio:,.2f} direct: {verdict}.")
 
     all_needs: list[str] = []
     for item in [*needs, *(n for f in (*partners, *costs) for n in f.needs)]:

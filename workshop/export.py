@@ -31,6 +31,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
+from workshop.currency import in_session_currency
+from workshop.currency import current as current_currency
 from workshop.export_context import blueprint_context
 from workshop.markdown_text import EMPTY, Markdown, escape, escape_block
 from workshop.models import Session
@@ -81,12 +83,13 @@ def to_markdown(value: Any) -> Markdown:
 
 
 def money(value: int | float | None) -> Markdown:
-    """Whole dollars: ``$1,234,567``; a negative amount ``-$5``.  (A ``$`` before a digit never
+    """Whole units of the session's currency: ``$1,234,567``, ``£1,234,567``; a negative amount ``-$5``.  (A ``$`` before a digit never
     closes GitHub's math, and every ``$`` that could is escaped: see :mod:`workshop.markdown_text`.)"""
     if value is None:
         return Markdown(EMPTY)
     amount = round(value)
-    return Markdown(f"-${-amount:,}" if amount < 0 else f"${amount:,}")
+    symbol = current_currency().symbol
+    return Markdown(f"-{symbol}{-amount:,}" if amount < 0 else f"{symbol}{amount:,}")
 
 
 def score(value: float | None) -> Markdown:
@@ -139,8 +142,15 @@ def cell_lines(values: Iterable[Any]) -> Markdown:
     return join(values, "; ")
 
 
+@jinja2.pass_context
+def _money_filter(context: Any, value: int | float | None) -> Markdown:
+    """``money`` as a filter: taking the context keeps Jinja from folding ``{{ 1|money }}`` into
+    the compiled (cached) template in the currency of the first export."""
+    return money(value)
+
+
 _FILTERS = {
-    "money": money,
+    "money": _money_filter,
     "score": score,
     "percent": percent,
     "number": number,
@@ -326,6 +336,7 @@ AUDIENCES = ("team", "board")
 notes: the places to fix findings, the session id and its record)."""
 
 
+@in_session_currency
 def export_markdown(
     session: Session,
     *,

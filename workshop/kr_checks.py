@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from workshop.currency import KNOWN
 from workshop.dates import money
 from workshop.economics import Economics, Figure, partner_economics
 from workshop.findings import RuleResult, Target, finding
@@ -36,7 +37,8 @@ _TIER_KINDS = {
 }
 
 _NUMBER = r"(\d+(?:[.,]\d+)*)"
-_MONEY = rf"\$\s?{_NUMBER}\s*([kKmMbB])?\b"
+_CODES = "|".join(KNOWN)
+_MONEY = rf"(?:[$£€¥₹]|\b(?:{_CODES})\s)\s?{_NUMBER}\s*([kKmMbB])?\b"  # $12M, £12M, GBP 12M
 _PATTERNS: list[tuple[re.Pattern[str], MeasureKind]] = [
     (re.compile(rf"\b{_NUMBER}\s+platinum\s+partners?\b", re.I), MeasureKind.PLATINUM_PARTNERS),
     (re.compile(rf"\b{_NUMBER}\s+gold\s+partners?\b", re.I), MeasureKind.GOLD_PARTNERS),

@@ -37,10 +37,13 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 6
+from workshop.dates import money
+
+SCHEMA_VERSION = 7
 """2: the audit trail (``audit``). 3: the session's scoring weights. 4: a key result's
 structured measure (``measure``, ``measure_value``, ``measure_unit``). 5: must-pass gates.
-6: the tier framework is the session's own (issue 17)."""
+6: the tier framework is the session's own (issue 17). 7: the session's currency
+(``intake.currency``)."""
 
 
 # --------------------------------------------------------------------------- basic types
@@ -314,6 +317,8 @@ class Intake(Record):
     company_name: Text = ""
     description: Text = ""
     product_category: Text = ""
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of every amount in the session")] = "USD"
+    """Every amount in the session is in it (never converted): shown and typed with its symbol."""
     current_arr: Money | None = None
     target_arr: Money | None = None
     target_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
@@ -330,7 +335,7 @@ class Intake(Record):
             and self.target_arr <= self.current_arr
         ):
             raise ValueError(
-                f"target ARR (${self.target_arr:,}) must be above current ARR (${self.current_arr:,})"
+                f"target ARR ({money(self.target_arr)}) must be above current ARR ({money(self.current_arr)})"
             )
         return self
 
@@ -664,8 +669,8 @@ class Tier(Record):
             and self.pipeline_min > self.pipeline_max
         ):
             raise ValueError(
-                f"{_named(self.name)}: pipeline target minimum (${self.pipeline_min:,}) "
-                f"is above the maximum (${self.pipeline_max:,})"
+                f"{_named(self.name)}: pipeline target minimum ({money(self.pipeline_min)}) "
+                f"is above the maximum ({money(self.pipeline_max)})"
             )
         return self
 

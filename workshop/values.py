@@ -14,30 +14,48 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from workshop.currency import Currency
+from workshop.currency import current as current_currency
 from workshop.models import MAX_MONEY
 
-_MONEY = re.compile(r"^\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([kKmMbB]?)$")
+_MONEY = re.compile(r"^([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([kKmMbB]?)$")
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
 
 
-def parse_money(text: str) -> int | None:
-    """``"$1,250,000"``, ``"1.25M"``, ``"500k"`` or ``"2000000"`` -> whole dollars."""
+def _strip_currency(raw: str, currency: Currency) -> str:
+    """``£1.25M``, ``GBP 1.25M``, ``1.25M GBP`` -> ``1.25M`` in GBP; another currency's sign stays
+    (and so is refused: amounts are never converted)."""
+    for mark in sorted({currency.symbol.strip(), currency.code}, key=len, reverse=True):
+        if raw[: len(mark)].upper() == mark.upper():
+            return raw[len(mark) :].strip()
+        if raw[-len(mark) :].upper() == mark.upper():
+            return raw[: -len(mark)].strip()
+    return raw
+
+
+def parse_money(text: str, currency: Currency | None = None) -> int | None:
+    """``"$1,250,000"``, ``"1.25M"``, ``"500k"`` or ``"2000000"`` -> whole units of the session's
+    currency (``£1.25M`` or ``1.25M GBP`` in a GBP session)."""
+    currency = currency or current_currency()
     raw = text.strip()
     if not raw:
         return None
     if raw.startswith("-"):
         raise ValueError("an amount of money cannot be negative")
-    match = _MONEY.match(raw)
+    number_text = _strip_currency(raw, currency)
+    match = _MONEY.match(number_text)
     if not match or (match.group(1).count(",") and not re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?", match.group(1))):
-        raise ValueError(f"not an amount: {raw!r} (try 1250000, $1,250,000, 1.25M or 500k)")
+        symbol = currency.symbol
+        raise ValueError(f"not an amount in {currency.code}: {raw!r} (try 1250000, {symbol}1,250,000, 1.25M or 500k)")
     number = float(match.group(1).replace(",", "")) * _SCALE[match.group(2).lower()]
     if number > MAX_MONEY:  # the same limit, in the same words, as the model's
-        raise ValueError(f"Must be at most {format_money(MAX_MONEY)}")
+        raise ValueError(f"Must be at most {format_money(MAX_MONEY, currency)}")
     return round(number)
 
 
-def format_money(value: int | None) -> str:
-    return "" if value is None else f"${value:,}"
+def format_money(value: int | None, currency: Currency | None = None) -> str:
+    """``$1,250,000``; ``£1,250,000`` in a GBP session."""
+    return "" if value is None else f"{(currency or current_currency()).symbol}{value:,}"
 
 
 _LIMITS = {"le": "at most", "ge": "at least", "lt": "below", "gt": "above"}
