@@ -415,3 +415,20 @@ def test_the_tier_domain_imports_neither_textual_nor_screens_nor_the_store() -> 
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'session_store')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_override_keeps_its_appeal_after_the_tier_is_renamed() -> None:
+    from workshop.editor import SessionEditor
+    from workshop.tier_movement import evaluate_partner
+
+    session = new_session()
+    acme = signed("gold", q("2025-Q1", 600_000, 3, business_reviews=2, joint_gtm_activities=2),
+                  q("2025-Q2", 600_000, 3, business_reviews=2, joint_gtm_activities=2))
+    session.mapping.partners = [acme]
+    editor = SessionEditor(session, author=lambda: "Maya")
+    movement = evaluate_partner(acme, session.tiers, TODAY)
+    editor.set_program_tier(acme, "platinum", movement=movement, reason="Strategic bet")
+    editor.rename_tier(session.tiers.tier("platinum"), "Elite")
+    rule = next(r for r in health_report(session, TODAY).rules if r.key == "rule.tier_enforcement")
+    assert rule.status.value == "fail" and "Recorded Elite" in rule.message
+    assert "“Strategic bet”" in rule.message

@@ -173,10 +173,15 @@ def tier_override(movement: PartnerMovement | None, new_tier: str) -> str | None
 
 
 def record_tier_override(
-    session: Session, movement: PartnerMovement, new_tier: str, reason: str, who: str
+    session: Session, movement: PartnerMovement, new_tier: str, reason: str, who: str,
+    tier_id: str | None = None,
 ) -> AuditEntry:
-    """A tier set by hand against the rules, with the reason (refused without one)."""
+    """A tier set by hand against the rules, with the reason (refused without one).
+    ``new_tier`` is the tier's name as it is now; ``tier_id`` its id (kept, so the appeal is
+    still found after the tier is renamed)."""
     figures = {"set to": new_tier, **movement_figures(movement)}
+    if tier_id is not None:
+        figures["set to tier id"] = tier_id
     return record_override(
         session, who, movement.reason or TIER_RULES, figures, reason,
         subject=movement.partner.name,
@@ -185,13 +190,18 @@ def record_tier_override(
     )
 
 
-def appeal_for(session: Session, partner: str, tier: str) -> AuditEntry | None:
-    """The override that put ``partner`` at ``tier`` against the rules, if it is the latest
-    tier entry about it (a move applied since supersedes it)."""
+def appeal_for(session: Session, partner: str, tier: str, tier_id: str | None = None) -> AuditEntry | None:
+    """The override that put ``partner`` at ``tier`` (its name; ``tier_id``: its id, which an
+    entry written since tiers have ids is matched on, so a rename keeps the appeal) against
+    the rules, if it is the latest tier entry about it (a move applied since supersedes it)."""
     for entry in reversed(session.audit):
         if entry.subject != partner:
             continue
-        if entry.kind is AuditKind.OVERRIDE and entry.figures.get("set to") == tier:
+        recorded_id = entry.figures.get("set to tier id")
+        same = (recorded_id == tier_id) if recorded_id is not None and tier_id is not None else (
+            entry.figures.get("set to") == tier
+        )
+        if entry.kind is AuditKind.OVERRIDE and same:
             return entry
         if entry.kind in (AuditKind.TIER_MOVE, AuditKind.OVERRIDE):
             return None

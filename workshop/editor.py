@@ -332,7 +332,7 @@ class SessionEditor(RaciEditing):
                 if not reason.strip():
                     raise EditRefused("an override needs its reason (the appeal)")
                 assert movement is not None
-                record_tier_override(self.session, movement, name or "", reason, self._author())
+                record_tier_override(self.session, movement, name or "", reason, self._author(), tier_id=tier)
         sign_partner(partner, tier)
         self._record(ProgramTierSet(partner.name, name))
 

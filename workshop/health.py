@@ -239,7 +239,9 @@ def _okr_rule(session: Session) -> RuleResult:
 
 def _appealed(session: Session, movement: PartnerMovement) -> str:
     """" Overridden on D by W: “reason”." when the team overrode the rules for this tier."""
-    entry = appeal_for(session, movement.partner.name, movement.label(movement.recorded_tier))
+    entry = appeal_for(
+        session, movement.partner.name, movement.label(movement.recorded_tier), movement.recorded_tier
+    )
     if entry is None:
         return ""
     by = f" by {entry.who}" if entry.who.strip() else ""
