@@ -164,14 +164,18 @@ _THOUSANDTHS: dict[int, Fraction] = {}
 _TENTHS: dict[int, Fraction] = {}
 
 
+_POINTS: dict[int, Fraction] = {}
+_KEPT = 20_000
+
+
 def _fraction(cache: dict[int, Fraction], numerator: int, denominator: int) -> Fraction:
-    """``Fraction(numerator, denominator)``, remembered for ratings, weights and tenths (0 to
-    100,000: a big map repeats the same few hundred thousands of times; a Fraction is immutable)."""
+    """``Fraction(numerator, denominator)``, remembered (a Fraction is immutable): a big map
+    repeats the same ratings, weights, tenths and contributions thousands of times."""
     value = cache.get(numerator)
     if value is None:
-        value = Fraction(numerator, denominator)
-        if 0 <= numerator <= 100_000:
-            cache[numerator] = value
+        if len(cache) >= _KEPT:
+            cache.clear()
+        value = cache[numerator] = Fraction(numerator, denominator)
     return value
 
 
@@ -192,7 +196,7 @@ def _explain_in_integers(partner: Partner, weights: Weighting, total: int, parts
         rating = part // weight if weight else round(getattr(partner.ratings, field) * 1000)
         rating_fraction = _fraction(_THOUSANDTHS, rating, 1000)
         contributions.append(Contribution(field, label, rating_fraction, _fraction(_THOUSANDTHS, weight, 1000),
-                                          Fraction(part, DENOMINATOR)))
+                                          _fraction(_POINTS, part, DENOMINATOR)))
         if weight == 0:
             continue
         if up is not None and up_band is not None:

@@ -329,7 +329,7 @@ def exact_text(score: Fraction | float | None) -> str:
     return text
 
 
-_TEXTS_KEPT = 100_000
+_TEXTS_KEPT = 20_000
 _EXACT_TEXTS: dict[tuple[int, int], str] = {}
 """:func:`exact_text` by (numerator, denominator): a big export writes the same ratings, weights
 and contributions thousands of times (the text depends on the number alone)."""
