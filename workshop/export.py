@@ -54,6 +54,8 @@ class ExportError(Exception):
 
 def _text_of(value: Any) -> str:
     """A value a template printed, as the words a reader should see (still unescaped)."""
+    if type(value) is float:  # ratings: the most common number (no check below can match one)
+        return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0").rstrip(".")
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
