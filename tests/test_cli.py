@@ -89,6 +89,12 @@ def test_new_creates_a_prefilled_session_and_opens_it(
     assert session.title == "Q1 Offsite" and len(session.thesis.models) == 7
     assert cli.main(["new", "--title", "Q1 Offsite"]) == 0
     assert fake_app[-1] == default_sessions_dir() / "q1-offsite-2.toml"
+    assert session.intake.currency == "USD"
+    assert cli.main(["new", "--title", "UK entry", "--currency", "gbp"]) == 0
+    assert load_session(default_sessions_dir() / "uk-entry.toml").intake.currency == "GBP"
+    with pytest.raises(SystemExit) as usage:
+        cli.main(["new", "--currency", "pounds"])
+    assert usage.value.code == 2
 
 
 def test_open_by_name_and_missing(tmp_home: Path, fake_app: list[Path | None], capsys) -> None:

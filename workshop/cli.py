@@ -68,6 +68,13 @@ def _host(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not an IP address: {text!r} (e.g. 192.168.1.20)") from None
 
 
+def _currency_code(text: str) -> str:
+    code = text.strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"not a three-letter currency code such as USD, GBP or EUR: {text!r}")
+    return code
+
+
 def _font_size(text: str) -> int:
     try:
         size = int(text)
@@ -96,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a new session, pre-filled with the method's defaults")
     new.add_argument("--title", default="Partnership strategy workshop", help="the session's title")
+    new.add_argument(
+        "--currency",
+        type=_currency_code,
+        default="USD",
+        metavar="CODE",
+        help="ISO code of the session's amounts, e.g. GBP or EUR (default USD; Intake changes it)",
+    )
 
     open_ = commands.add_parser("open", help="resume a session (a file path, or a name from `list`)")
     open_.add_argument("session", metavar="PATH|NAME")
@@ -204,6 +218,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     try:
         session = new_session(title=args.title)
+        session.intake.currency = args.currency
     except ValidationError as exc:  # a title that cannot be saved (an unpaired surrogate)
         raise CliError(f"--title: {describe_validation_error(exc)}") from None
     created = SessionFile.create(new_session_path(args.title), session)
