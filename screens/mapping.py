@@ -3,27 +3,26 @@
 The scoring table is :class:`~screens.mapping_table.PartnerTable`; this view wires its keys
 (add, edit, delete, rate, sort, filter) to dialogs and to the quick rating bar, and shows what
 the engine derives: each partner's score and band, and the competitor ecosystem analysis.
+The edit actions are :class:`~screens.mapping_actions.PartnerActions`, the derived displays
+:class:`~screens.mapping_panels.MappingPanels` (mixins of the view).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from fractions import Fraction
 
 from pydantic import ValidationError
-from rich import box
-from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
-from screens.dialogs import ConfirmDialog, EditDialog
 from screens.fields import FieldEditor, FieldSpec, enum_choices, validation_message
+from screens.mapping_actions import PartnerActions
 from screens.mapping_landscape import LandscapeTree
+from screens.mapping_panels import MappingPanels
 from screens.mapping_rating import RatingBar, RatingInput
 from screens.mapping_table import (
     BAND_WORD,
@@ -32,45 +31,14 @@ from screens.mapping_table import (
     PartnerAction,
     PartnerFilter,
     PartnerTable,
-    row_signature,
 )
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
-from workshop.terminal_text import visible
-from workshop.competitors import ecosystem
 from workshop.findings import Target
-from workshop.models import (
-    RATING_FIELDS,
-    Competitor,
-    LandscapeTier,
-    LockStatus,
-    Partner,
-    PartnerStage,
-    PartnerType,
-    Phase,
-)
-from workshop.gates import gated
-from workshop.score_explain import explain
-from workshop.sensitivity import Sensitivity, sensitivity
-from workshop.scoring import Weighting, ranked_partners, attractiveness, band_for, exact_text, format_score, missing_ratings, percent_text, weighting
-from workshop.team_scoring import disagreement
+from workshop.models import RATING_FIELDS, Competitor, LandscapeTier, PartnerType, Phase
+from workshop.scoring import Weighting, attractiveness, percent_text, weighting
 from workshop.values import format_date, format_number, parse_rating
-
-PARTNER_FIELDS = [
-    FieldSpec("name", "Name", optional=False),
-    FieldSpec("type", "Type", "choice", choices=enum_choices(PartnerType), optional=False),
-    FieldSpec("landscape_tier", "Landscape tier", "choice", choices=enum_choices(LandscapeTier), optional=False),
-    FieldSpec("practice", "Relevant practice", hint="e.g. Digital, Risk, Technology; geography; strength"),
-    FieldSpec("notes", "Notes", "multiline"),
-    FieldSpec("lock_status", "Lock status", "choice", choices=enum_choices(LockStatus), optional=False),
-    FieldSpec("locked_to", "Locked to", hint="the competitor it is locked to, if locked"),
-    FieldSpec("stage", "Stage", "choice", choices=enum_choices(PartnerStage), optional=False),
-]
-def rating_specs(weights: Weighting) -> list[FieldSpec]:
-    """The five rating fields, each labelled with the session's weight."""
-    return [FieldSpec(key, f"{label} ({percent_text(weights.of(key))}%)", "rating", hint="0-100")
-            for key, (label, _weight) in RATING_FIELDS.items()]
 
 COMPETITOR_FIELDS = [
     FieldSpec("name", "Competitor", optional=False),
@@ -85,28 +53,10 @@ COMPETITOR_COLUMNS = [
     Column("Perceived strength", lambda c: one_line(c.perceived_strength, 60), width=34),
 ]
 
-LIST_LIMIT = 10
-"""Lines shown per ecosystem list before "… and N more" (display only)."""
-
 BAND_CHOICES = [(word, band) for band, word in BAND_WORD.items()] + [("Unscored", UNSCORED)]
 
 
-def cell_text(text: str, style: str = "") -> Text:
-    """User text (a partner's name) in a rich table cell: a Text, never parsed as markup."""
-    return Text(visible(text), style=style)
-
-
-def _limited(lines: Iterable[str], empty: str) -> list[str]:
-    lines = list(lines)
-    if not lines:
-        return [f"  {empty}"]
-    shown = [f"  • {line}" for line in lines[:LIST_LIMIT]]
-    if len(lines) > LIST_LIMIT:
-        shown.append(f"  … and {len(lines) - LIST_LIMIT} more")
-    return shown
-
-
-class MappingView(PhaseView):
+class MappingView(MappingPanels, PartnerActions, PhaseView):
     key = "mapping"
     title = "Market mapping"
     phase = Phase.MAPPING
@@ -222,32 +172,6 @@ class MappingView(PhaseView):
         line.update(literal(weights.sentence() + "  w: change them"))
         line.set_class(not weights.is_method, "-team")
 
-    def action_edit_weights(self) -> None:
-        """The five scoring weights of this session (applied together when they add up to 100 %)."""
-        from screens.mapping_weights import WeightsDialog
-
-        def closed(_result: object) -> None:
-            self.refresh_now()
-            self.table.focus()
-
-        self.app.push_screen(WeightsDialog(self.session.mapping), closed)
-
-    def action_edit_gates(self) -> None:
-        """The must-pass gates, judged for the selected partner (and added, renamed, removed)."""
-        from screens.mapping_gates import GatesDialog
-
-        partner = self.table.selected
-        if partner is None:
-            self.notify("No partner selected: gates are judged per partner (press a to add one).", markup=False)
-            return
-
-        def closed(_result: object) -> None:
-            self.table.update_partner(partner)
-            self.refresh_now()
-            self.table.focus()
-
-        self.app.push_screen(GatesDialog(self.session.mapping, partner), closed)
-
     def _show_status(self) -> None:
         table = self.table
         total = len(self.session.mapping.partners)
@@ -256,117 +180,6 @@ class MappingView(PhaseView):
         self.query_one("#table-status", Static).update(
             literal(f"{shown}, {order}; filter: {table.filter.describe()}")
         )
-
-    def _show_detail(self) -> None:
-        partner = self.table.selected
-        detail = self.query_one("#partner-detail", Static)
-        if partner is None:
-            detail.update(literal("No partner selected." if self.session.mapping.partners else "No partners yet: press a to add one."))
-            return
-        lines = [self._score_sentence(partner)]
-        explanation = explain(partner, self.weights)
-        if explanation is not None:
-            width = max(len(c.label) for c in explanation.contributions)
-            lines += [f"  {c.label:<{width}}  {c.text}" for c in explanation.contributions]
-            lines.append(f"  {'Score':<{width}}  {exact_text(explanation.score)}")
-            lines.append("Band lines: " + explanation.distance_sentence)
-            lines.append(explanation.up_sentence + "  " + explanation.down_sentence)
-        if self.session.mapping.gates:
-            row = ranked_partners([partner], self.weights)[0]
-            (gate_row,) = gated([row], self.session.mapping)
-            lines.append(f"Gates: {gate_row.gates.text}  (c: judge)")
-            lines.append(("⊘ " if gate_row.held else "") + gate_row.sentence)
-        if partner.team_ratings:
-            lines.append("Team: " + disagreement(partner, weights=self.session.mapping.weights).sentence)
-        detail.update(literal("\n".join(lines)))
-
-    def _score_sentence(self, partner: Partner) -> str:
-        score = attractiveness(partner.ratings, self.session.mapping.weights)
-        band = band_for(score)
-        if band is None:
-            return f"{partner.name}: unscored — still to rate: {', '.join(missing_ratings(partner.ratings)).lower()}."
-        shown, exact = format_score(score), exact_text(score)
-        exactly = "" if Fraction(shown) == score else f" (exactly {exact})"
-        return f"{partner.name}: score {shown}{exactly} — {band.label}. {band.advice}"
-
-    _ecosystem_input: tuple[object, ...] | None = None
-
-    def _show_ecosystem(self) -> None:
-        """The engine's ecosystem analysis, recomputed only when what it is made from changed.
-
-        Its input is the partners as the table shows them (name, type, tier, ratings, stage,
-        lock) and the competitors: cheap to compare, while the analysis scores every partner.
-        Editing notes, practice, dates or other phases leaves it as it is.
-        """
-        self._ecosystem_scheduled = False
-        if not self.is_attached:
-            return
-        self._show_sensitivity()
-        mapping = self.session.mapping
-        made_from = (
-            tuple(map(row_signature, mapping.partners)),
-            tuple((c.name, tuple(c.key_partners), c.model, c.perceived_strength) for c in mapping.competitors),
-        )
-        if made_from == self._ecosystem_input:
-            return
-        self._ecosystem_input = made_from
-        analysis = ecosystem(mapping)
-        lines = ["Available or under-served — recruit first if Priority or Secondary, best score first:"]
-        lines += _limited(analysis.gap_lines, "none: no available or under-served prospect")
-        lines.append("Locked to a competitor — counter-narrative, approach adjacent partners:")
-        lines += _limited((lp.sentence for lp in analysis.locked), "none")
-        lines.append("Shared by several competitors:")
-        lines += _limited(
-            (f"{c.name}: {', '.join(c.competitors)}" for c in analysis.contested), "none"
-        )
-        check = [
-            f"{p.name} is listed by {', '.join(comps)} but marked {p.lock_status.label.lower()}"
-            for p, comps in analysis.listed_but_available
-        ] + [f"{competitor} lists {name}, which is not in our map" for competitor, name in analysis.unmapped]
-        if check:
-            lines.append("To check:")
-            lines += _limited(check, "")
-        self.query_one("#ecosystem", Static).update(literal("\n".join(lines)))
-
-    _sensitivity_input: tuple[object, ...] | None = None
-
-    def _show_sensitivity(self) -> None:
-        """The engine's weight sensitivity, recomputed only when the ratings or weights changed."""
-        mapping = self.session.mapping
-        made_from = (mapping.weights.percents(), tuple((p.id, p.name, *row_signature(p)[3:8]) for p in mapping.partners))
-        if made_from == self._sensitivity_input:
-            return
-        self._sensitivity_input = made_from
-        # Scored off the UI thread (a big map takes a good part of a second).  It reads the live
-        # partners: an edit made meanwhile changes the input, so that result is never shown (the
-        # input it was made from is compared again) and the edit's own computation follows.
-        partners = list(mapping.partners)
-        weights = mapping.weights
-
-        def compute() -> None:
-            result = sensitivity(partners, weights)
-            self.app.call_from_thread(self._sensitivity_ready, made_from, result)
-
-        self.run_worker(compute, thread=True, exclusive=True, group="sensitivity", exit_on_error=True)
-
-    def _sensitivity_ready(self, made_from: tuple[object, ...], result: Sensitivity) -> None:
-        if made_from != self._sensitivity_input or not self.is_attached:
-            return
-        verdict = self.query_one("#sensitivity-verdict", Static)
-        verdict.update(literal(result.sentence))
-        verdict.set_class(not result.robust, "-moves")
-        table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
-        table.add_column("Weight change", no_wrap=True)
-        table.add_column("Weights", no_wrap=True)
-        table.add_column("Band changes", ratio=1)
-        table.add_column("Rank flips in the top ten", ratio=1)
-        for row in result.results:
-            style = "bold" if row.moves else "dim"
-            table.add_row(*(cell_text(t, style) for t in (row.scenario.name, row.scenario.weights_text,
-                                                          row.band_text, row.flip_text)))
-        for reason in result.skipped:
-            table.add_row(cell_text(reason, "dim"), cell_text("", "dim"), cell_text("skipped", "dim"), cell_text("", "dim"))
-        self.query_one("#sensitivity", Static).update(table if result.results or result.skipped else literal(""))
 
     def on_show(self) -> None:
         if self._stale:
@@ -383,76 +196,6 @@ class MappingView(PhaseView):
     def _partner_action(self, event: PartnerAction) -> None:
         event.stop()
         getattr(self, f"action_{event.action}_partner")()
-
-    def action_add_partner(self) -> None:
-        partner = Partner(name="New partner")
-        self.editor.add_partner(partner)
-        table = self.table
-        if table.filter.active:
-            table.filter = PartnerFilter()  # a new partner must be visible
-            self._sync_filter_bar()
-        table.append_partner(partner)
-        table.move_cursor(row=table.row_of(partner) or 0)
-        table.focus()
-        self._edit(partner, "New partner", new=True)
-
-    def action_edit_partner(self) -> None:
-        partner = self.table.selected
-        if partner is not None:
-            self._edit(partner, f"Edit partner: {partner.name}")
-
-    def _edit(self, partner: Partner, title: str, *, new: bool = False) -> None:
-        """``new``: the placeholder name is selected, so typing replaces it (as for every new row)."""
-        dialog = EditDialog(title, partner, PARTNER_FIELDS, select_first=new)
-        self.app.push_screen(dialog, self._after_dialog(partner))
-
-    def _after_dialog(self, partner: Partner):  # noqa: ANN202 - a screen-result callback
-        """When a dialog on ``partner`` closes: redraw its row and what derives from it."""
-
-        def closed(_result: object) -> None:
-            self.table.update_partner(partner)
-            self.refresh_view()
-            self.table.focus()
-
-        return closed
-
-    def action_team_partner(self) -> None:
-        """Each participant's own five ratings for the selected partner (the team mean is its score)."""
-        from screens.team_scoring import TeamScoringScreen
-
-        partner = self.table.selected
-        if partner is None:
-            return
-
-        self.app.push_screen(TeamScoringScreen(partner), self._after_dialog(partner))
-
-    def action_edit_ratings(self) -> None:
-        """All five ratings in one form (an emptied field clears that rating)."""
-        partner = self.table.selected
-        if partner is None:
-            return
-
-        self.app.push_screen(
-            EditDialog(f"Ratings: {partner.name}", partner.ratings, rating_specs(self.weights)), self._after_dialog(partner)
-        )
-
-    def action_delete_partner(self) -> None:
-        partner = self.table.selected
-        if partner is None:
-            return
-
-        def confirmed(answer: bool | None) -> None:
-            row = self.table.cursor_row
-            if answer and self.editor.delete_partner(partner):
-                self.table.remove_partner(partner)
-                if self.table.row_count:
-                    self.table.move_cursor(row=min(row, self.table.row_count - 1))
-                self.refresh_now()
-
-        self.app.push_screen(
-            ConfirmDialog(f"Delete partner “{partner.name}” and its ratings?", title="Delete partner", yes="Delete"),
-            confirmed,
-        )
 
     def action_sort_partner(self) -> None:
         table = self.table
