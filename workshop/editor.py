@@ -34,43 +34,28 @@ from workshop.models import (
     Partner,
     PartnershipModel,
     Phase,
-    QuarterResult,
     RoadmapItem,
     ScoringWeights,
     Session,
     SignOff,
-    Tier,
     utc_now,
 )
 from workshop import signoff as signing
-from workshop import tier_ladder as ladder
-from workshop.defaults import default_tiers
-from workshop.audit import (
-    audit_after_step,
-    record_movement,
-    record_tier_override,
-    record_warning,
-    sync_decisions,
-    tier_override,
-)
+from workshop.audit import audit_after_step, sync_decisions
 from workshop.gates import add_gate, remove_gate, set_check
 from workshop.editor_raci import RaciEditing
+from workshop.editor_tiers import TierEditing
 from workshop.edits import (
     EditRefused,
     Edit, FieldSet, PartnerRated, WeightsSet, GateChanged, GateJudged, TeamRated, RecordAdded,
     RecordDeleted, RecordMoved, ThesisSigned, ThesisSignOffWithdrawn, ModelSelected,
     PrioritizedModelsSet, NoteParked,
-    NoteResolved, ProgramTierSet, TierChanged, WarningIssued, MovementApplied, QuarterAdded, QuarterSet,
-    QuartersOrdered, RoadmapItemDone, RoadmapItemMoved, Stamped, DecisionAnswered,
+    NoteResolved, RoadmapItemDone, RoadmapItemMoved, Stamped, DecisionAnswered,
     RoomAnswersAccepted, Restored, PositionMoved,
 )
 from workshop.scoring import weighting
 from workshop.team_scoring import apply_team_mean, set_participant_rating
 from workshop.thesis_statement import render_thesis
-from workshop.dates import quarter_index
-from workshop.tier_movement import PartnerMovement
-from workshop.tier_movement import apply_movement as _apply_movement
-from workshop.tier_movement import sign_partner
 
 if TYPE_CHECKING:
     from workshop.room.accept import Accepted
@@ -89,7 +74,7 @@ MERGE_SECONDS = 60
 Listener = Callable[[Edit], object]
 
 
-class SessionEditor(RaciEditing):
+class SessionEditor(RaciEditing, TierEditing):
     """Every change to one open session, made by the method's rules and recorded."""
 
     def __init__(
@@ -310,118 +295,6 @@ class SessionEditor(RaciEditing):
     def mark_competitor_map_refreshed(self, today: date) -> None:
         self.session.mapping.competitor_map_refreshed = today
         self._record(Stamped("competitor map", today))
-
-    # ------------------------------------------------------------------ phase 3: tiers
-
-    def set_program_tier(
-        self, partner: Partner, tier: str | None, *, movement: PartnerMovement | None = None, reason: str = ""
-    ) -> None:
-        """Holding a tier means the partner is signed; None takes it out of the program tiers.
-
-        Changing a recorded tier against what the rules give (``movement``: the partner's, as
-        evaluated now) is an override: refused (:class:`EditRefused`) without ``reason`` (the
-        appeal), which goes into the audit trail with it.
-        """
-        framework = self.session.tiers
-        if tier is not None and framework.tier(tier) is None:
-            raise EditRefused(f"{tier!r} is not a tier of this session's framework")
-        name = framework.label(tier) if tier is not None else None
-        if tier is not None and partner.program_tier is not None:
-            against = tier_override(movement, name or "")
-            if against is not None:
-                if not reason.strip():
-                    raise EditRefused("an override needs its reason (the appeal)")
-                assert movement is not None
-                record_tier_override(self.session, movement, name or "", reason, self._author(), tier_id=tier)
-        sign_partner(partner, tier)
-        self._record(ProgramTierSet(partner.name, name))
-
-    def add_tier(self, name: str, above: Tier | None = None) -> Tier:
-        """A new tier above ``above`` (the top when None), or the method's four on an empty
-        framework (``name`` then unused). EditRefused (LadderError) says why not."""
-        framework = self.session.tiers
-        try:
-            if not framework.tiers:
-                framework.tiers = default_tiers().tiers
-                self._record(TierChanged("added the method's four tiers", "Platinum … Registered"))
-                return framework.tiers[0]
-            tier = ladder.add_tier(framework, name, above=above)
-        except ladder.LadderError as error:
-            raise EditRefused(str(error)) from None
-        self._record(TierChanged("added tier", tier.name))
-        return tier
-
-    def rename_tier(self, tier: Tier, name: str) -> list[str]:
-        """Rename a tier (and the free text that names it); where it was renamed in text."""
-        old = tier.name
-        try:
-            places = ladder.rename_tier(self.session, tier, name)
-        except ladder.LadderError as error:
-            raise EditRefused(str(error)) from None
-        if tier.name != old:
-            self._record(TierChanged(f"renamed {old} to", tier.name))
-        return places
-
-    def move_tier(self, tier: Tier, delta: int) -> bool:
-        """One step up (``delta`` < 0) or down the ladder; False at either end."""
-        if not ladder.move_tier(self.session.tiers, tier, delta):
-            return False
-        self._record(TierChanged("moved " + ("up" if delta < 0 else "down"), tier.name))
-        return True
-
-    def remove_tier(self, tier: Tier) -> None:
-        """Remove a tier no partner holds (EditRefused names those that do)."""
-        try:
-            ladder.remove_tier(self.session, tier)
-        except ladder.LadderError as error:
-            raise EditRefused(str(error)) from None
-        self._record(TierChanged("removed tier", tier.name))
-
-    def record_warning(self, movement: PartnerMovement) -> bool:
-        """The warning the rules recommend, issued at the QBR: in the audit trail once per partner
-        and quarter. False if it is there already, or the rules recommend none."""
-        if record_warning(self.session, movement, self._author()) is None:
-            return False
-        self._record(WarningIssued(movement.partner.name))
-        return True
-
-    def apply_movement(self, movement: PartnerMovement) -> bool:
-        """Record what the tier rules recommend; False when that changes nothing (hold, warning)."""
-        recorded = movement.label(movement.recorded_tier)
-        target = movement.label(movement.action_tier) if movement.action_tier is not None else None
-        if not _apply_movement(movement):
-            return False
-        record_movement(self.session, movement, self._author())
-        self._record(MovementApplied(movement.partner.name, movement.action, recorded, target))
-        return True
-
-    def add_quarter_result(self, partner: Partner, result: QuarterResult) -> None:
-        partner.results = [*partner.results, result]  # validated: one result per quarter
-        self._record(QuarterAdded(partner.name, result.quarter))
-
-    def set_quarter(self, partner: Partner, result: QuarterResult, quarter: str) -> bool:
-        """Say which quarter ``result`` is of; False if unchanged. ValidationError for a bad
-        quarter, or one the partner already has a result for (the result is unchanged then)."""
-        previous = result.quarter
-        if previous == quarter:
-            return False
-        try:
-            result.quarter = quarter
-            partner.results = list(partner.results)  # the partner refuses a quarter recorded twice
-        except ValueError:
-            result.quarter = previous
-            raise
-        self._record(QuarterSet(partner.name, quarter))
-        return True
-
-    def order_quarters(self, partner: Partner) -> bool:
-        """Put the partner's quarterly results in calendar order; False if they already are."""
-        ordered = sorted(partner.results, key=lambda r: quarter_index(r.quarter))
-        if ordered == partner.results:
-            return False
-        partner.results[:] = ordered
-        self._record(QuartersOrdered(partner.name))
-        return True
 
     # ------------------------------------------------------------------ phase 4: decisions
 
