@@ -165,6 +165,9 @@ _TENTHS: dict[int, Fraction] = {}
 
 
 _POINTS: dict[int, Fraction] = {}
+_CONTRIBUTIONS: dict[tuple[int, int, int], Contribution] = {}
+"""One (immutable) Contribution per (criterion, rating, weight) in thousandths: a big map
+repeats them; the label is the criterion's, ``part`` is ``rating × weight``."""
 _KEPT = 20_000
 
 
@@ -194,9 +197,16 @@ def _explain_in_integers(partner: Partner, weights: Weighting, total: int, parts
     for index, ((field, (label, _w)), (_f, weight), part) in enumerate(zip(RATING_FIELDS.items(), weights.scaled, parts)):
         assert type(weight) is int
         rating = part // weight if weight else round(getattr(partner.ratings, field) * 1000)
-        rating_fraction = _fraction(_THOUSANDTHS, rating, 1000)
-        contributions.append(Contribution(field, label, rating_fraction, _fraction(_THOUSANDTHS, weight, 1000),
-                                          _fraction(_POINTS, part, DENOMINATOR)))
+        key = (index, rating, weight)
+        contribution = _CONTRIBUTIONS.get(key)
+        if contribution is None:
+            if len(_CONTRIBUTIONS) >= _KEPT:
+                _CONTRIBUTIONS.clear()
+            contribution = _CONTRIBUTIONS[key] = Contribution(
+                field, label, _fraction(_THOUSANDTHS, rating, 1000), _fraction(_THOUSANDTHS, weight, 1000),
+                _fraction(_POINTS, part, DENOMINATOR))
+        contributions.append(contribution)
+        rating_fraction = contribution.rating
         if weight == 0:
             continue
         if up is not None and up_band is not None:
