@@ -1,10 +1,14 @@
 """Phase 2.2: the partner scoring table — one row per partner, score and band from the engine.
 
-Built for big maps (10,000 partners): rows are keyed by partner id and rebuilt only when the
-set of partners, the sort or the filter changes; an edited partner's row is updated cell by
-cell.  :meth:`PartnerTable.sync` finds the rows changed elsewhere (an edit dialog, another
-phase) by comparing each partner's raw fields with what the row shows — no scoring, no widget
-work for unchanged rows.
+Built for big maps (10,000 partners) on Textual's public Line API (issue 19 §7): the table is a
+:class:`~textual.scroll_view.ScrollView` whose ``render_line`` draws only the lines on screen,
+so a row is a small record (:class:`_RowData`, the partner's raw fields) formatted and scored
+only when it is drawn.  Rows are keyed by partner id and rebuilt only when the set of partners,
+the sort or the filter changes; an edited partner's row is replaced alone.
+:meth:`PartnerTable.sync` finds the rows changed elsewhere (an edit dialog, another phase) by
+comparing each partner's raw fields with what the row shows — no scoring for unchanged rows.
+``tests/test_public_textual_api.py`` fails if this module touches a Textual class's private
+state again.
 """
 
 from __future__ import annotations
@@ -14,12 +18,19 @@ from fractions import Fraction
 from collections.abc import Iterable
 from typing import Any
 
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.geometry import Region, Size, Spacing
 from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets.data_table import CellKey, ColumnKey, DuplicateKey, Row, RowKey
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets.data_table import ColumnKey
 
 from screens.literal_inputs import KeysInOrder
 from screens.text import cell
@@ -200,21 +211,6 @@ class LazyCell:
 
 
 _COLUMN_INDEXES = range(len(COLUMNS))
-_COLUMN_INDEX = {key: index for index, key in enumerate(COLUMN_KEYS)}
-
-
-class _LazyRow(dict):  # type: ignore[type-arg]
-    """A row's cells by column key, each made the first time DataTable asks for it."""
-
-    __slots__ = ("row",)
-
-    def __init__(self, row: _RowData) -> None:
-        super().__init__()
-        self.row = row
-
-    def __missing__(self, column_key: Any) -> LazyCell:
-        made = self[column_key] = LazyCell(self.row, _COLUMN_INDEX[column_key])
-        return made
 
 
 def row_cells(
@@ -235,8 +231,32 @@ class PartnerAction(Message):
         self.action = action
 
 
-class PartnerTable(KeysInOrder, DataTable):
-    """The partners of ``mapping``, filtered and sorted; rows keyed by partner id."""
+@dataclass
+class Column:
+    """One column of the table: its key (``.value`` is the :data:`COLUMNS` key), header and width."""
+
+    key: ColumnKey
+    label: Text
+    width: int
+
+    @property
+    def render_width(self) -> int:
+        return self.width + 2 * CELL_PADDING
+
+
+CELL_PADDING = 1
+
+
+class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
+    """The partners of ``mapping``, filtered and sorted, drawn line by line (Textual's Line API).
+
+    A :class:`~textual.scroll_view.ScrollView`: ``render_line`` draws only the lines on screen
+    (the header, then the rows under the scroll offset), so 10,000 partners cost 10,000 small
+    row records and no widget work.  It looks and answers like a ``DataTable`` in row cursor
+    mode (zebra stripes, the name and score fixed while the ratings scroll, the cell cursor
+    while rating) and posts the same kind of messages: :class:`RowHighlighted`,
+    :class:`CellHighlighted`, :class:`RowSelected`, :class:`CellSelected`.
+    """
 
     BINDINGS = [
         Binding("a", "add", "Add"),
@@ -246,15 +266,92 @@ class PartnerTable(KeysInOrder, DataTable):
         Binding("s", "sort", "Sort"),
         Binding("f", "filter", "Filter"),
         Binding("g", "team", "Team scores"),
+        Binding("enter", "select_cursor", "Select", show=False),
+        Binding("up", "cursor_up", "Cursor up", show=False),
+        Binding("down", "cursor_down", "Cursor down", show=False),
+        Binding("right", "cursor_right", "Cursor right", show=False),
+        Binding("left", "cursor_left", "Cursor left", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("ctrl+home", "scroll_top", "Top", show=False),
+        Binding("ctrl+end", "scroll_bottom", "Bottom", show=False),
+        Binding("home", "scroll_top", "Top", show=False),
+        Binding("end", "scroll_bottom", "Bottom", show=False),
     ]
 
+    COMPONENT_CLASSES = {
+        "datatable--header", "datatable--fixed", "datatable--even-row", "datatable--odd-row",
+        "datatable--cursor", "datatable--fixed-cursor",
+    }
+
+    # DataTable's look (Textual 8.2.8), for this widget
     DEFAULT_CSS = """
-    PartnerTable { height: auto; max-height: 14; margin-bottom: 1; }
+    PartnerTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 14;
+        margin-bottom: 1;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .datatable--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .datatable--header { background-tint: $foreground 5%; }
+            & > .datatable--fixed-cursor {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+            }
+        }
+        &:dark > .datatable--even-row { background: $surface-darken-1 40%; }
+        & > .datatable--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .datatable--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .datatable--fixed { background: $secondary-muted; color: $foreground; }
+        & > .datatable--even-row { background: $surface-lighten-1 50%; }
+        & > .datatable--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .datatable--fixed-cursor { background: $block-cursor-blurred-background; color: $foreground; }
+    }
     """
 
+    fixed_columns = 2
+    """The name and score stay in view while the ratings scroll."""
+
+    cursor_coordinate: reactive[Coordinate] = reactive(Coordinate(0, 0), repaint=False, always_update=True)
+    cursor_type: reactive[str] = reactive("row")
+    """``"row"`` (browsing) or ``"cell"`` (rating one cell)."""
+
+    class _CursorMessage(Message):
+        """What the cursor is on: ``cursor_row``, in ``table`` (the message's ``control``)."""
+
+        def __init__(self, table: PartnerTable, cursor_row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.cursor_row = cursor_row
+
+        @property
+        def control(self) -> PartnerTable:
+            return self.table
+
+    class RowHighlighted(_CursorMessage):
+        """The cursor moved to a row (or the rows were rebuilt under it)."""
+
+    class CellHighlighted(_CursorMessage):
+        """The cell cursor moved (while rating)."""
+
+    class RowSelected(_CursorMessage):
+        """Enter (or a click on the highlighted row) on a row."""
+
+    class CellSelected(_CursorMessage):
+        """Enter (or a click on the highlighted cell) while rating."""
+
     def __init__(self, mapping: Mapping, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.fixed_columns = 2  # name and score stay in view while the ratings scroll
+        super().__init__(id=id)
         self.mapping = mapping
         self.weights = weighting(mapping.weights)
         self.gates: tuple[Gate, ...] = tuple(mapping.gates)
@@ -262,13 +359,17 @@ class PartnerTable(KeysInOrder, DataTable):
         self.sort_by_score = False
         self.filter = PartnerFilter()
         self.shown: list[Partner] = []
-        self._shown_sig: dict[str, tuple[Any, ...]] = {}
+        self.columns: dict[ColumnKey, Column] = {
+            ColumnKey(key): Column(ColumnKey(key), Text(self._header(key, header)), width)
+            for key, header, width in COLUMNS
+        }
+        self._rows: list[_RowData] = []
+        self._index: dict[str, int] = {}
         self._all_ids: list[str] = []
 
     def on_mount(self) -> None:
         self.weights = weighting(self.mapping.weights)
-        for key, header, width in COLUMNS:
-            self.add_column(self._header(key, header), key=key, width=width)
+        self._relabel()
         self.rebuild()
 
     def _header(self, key: str, header: str) -> str:
@@ -277,16 +378,29 @@ class PartnerTable(KeysInOrder, DataTable):
             return f"{SHORT_RATING[key]} {percent_text(self.weights.of(key))}%"
         return header
 
+    def _relabel(self) -> None:
+        for key, header, _width in COLUMNS:
+            self.columns[ColumnKey(key)].label = Text(self._header(key, header))
+
     def _reweigh(self) -> None:
         """The session's weights changed: new headers, every row scored again."""
         self.weights = weighting(self.mapping.weights)
-        for key, header, _width in COLUMNS:
-            if key in SHORT_RATING:
-                self.columns[ColumnKey(key)].label = Text(self._header(key, header))
-        self._require_update_dimensions = True
+        self._relabel()
         self.rebuild()
 
     # ------------------------------------------------------------------ rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor_row(self) -> int:
+        return self.cursor_coordinate.row
+
+    @property
+    def cursor_column(self) -> int:
+        return self.cursor_coordinate.column
 
     def _ordered(self) -> list[tuple[Partner, float | None, Band | None]]:
         """The partners to show, in order, with score and band when they had to be computed."""
@@ -308,53 +422,27 @@ class PartnerTable(KeysInOrder, DataTable):
         """Redraw all rows (after add, delete, sort or filter), keeping a partner selected."""
         current = keep if keep is not None else self.selected
         ordered = self._ordered()
-        self.shown = [partner for partner, _score, _band in ordered]
         self._all_ids = [p.id for p in self.mapping.partners]
-        self.clear()
-        self._shown_sig = {}
+        self.shown = []
+        self._rows = []
+        self._index = {}
         self._add_rows(ordered)
-        if current is not None and current.id in self._shown_sig:
-            self.move_cursor(row=self.get_row_index(current.id), animate=False)
+        row = self._index.get(current.id, 0) if current is not None else 0
+        self.cursor_coordinate = Coordinate(row, self.cursor_column if self.cursor_type == "cell" else 0)
 
     def _add_rows(self, ordered: list[tuple[Partner, float | None, Band | None]]) -> None:
-        """Rows at the end, keyed by partner id, in one batch: only the row tuples are built.
-
-        ``DataTable.add_rows`` takes no row keys and ``add_row`` does per-row work that costs
-        seconds at 10,000 rows (it re-orders the columns and re-validates the cursor each
-        time), so this stores the rows the way ``add_row`` does (Textual 8.2.8: pinned in
-        constraints.txt) and then does its once-per-change work once.
-        """
-        locations, data, rows, signatures = self._row_locations, self._data, self.rows, self._shown_sig
-        was_empty = self.row_count == 0
-        index = self.row_count
+        """Rows at the end: only the row records are built (their cells are drawn when shown)."""
+        rows, index, shown = self._rows, self._index, self.shown
         for partner, score, band in ordered:
-            row_key = RowKey(partner.id)
-            if row_key in locations:
-                raise DuplicateKey(f"The row key {row_key!r} already exists.")
-            row = _RowData(partner, row_signature(partner), self.weights, score, band, self.gates)
-            signatures[partner.id] = row.signature
-            locations[row_key] = index
-            data[row_key] = _LazyRow(row)
-            rows[row_key] = Row(row_key, 1)
-            index += 1
-        if not ordered:
-            return
-        self._require_update_dimensions = True
-        self.cursor_coordinate = self.cursor_coordinate
-        if was_empty and self.columns and self.show_cursor and self.cursor_type != "none":
-            self._highlight_cursor()
-        self._update_count += 1
-        self.check_idle()
+            index[partner.id] = len(rows)
+            rows.append(_RowData(partner, row_signature(partner), self.weights, score, band, self.gates))
+            shown.append(partner)
+        self._resize()
 
-    # Every column has a fixed width, every row is one line and there are no row labels, so
-    # nothing needs measuring: DataTable would otherwise measure every cell of every new row
-    # (and, after an edit, whole columns), which at 10,000 partners means drawing them all.
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        super()._update_dimensions(())
-
-    def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
-        self._require_update_dimensions = True
+    def _resize(self) -> None:
+        width = sum(column.render_width for column in self.columns.values())
+        self.virtual_size = Size(width, len(self._rows) + 1)  # the header, then one line a row
+        self.refresh()
 
     def append_partner(self, partner: Partner) -> None:
         """A new partner at the end: one row added in entry order, else a rebuild."""
@@ -362,7 +450,6 @@ class PartnerTable(KeysInOrder, DataTable):
             self.rebuild(keep=partner)
             return
         self._all_ids.append(partner.id)
-        self.shown.append(partner)
         self._add_rows([(partner, _UNSET, None)])
         self.move_cursor(row=self.row_count - 1, animate=False)
 
@@ -370,19 +457,24 @@ class PartnerTable(KeysInOrder, DataTable):
         """A deleted partner: its row alone is removed."""
         if partner.id in self._all_ids:
             self._all_ids.remove(partner.id)
-        if partner.id in self._shown_sig:
-            del self._shown_sig[partner.id]
-            self.shown = [p for p in self.shown if p.id != partner.id]
-            self.remove_row(partner.id)
+        row = self._index.pop(partner.id, None)
+        if row is None:
+            return
+        del self._rows[row]
+        del self.shown[row]
+        for later in self.shown[row:]:
+            self._index[later.id] -= 1
+        self._resize()
+        self.cursor_coordinate = self.cursor_coordinate  # clamped to the rows left
 
     def update_partner(self, partner: Partner) -> None:
-        """Show one partner's changed fields (its cells only)."""
-        if partner.id not in self._shown_sig:
+        """Show one partner's changed fields (its row only)."""
+        row = self._index.get(partner.id)
+        if row is None:
             return
-        cells = row_cells(partner, self.weights, gates=self.gates)
-        self._shown_sig[partner.id] = cells[0].row.signature
-        for key, value in zip(COLUMN_KEYS, cells):
-            self.update_cell(partner.id, key, value)
+        self._rows[row] = _RowData(partner, row_signature(partner), self.weights, gates=self.gates)
+        self.shown[row] = partner
+        self.refresh_line(row + 1)
 
     def sync(self) -> None:
         """Catch up with edits made anywhere: rebuild if partners came or went, else patch rows."""
@@ -397,8 +489,8 @@ class PartnerTable(KeysInOrder, DataTable):
         if len(partners) != len(self._all_ids) or any(p.id != i for p, i in zip(partners, self._all_ids)):
             self.rebuild()
             return
-        for partner in self.shown:
-            if self._shown_sig.get(partner.id) != row_signature(partner):
+        for row, partner in enumerate(self.shown):
+            if self._rows[row].signature != row_signature(partner):
                 self.update_partner(partner)
 
     @property
@@ -408,7 +500,20 @@ class PartnerTable(KeysInOrder, DataTable):
         return self.shown[self.cursor_row]
 
     def row_of(self, partner: Partner) -> int | None:
-        return self.get_row_index(partner.id) if partner.id in self._shown_sig else None
+        return self._index.get(partner.id)
+
+    def get_row_index(self, partner_id: str) -> int:
+        return self._index[partner_id]
+
+    def get_cell_at(self, coordinate: tuple[int, int]) -> LazyCell:
+        """The cell at (row, column) — it reads as the text shown (``str``)."""
+        row, column = coordinate
+        return LazyCell(self._rows[row], column)
+
+    def get_column(self, key: str) -> Iterable[LazyCell]:
+        """The cells of one column (a :data:`COLUMNS` key), top to bottom."""
+        column = COLUMN_KEYS.index(key)
+        return (LazyCell(row, column) for row in self._rows)
 
     # ------------------------------------------------------------------ sort and filter
 
@@ -424,6 +529,149 @@ class PartnerTable(KeysInOrder, DataTable):
         index = BAND_CYCLE.index(self.filter.band)
         self.set_filter(replace(self.filter, band=BAND_CYCLE[(index + 1) % len(BAND_CYCLE)]))
 
+    # ------------------------------------------------------------------ the cursor
+
+    def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
+        row = min(max(value.row, 0), max(self.row_count - 1, 0))
+        column = min(max(value.column, 0), len(COLUMNS) - 1)
+        return Coordinate(row, column)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        if old.row != new.row:
+            self.refresh_line(old.row + 1)
+        self.refresh_line(new.row + 1)
+        self._scroll_cursor_into_view()
+        if self.row_count:
+            highlighted = self.CellHighlighted if self.cursor_type == "cell" else self.RowHighlighted
+            self.post_message(highlighted(self, new.row))
+
+    def watch_cursor_type(self) -> None:
+        self.refresh()
+
+    def move_cursor(self, *, row: int | None = None, column: int | None = None, animate: bool = False) -> None:
+        """Move the cursor (like ``DataTable.move_cursor``), scrolling it into view."""
+        current = self.cursor_coordinate
+        self.cursor_coordinate = Coordinate(current.row if row is None else row, current.column if column is None else column)
+
+    def _fixed_width(self) -> int:
+        return sum(column.render_width for column in list(self.columns.values())[: self.fixed_columns])
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not self.size.height:
+            self.call_after_refresh(self._scroll_cursor_into_view)
+            return
+        row, column = self.cursor_coordinate
+        if self.cursor_type == "cell" and column >= self.fixed_columns:
+            widths = [c.render_width for c in self.columns.values()]
+            region = Region(sum(widths[:column]), row + 1, widths[column], 1)
+            self.scroll_to_region(region, spacing=Spacing(top=1, left=self._fixed_width()), animate=False, force=True)
+        else:
+            self.scroll_to_region(Region(0, row + 1, 1, 1), spacing=Spacing(top=1), animate=False, force=True, x_axis=False)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_cursor_left(self) -> None:
+        if self.cursor_type == "cell":
+            self.move_cursor(column=self.cursor_column - 1)
+        else:
+            self.scroll_left(animate=False)
+
+    def action_cursor_right(self) -> None:
+        if self.cursor_type == "cell":
+            self.move_cursor(column=self.cursor_column + 1)
+        else:
+            self.scroll_right(animate=False)
+
+    def _page(self) -> int:
+        return max(self.scrollable_content_region.height - 2, 1)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - self._page())
+
+    def action_page_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + self._page())
+
+    def action_scroll_top(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_scroll_bottom(self) -> None:
+        self.move_cursor(row=self.row_count - 1)
+
+    def action_select_cursor(self) -> None:
+        if not self.row_count:
+            return
+        selected = self.CellSelected if self.cursor_type == "cell" else self.RowSelected
+        self.post_message(selected(self, self.cursor_row))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1 or not self.row_count:
+            return
+        row = int(self.scroll_y) + offset.y - 1
+        if row >= self.row_count:
+            return
+        column = self._column_at(offset.x)
+        target = Coordinate(row, column if self.cursor_type == "cell" else self.cursor_column)
+        if target == self.cursor_coordinate:
+            self.action_select_cursor()
+        else:
+            self.cursor_coordinate = target
+
+    def _column_at(self, x: int) -> int:
+        fixed = self._fixed_width()
+        virtual_x = x if x < fixed else x + int(self.scroll_x)
+        edge = 0
+        for index, column in enumerate(self.columns.values()):
+            edge += column.render_width
+            if virtual_x < edge:
+                return index
+        return len(self.columns) - 1
+
+    # ------------------------------------------------------------------ drawing (the Line API)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("datatable--header")
+            cells = [column.label for column in self.columns.values()]
+            return self._line(cells, [style] * len(cells), width, style)
+        row = int(self.scroll_y) + y - 1
+        if row >= self.row_count:
+            return Strip.blank(width, base)
+        data = self._rows[row]
+        zebra = base + self.get_component_rich_style("datatable--odd-row" if row % 2 else "datatable--even-row")
+        fixed = base + self.get_component_rich_style("datatable--fixed")
+        styles = [fixed if index < self.fixed_columns else zebra for index in _COLUMN_INDEXES]
+        cursors: list[Style | None] = [None] * len(styles)
+        if row == self.cursor_row:  # the cursor's colours win over a cell's own (as in DataTable)
+            cursor = self.get_component_rich_style("datatable--cursor")
+            if self.cursor_type == "row":
+                fixed_cursor = self.get_component_rich_style("datatable--fixed-cursor")
+                cursors = [fixed_cursor if index < self.fixed_columns else cursor for index in _COLUMN_INDEXES]
+            else:
+                cursors[self.cursor_column] = cursor
+        cells = [_cell_text(data, index) for index in _COLUMN_INDEXES]
+        return self._line(cells, styles, width, zebra, cursors)
+
+    def _line(
+        self, cells: list[Text], styles: list[Style], width: int, fill: Style, cursors: list[Style | None] | None = None,
+    ) -> Strip:
+        """One line of cells, the fixed columns kept at the left and the rest scrolled."""
+        segments: list[Segment] = []
+        console = self.app.console
+        for index, (text, column) in enumerate(zip(cells, self.columns.values())):
+            post = cursors[index] if cursors else None
+            segments.extend(_cell_segments(console, text, styles[index], column.width, post))
+        line = Strip(segments)
+        fixed = self._fixed_width()
+        scroll_x = int(self.scroll_x)
+        return Strip.join([line.crop(0, fixed), line.crop(fixed + scroll_x, scroll_x + width)]).extend_cell_length(width, fill)
+
     # ------------------------------------------------------------------ rating cells
 
     def rating_coordinate(self, row: int, rating: int) -> Coordinate:
@@ -435,6 +683,7 @@ class PartnerTable(KeysInOrder, DataTable):
 
     def end_rating(self) -> None:
         self.cursor_type = "row"
+        self.cursor_coordinate = Coordinate(self.cursor_row, 0)
 
     # ------------------------------------------------------------------ actions (the view does the work)
 
@@ -459,13 +708,34 @@ class PartnerTable(KeysInOrder, DataTable):
     def action_team(self) -> None:
         self.post_message(PartnerAction(self, "team"))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table is self:
+    def on_partner_table_row_selected(self, event: RowSelected) -> None:
+        if event.table is self:
             event.stop()
             self.action_edit()
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
-        if event.data_table is self:
+    def on_partner_table_cell_selected(self, event: CellSelected) -> None:
+        if event.table is self:
             event.stop()
             self.action_rate()
 
+
+def _cell_segments(console: Console, text: Text, style: Style, width: int, post: Style | None = None) -> list[Segment]:
+    """One cell: ``text`` on one line, cut with an ellipsis or padded to ``width`` as it is
+    justified, between one cell of padding each side — literal text, never markup.  ``post``
+    (the cursor) is laid over the text's own style."""
+    text = text.copy()
+    text.truncate(width, overflow="ellipsis")
+    gap = width - text.cell_len
+    if gap > 0:
+        if text.justify == "right":
+            text.pad_left(gap)
+        elif text.justify == "center":
+            text.pad_left(gap // 2)
+            text.pad_right(gap - gap // 2)
+        else:
+            text.pad_right(gap)
+    pad_style = style + post if post else style
+    text_style = style + console.get_style(text.style, default=Style.null()) if text.style else style
+    pad = " " * CELL_PADDING
+    body = Segment.apply_style(text.render(console), text_style, post)
+    return [Segment(pad, pad_style), *body, Segment(pad, pad_style)]
