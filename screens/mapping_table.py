@@ -275,8 +275,8 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("ctrl+home", "scroll_top", "Top", show=False),
         Binding("ctrl+end", "scroll_bottom", "Bottom", show=False),
-        Binding("home", "scroll_top", "Top", show=False),
-        Binding("end", "scroll_bottom", "Bottom", show=False),
+        Binding("home", "scroll_home", "Home", show=False),
+        Binding("end", "scroll_end", "End", show=False),
     ]
 
     COMPONENT_CLASSES = {
@@ -587,19 +587,39 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
             self.scroll_right(animate=False)
 
     def _page(self) -> int:
-        return max(self.scrollable_content_region.height - 2, 1)
+        """The rows one screen shows (under the header)."""
+        return max(self.scrollable_content_region.height - 1, 1)
 
     def action_page_up(self) -> None:
-        self.move_cursor(row=self.cursor_row - self._page())
+        """As DataTable: the view scrolls a page and the cursor moves as many rows."""
+        page = self._page()
+        self.scroll_relative(y=-page, animate=False)
+        self.move_cursor(row=self.cursor_row - page)
 
     def action_page_down(self) -> None:
-        self.move_cursor(row=self.cursor_row + self._page())
+        page = self._page()
+        self.scroll_relative(y=page, animate=False, force=True)
+        self.move_cursor(row=self.cursor_row + page)
 
     def action_scroll_top(self) -> None:
         self.move_cursor(row=0)
 
     def action_scroll_bottom(self) -> None:
         self.move_cursor(row=self.row_count - 1)
+
+    def action_scroll_home(self) -> None:
+        """DataTable's Home: the first column (the ratings scrolled back)."""
+        if self.cursor_type == "cell":
+            self.move_cursor(column=0)
+        else:
+            self.scroll_to(x=0, animate=False)
+
+    def action_scroll_end(self) -> None:
+        """DataTable's End: the last column (the type, tier, stage and lock in view)."""
+        if self.cursor_type == "cell":
+            self.move_cursor(column=len(COLUMNS) - 1)
+        else:
+            self.scroll_to(x=self.max_scroll_x, animate=False)
 
     def action_select_cursor(self) -> None:
         if not self.row_count:
