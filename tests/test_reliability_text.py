@@ -68,6 +68,14 @@ def hostile_session(value: str, *, everywhere: bool = True) -> Session:
     session.intake.description = value
     if everywhere:
         fill(session, value)
+        # Tier names are unique on the ladder (issue 17): the same hostile text, numbered
+        from pydantic import ValidationError
+
+        for number, tier in enumerate(session.tiers.tiers, 1):
+            try:
+                tier.name = f"{value} {number}"
+            except ValidationError:
+                pass
     return session
 
 
