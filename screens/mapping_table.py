@@ -558,8 +558,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
 
     def _scroll_cursor_into_view(self) -> None:
         if not self.size.height:
-            self.call_after_refresh(self._scroll_cursor_into_view)
-            return
+            return  # not laid out yet (or hidden): on_show / on_resize do it once it has a size
         row, column = self.cursor_coordinate
         if self.cursor_type == "cell" and column >= self.fixed_columns:
             widths = [c.render_width for c in self.columns.values()]
@@ -567,6 +566,12 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
             self.scroll_to_region(region, spacing=Spacing(top=1, left=self._fixed_width()), animate=False, force=True)
         else:
             self.scroll_to_region(Region(0, row + 1, 1, 1), spacing=Spacing(top=1), animate=False, force=True, x_axis=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_cursor_into_view()
+
+    def on_show(self, event: events.Show) -> None:
+        self._scroll_cursor_into_view()
 
     def action_cursor_up(self) -> None:
         self.move_cursor(row=self.cursor_row - 1)

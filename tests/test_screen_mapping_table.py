@@ -97,3 +97,31 @@ async def test_a_click_moves_the_cursor_and_a_second_click_edits(tmp_path):
         await pilot.click(table, offset=(3, 3))
         await until(pilot, lambda: isinstance(app.screen, EditDialog), "the edit dialog")
         await calm(pilot)
+
+
+async def test_a_hidden_table_moves_its_cursor_without_a_retry_loop(tmp_path):
+    """With no size (hidden, or not laid out yet) the cursor's scroll waits for a Resize or Show
+    event; it is not re-scheduled after every refresh (a busy loop while the table is hidden)."""
+    app = app_on(big_session(), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_mapping(pilot)
+        table = view.table
+        table.display = False
+        await until(pilot, lambda: table.size.height == 0, "hidden")
+        calls = 0
+        original = table._scroll_cursor_into_view
+
+        def counting() -> None:
+            nonlocal calls
+            calls += 1
+            original()
+
+        table._scroll_cursor_into_view = counting
+        table.move_cursor(row=ROWS - 1)
+        for _ in range(5):
+            await pilot.pause()
+        assert calls == 1  # once for the move: nothing re-scheduled while it has no size
+        table.display = True
+        await until(pilot, lambda: table.size.height > 0, "shown")
+        table.move_cursor(row=ROWS - 2)  # the next move scrolls it into view (hidden, it lost the focus)
+        await until(pilot, lambda: any(f"Partner {ROWS - 2:05d}" in line for line in screen_lines(table)), "in view")
