@@ -24,14 +24,8 @@ from screens.mapping_actions import PartnerActions
 from screens.mapping_landscape import LandscapeTree
 from screens.mapping_panels import MappingPanels
 from screens.mapping_rating import RatingBar, RatingInput
-from screens.mapping_table import (
-    BAND_WORD,
-    RATING_KEYS,
-    UNSCORED,
-    PartnerAction,
-    PartnerFilter,
-    PartnerTable,
-)
+from screens.mapping_rows import BAND_WORD, RATING_KEYS, UNSCORED, PartnerFilter
+from screens.mapping_table import PartnerAction, PartnerTable
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from screens.dialogs import ConfirmDialog, EditDialog
 from screens.fields import FieldSpec, enum_choices
-from screens.mapping_table import PartnerFilter
+from screens.mapping_rows import PartnerFilter
 from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Partner, PartnerStage, PartnerType
 from workshop.scoring import Weighting, percent_text
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from screens.mapping_table import row_signature
+from screens.mapping_rows import row_signature
 from screens.text import literal
 from workshop.competitors import ecosystem
 from workshop.gates import gated

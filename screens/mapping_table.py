@@ -2,225 +2,50 @@
 
 Built for big maps (10,000 partners) on Textual's public Line API (issue 19 §7): the table is a
 :class:`~textual.scroll_view.ScrollView` whose ``render_line`` draws only the lines on screen,
-so a row is a small record (:class:`_RowData`, the partner's raw fields) formatted and scored
+so a row is a small record (:class:`~screens.mapping_rows.RowData`, the partner's raw fields) formatted and scored
 only when it is drawn.  Rows are keyed by partner id and rebuilt only when the set of partners,
 the sort or the filter changes; an edited partner's row is replaced alone.
 :meth:`PartnerTable.sync` finds the rows changed elsewhere (an edit dialog, another phase) by
 comparing each partner's raw fields with what the row shows — no scoring for unchanged rows.
-``tests/test_public_textual_api.py`` fails if this module touches a Textual class's private
-state again.
+``tests/test_public_textual_api.py`` fails if this module (or the two below) touches a Textual
+class's private state again.
+
+Split by concern: the rows and cell text are :mod:`screens.mapping_rows`, the drawing
+(``render_line``) is :mod:`screens.mapping_table_render`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from fractions import Fraction
+from dataclasses import replace
 from collections.abc import Iterable
-from typing import Any
 
-from rich.console import Console
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.widgets.data_table import ColumnKey
 
 from screens.literal_inputs import KeysInOrder
-from screens.text import cell
-from workshop.gates import verdict
-from workshop.models import RATING_FIELDS, Gate, LandscapeTier, LockStatus, Mapping, Partner, PartnerType, Ratings
-from workshop.scoring import Band, Weighting, attractiveness, band_for, format_score, percent_text, ranked_partners, weighting
-from workshop.team_scoring import is_disputed, team_key
-from workshop.values import format_number
-
-RATING_KEYS = list(RATING_FIELDS)
-SHORT_RATING = {
-    "icp_overlap": "ICP",
-    "market_influence": "Infl",
-    "practice_alignment": "Pract",
-    "partnership_appetite": "Appet",
-    "revenue_potential": "Rev",
-}
-
-COLUMNS: list[tuple[str, str, int]] = [
-    # score and band first after the name: they must be visible at 80 columns without scrolling
-    ("name", "Partner", 20),
-    ("score", "Score", 8),
-    ("band", "Band", 13),
-    *[(key, f"{SHORT_RATING[key]} {weight:.0%}", 9) for key, (_label, weight) in RATING_FIELDS.items()],  # the method's
-    ("type", "Type", 13),
-    ("tier", "Tier", 4),
-    ("stage", "Stage", 10),
-    ("lock", "Lock", 24),
-]
-COLUMN_KEYS = [key for key, _h, _w in COLUMNS]
-FIRST_RATING_COLUMN = COLUMN_KEYS.index(RATING_KEYS[0])
-
-BAND_WORD = {Band.PRIORITY: "Priority", Band.SECONDARY: "Secondary", Band.OPPORTUNISTIC: "Opportunistic"}
-BAND_STYLE = {Band.PRIORITY: "bold green", Band.SECONDARY: "yellow", Band.OPPORTUNISTIC: "dim"}
-
-UNSCORED = "unscored"
-
-
-@dataclass(frozen=True)
-class PartnerFilter:
-    """What the table shows: ``None`` is "any"; ``band`` may also be :data:`UNSCORED`."""
-
-    band: Band | str | None = None
-    type: PartnerType | None = None
-    tier: LandscapeTier | None = None
-
-    @property
-    def active(self) -> bool:
-        return any(value is not None for value in (self.band, self.type, self.tier))
-
-    def describe(self) -> str:
-        parts = []
-        if self.band is not None:
-            parts.append("band " + (BAND_WORD[self.band] if isinstance(self.band, Band) else UNSCORED))
-        if self.type is not None:
-            parts.append("type " + self.type.label)
-        if self.tier is not None:
-            parts.append("tier " + self.tier.value)
-        return ", ".join(parts) if parts else "all partners"
-
-    def keeps(self, partner: Partner, band: Band | None) -> bool:
-        if self.type is not None and partner.type is not self.type:
-            return False
-        if self.tier is not None and partner.landscape_tier is not self.tier:
-            return False
-        if self.band is None:
-            return True
-        return band is None if self.band == UNSCORED else band is self.band
-
-
-BAND_CYCLE: list[Band | str | None] = [None, Band.PRIORITY, Band.SECONDARY, Band.OPPORTUNISTIC, UNSCORED]
-
-
-def row_signature(partner: Partner) -> tuple[Any, ...]:
-    """Everything a row shows, raw (cheap to compute and compare): the participants' own ratings
-    stand for the ⚑ mark, which is worked out from them only when the row is drawn."""
-    r = partner.ratings
-    return (
-        partner.name, partner.type, partner.landscape_tier,
-        r.icp_overlap, r.market_influence, r.practice_alignment, r.partnership_appetite, r.revenue_potential,
-        partner.stage, partner.lock_status, partner.locked_to,
-        team_key(partner) if partner.team_ratings else (),
-        tuple((c.gate, c.passes) for c in partner.gate_checks),
-    )
-
-
-_UNSET: Any = object()
-
-
-class _RowData:
-    """What one row shows, captured raw when the row is built (its :func:`row_signature`).
-
-    Formatting, and the score and band, wait until the row is drawn: a table of 10,000
-    partners draws only the rows on screen.  A score already computed for the rebuild (sorted
-    or filtered by band) is passed in and not computed again.
-    """
-
-    __slots__ = ("signature", "partner", "weights", "gates", "_score", "_band", "_disputed")
-
-    def __init__(
-        self, partner: Partner, signature: tuple[Any, ...], weights: Weighting, score: Fraction | None = _UNSET,
-        band: Band | None = None, gates: tuple[Gate, ...] = (),
-    ) -> None:
-        self.partner = partner
-        self.weights = weights
-        self.gates = gates
-        self.signature = signature
-        self._score = score
-        self._band = band
-        self._disputed: bool | None = None
-
-    def disputed(self) -> bool:
-        """The ⚑ mark: whether the room disagrees (the engine's verdict, computed once)."""
-        if self._disputed is None:
-            self._disputed = bool(self.signature[-2]) and is_disputed(self.partner, weights=self.weights)
-        return self._disputed
-
-    def scored(self) -> tuple[float | None, Band | None]:
-        if self._score is _UNSET:
-            ratings = Ratings.model_construct(**dict(zip(RATING_KEYS, self.signature[3:8])))
-            self._score = attractiveness(ratings, self.weights)
-            self._band = band_for(self._score)
-        return self._score, self._band
-
-
-def _lock_words(lock_status: LockStatus, locked_to: str) -> str:
-    if lock_status is LockStatus.LOCKED and locked_to.strip():
-        return f"Locked to {locked_to}"
-    return lock_status.label
-
-
-def _cell_text(row: _RowData, column: int) -> Text:
-    """The cell in ``column`` (an index into :data:`COLUMNS`) of one row, score and band from the engine."""
-    name, ptype, tier, *rest = row.signature
-    ratings, (stage, lock_status, locked_to, _team, _gates) = rest[:5], rest[5:]
-    if column == 0:
-        return cell(name)
-    if column in (1, 2):
-        score, band = row.scored()
-        if column == 1:
-            return cell(format_score(score), justify="right", style="" if score is not None else "dim")
-        word = BAND_WORD[band] if band is not None else "—"
-        if band is Band.PRIORITY and row.gates and not verdict(row.partner, row.gates).clear:
-            word += " ⊘"  # held out of Priority by a must-pass gate (beside the band, never folded in)
-        if row.disputed():  # the room disagrees on this partner: a mark, not only a colour
-            word += " ⚑"
-        return cell(word, style=BAND_STYLE[band] if band else "dim")
-    if column < FIRST_RATING_COLUMN + len(RATING_KEYS):
-        value = ratings[column - FIRST_RATING_COLUMN]
-        return cell(format_number(value) if value is not None else "—", justify="right")
-    field = column - FIRST_RATING_COLUMN - len(RATING_KEYS)
-    if field == 0:
-        return cell(ptype.label)
-    if field == 1:
-        return cell(tier.value, justify="center")
-    if field == 2:
-        return cell(stage.value.capitalize())
-    return cell(_lock_words(lock_status, locked_to))
-
-
-class LazyCell:
-    """A cell that becomes a rich :class:`~rich.text.Text` (literal, never markup) when drawn."""
-
-    __slots__ = ("row", "column")
-
-    def __init__(self, row: _RowData, column: int) -> None:
-        self.row = row
-        self.column = column
-
-    def __rich__(self) -> Text:
-        return _cell_text(self.row, self.column)
-
-    def __str__(self) -> str:
-        return _cell_text(self.row, self.column).plain
-
-    def __repr__(self) -> str:
-        return f"LazyCell({str(self)!r})"
-
-
-_COLUMN_INDEXES = range(len(COLUMNS))
-
-
-def row_cells(
-    partner: Partner, weights: Weighting, score: Fraction | None = _UNSET, band: Band | None = None,
-    gates: tuple[Gate, ...] = (),
-) -> list[LazyCell]:
-    """The row of one partner (``score``/``band``: already computed by the engine, if at hand)."""
-    row = _RowData(partner, row_signature(partner), weights, score, band, gates)
-    return [LazyCell(row, column) for column in _COLUMN_INDEXES]
-
+from screens.mapping_rows import (
+    BAND_CYCLE,
+    COLUMN_KEYS,
+    COLUMNS,
+    FIRST_RATING_COLUMN,
+    SHORT_RATING,
+    UNSET,
+    Column,
+    LazyCell,
+    PartnerFilter,
+    RowData,
+    row_signature,
+)
+from screens.mapping_table_render import TABLE_CSS, TableRender
+from workshop.models import Gate, Mapping, Partner
+from workshop.scoring import Band, attractiveness, band_for, percent_text, ranked_partners, weighting
 
 class PartnerAction(Message):
     """A key on the partner table asks the view to act: add, edit, delete, rate, sort, filter."""
@@ -231,23 +56,8 @@ class PartnerAction(Message):
         self.action = action
 
 
-@dataclass
-class Column:
-    """One column of the table: its key (``.value`` is the :data:`COLUMNS` key), header and width."""
 
-    key: ColumnKey
-    label: Text
-    width: int
-
-    @property
-    def render_width(self) -> int:
-        return self.width + 2 * CELL_PADDING
-
-
-CELL_PADDING = 1
-
-
-class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
+class PartnerTable(KeysInOrder, TableRender, ScrollView, can_focus=True):
     """The partners of ``mapping``, filtered and sorted, drawn line by line (Textual's Line API).
 
     A :class:`~textual.scroll_view.ScrollView`: ``render_line`` draws only the lines on screen
@@ -285,39 +95,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
     }
 
     # DataTable's look (Textual 8.2.8), for this widget
-    DEFAULT_CSS = """
-    PartnerTable {
-        background: $surface;
-        color: $foreground;
-        height: auto;
-        max-height: 14;
-        margin-bottom: 1;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .datatable--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .datatable--header { background-tint: $foreground 5%; }
-            & > .datatable--fixed-cursor {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-            }
-        }
-        &:dark > .datatable--even-row { background: $surface-darken-1 40%; }
-        & > .datatable--header { text-style: bold; background: $panel; color: $foreground; }
-        &:ansi > .datatable--header { background: ansi_bright_blue; color: ansi_default; }
-        & > .datatable--fixed { background: $secondary-muted; color: $foreground; }
-        & > .datatable--even-row { background: $surface-lighten-1 50%; }
-        & > .datatable--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .datatable--fixed-cursor { background: $block-cursor-blurred-background; color: $foreground; }
-    }
-    """
+    DEFAULT_CSS = TABLE_CSS
 
     fixed_columns = 2
     """The name and score stay in view while the ratings scroll."""
@@ -363,7 +141,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
             ColumnKey(key): Column(ColumnKey(key), Text(self._header(key, header)), width)
             for key, header, width in COLUMNS
         }
-        self._rows: list[_RowData] = []
+        self._rows: list[RowData] = []
         self._index: dict[str, int] = {}
         self._all_ids: list[str] = []
 
@@ -413,7 +191,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
                 score = attractiveness(partner.ratings, self.weights)
                 rows.append((partner, score, band_for(score)))
         else:
-            rows = [(p, _UNSET, None) for p in partners]  # scored when drawn: nothing filters on them
+            rows = [(p, UNSET, None) for p in partners]  # scored when drawn: nothing filters on them
         if not self.filter.active:
             return rows
         return [row for row in rows if self.filter.keeps(row[0], row[2])]
@@ -435,7 +213,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
         rows, index, shown = self._rows, self._index, self.shown
         for partner, score, band in ordered:
             index[partner.id] = len(rows)
-            rows.append(_RowData(partner, row_signature(partner), self.weights, score, band, self.gates))
+            rows.append(RowData(partner, row_signature(partner), self.weights, score, band, self.gates))
             shown.append(partner)
         self._resize()
 
@@ -450,7 +228,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
             self.rebuild(keep=partner)
             return
         self._all_ids.append(partner.id)
-        self._add_rows([(partner, _UNSET, None)])
+        self._add_rows([(partner, UNSET, None)])
         self.move_cursor(row=self.row_count - 1, animate=False)
 
     def remove_partner(self, partner: Partner) -> None:
@@ -472,7 +250,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
         row = self._index.get(partner.id)
         if row is None:
             return
-        self._rows[row] = _RowData(partner, row_signature(partner), self.weights, gates=self.gates)
+        self._rows[row] = RowData(partner, row_signature(partner), self.weights, gates=self.gates)
         self.shown[row] = partner
         self.refresh_line(row + 1)
 
@@ -540,7 +318,7 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
         if old.row != new.row:
             self.refresh_line(old.row + 1)
         self.refresh_line(new.row + 1)
-        self._scroll_cursor_into_view()
+        self.scroll_cursor_into_view()
         if self.row_count:
             highlighted = self.CellHighlighted if self.cursor_type == "cell" else self.RowHighlighted
             self.post_message(highlighted(self, new.row))
@@ -553,25 +331,11 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
         current = self.cursor_coordinate
         self.cursor_coordinate = Coordinate(current.row if row is None else row, current.column if column is None else column)
 
-    def _fixed_width(self) -> int:
-        return sum(column.render_width for column in list(self.columns.values())[: self.fixed_columns])
-
-    def _scroll_cursor_into_view(self) -> None:
-        if not self.size.height:
-            return  # not laid out yet (or hidden): on_show / on_resize do it once it has a size
-        row, column = self.cursor_coordinate
-        if self.cursor_type == "cell" and column >= self.fixed_columns:
-            widths = [c.render_width for c in self.columns.values()]
-            region = Region(sum(widths[:column]), row + 1, widths[column], 1)
-            self.scroll_to_region(region, spacing=Spacing(top=1, left=self._fixed_width()), animate=False, force=True)
-        else:
-            self.scroll_to_region(Region(0, row + 1, 1, 1), spacing=Spacing(top=1), animate=False, force=True, x_axis=False)
-
     def on_resize(self, event: events.Resize) -> None:
-        self._scroll_cursor_into_view()
+        self.scroll_cursor_into_view()
 
     def on_show(self, event: events.Show) -> None:
-        self._scroll_cursor_into_view()
+        self.scroll_cursor_into_view()
 
     def action_cursor_up(self) -> None:
         self.move_cursor(row=self.cursor_row - 1)
@@ -639,64 +403,14 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
         row = int(self.scroll_y) + offset.y - 1
         if row >= self.row_count:
             return
-        column = self._column_at(offset.x)
+        column = self.column_at(offset.x)
         target = Coordinate(row, column if self.cursor_type == "cell" else self.cursor_column)
         if target == self.cursor_coordinate:
             self.action_select_cursor()
         else:
             self.cursor_coordinate = target
 
-    def _column_at(self, x: int) -> int:
-        fixed = self._fixed_width()
-        virtual_x = x if x < fixed else x + int(self.scroll_x)
-        edge = 0
-        for index, column in enumerate(self.columns.values()):
-            edge += column.render_width
-            if virtual_x < edge:
-                return index
-        return len(self.columns) - 1
-
     # ------------------------------------------------------------------ drawing (the Line API)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base = self.rich_style
-        if y == 0:
-            style = base + self.get_component_rich_style("datatable--header")
-            cells = [column.label for column in self.columns.values()]
-            return self._line(cells, [style] * len(cells), width, style)
-        row = int(self.scroll_y) + y - 1
-        if row >= self.row_count:
-            return Strip.blank(width, base)
-        data = self._rows[row]
-        zebra = base + self.get_component_rich_style("datatable--odd-row" if row % 2 else "datatable--even-row")
-        fixed = base + self.get_component_rich_style("datatable--fixed")
-        styles = [fixed if index < self.fixed_columns else zebra for index in _COLUMN_INDEXES]
-        cursors: list[Style | None] = [None] * len(styles)
-        if row == self.cursor_row:  # the cursor's colours win over a cell's own (as in DataTable)
-            cursor = self.get_component_rich_style("datatable--cursor")
-            if self.cursor_type == "row":
-                fixed_cursor = self.get_component_rich_style("datatable--fixed-cursor")
-                cursors = [fixed_cursor if index < self.fixed_columns else cursor for index in _COLUMN_INDEXES]
-            else:
-                cursors[self.cursor_column] = cursor
-        cells = [_cell_text(data, index) for index in _COLUMN_INDEXES]
-        return self._line(cells, styles, width, zebra, cursors)
-
-    def _line(
-        self, cells: list[Text], styles: list[Style], width: int, fill: Style, cursors: list[Style | None] | None = None,
-    ) -> Strip:
-        """One line of cells, the fixed columns kept at the left and the rest scrolled."""
-        segments: list[Segment] = []
-        console = self.app.console
-        for index, (text, column) in enumerate(zip(cells, self.columns.values())):
-            post = cursors[index] if cursors else None
-            segments.extend(_cell_segments(console, text, styles[index], column.width, post))
-        line = Strip(segments)
-        fixed = self._fixed_width()
-        scroll_x = int(self.scroll_x)
-        return Strip.join([line.crop(0, fixed), line.crop(fixed + scroll_x, scroll_x + width)]).extend_cell_length(width, fill)
-
     # ------------------------------------------------------------------ rating cells
 
     def rating_coordinate(self, row: int, rating: int) -> Coordinate:
@@ -743,24 +457,3 @@ class PartnerTable(KeysInOrder, ScrollView, can_focus=True):
             event.stop()
             self.action_rate()
 
-
-def _cell_segments(console: Console, text: Text, style: Style, width: int, post: Style | None = None) -> list[Segment]:
-    """One cell: ``text`` on one line, cut with an ellipsis or padded to ``width`` as it is
-    justified, between one cell of padding each side — literal text, never markup.  ``post``
-    (the cursor) is laid over the text's own style."""
-    text = text.copy()
-    text.truncate(width, overflow="ellipsis")
-    gap = width - text.cell_len
-    if gap > 0:
-        if text.justify == "right":
-            text.pad_left(gap)
-        elif text.justify == "center":
-            text.pad_left(gap // 2)
-            text.pad_right(gap - gap // 2)
-        else:
-            text.pad_right(gap)
-    pad_style = style + post if post else style
-    text_style = style + console.get_style(text.style, default=Style.null()) if text.style else style
-    pad = " " * CELL_PADDING
-    body = Segment.apply_style(text.render(console), text_style, post)
-    return [Segment(pad, pad_style), *body, Segment(pad, pad_style)]

@@ -511,7 +511,7 @@ async def test_gates_are_added_judged_and_hold_a_priority_partner(tmp_path):
     from textual.widgets import Select
 
     from screens.mapping_gates import GatesDialog
-    from screens.mapping_table import row_cells  # noqa: F401 - the table module, for its columns
+    from screens.mapping_rows import row_cells  # noqa: F401 - the table's rows module, for its columns
 
     app = app_on(mapping_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

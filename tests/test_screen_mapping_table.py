@@ -109,14 +109,14 @@ async def test_a_hidden_table_moves_its_cursor_without_a_retry_loop(tmp_path):
         table.display = False
         await until(pilot, lambda: table.size.height == 0, "hidden")
         calls = 0
-        original = table._scroll_cursor_into_view
+        original = table.scroll_cursor_into_view
 
         def counting() -> None:
             nonlocal calls
             calls += 1
             original()
 
-        table._scroll_cursor_into_view = counting
+        table.scroll_cursor_into_view = counting
         table.move_cursor(row=ROWS - 1)
         for _ in range(5):
             await pilot.pause()
