@@ -29,9 +29,9 @@ from benchmarks.timing import median_ms, python_calls, spawn_json, spawn_ms
 from session_store import SessionFile, parse_cache, toml_reader
 from session_store.toml_render import forget_rendered
 from workshop.app import freeze_long_lived, release_frozen
-from workshop.export import export_markdown
-from workshop.health import health_report
-from workshop.tier_movement import evaluate_program
+from workshop.export.markdown import export_markdown
+from workshop.method.health import health_report
+from workshop.method.tier_movement import evaluate_program
 
 SIZES = (100, 1_000, 10_000)
 REPEATS = {100: 15, 1_000: 7, 10_000: 3}

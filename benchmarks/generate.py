@@ -16,8 +16,8 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from workshop.defaults import new_session
-from workshop.models import (
+from workshop.method.defaults import new_session
+from workshop.method.models import (
     KRKind,
     LandscapeTier,
     LockStatus,

@@ -20,9 +20,9 @@ tune_garbage_collector()  # measured as the app runs (the command line applies i
 
 from benchmarks.generate import TODAY
 from session_store import SessionFile
-from workshop.export import export_markdown
-from workshop.health import health_report
-from workshop.tier_movement import evaluate_program
+from workshop.export.markdown import export_markdown
+from workshop.method.health import health_report
+from workshop.method.tier_movement import evaluate_program
 
 
 def _rss_mb() -> float:

@@ -46,7 +46,7 @@ from session_store import SessionFile, render_session, session_data
 from session_store.toml_render import forget_rendered
 import workshop.app_saving as app_module  # where the autosave takes its snapshots
 from workshop.app import PartnerWorkshopApp
-from workshop.models import Phase
+from workshop.method.models import Phase
 
 SIZE = (140, 45)
 

@@ -82,7 +82,7 @@ async def measure() -> dict[str, float]:
     from screens.room import RoomScreen
     from session_store import SessionFile, load_session
     from workshop.app import PartnerWorkshopApp
-    from workshop.models import Participant
+    from workshop.method.models import Participant
     from textual.widgets import DataTable
 
     import workshop

@@ -10,8 +10,8 @@ from textual.widgets import Label, Static
 
 from screens.host import open_session
 from screens.fields import FieldEditor, FieldSpec
-from workshop import agenda
-from workshop.models import Phase
+from workshop.method import agenda
+from workshop.method.models import Phase
 
 
 class AgendaScreen(ModalScreen[None]):

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Label, Static
 
 from screens.host import open_session
 from screens.text import cell, literal, one_line
-from workshop.models import AuditEntry
+from workshop.method.models import AuditEntry
 
 
 def entry_detail(entry: AuditEntry) -> str:

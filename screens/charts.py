@@ -2,7 +2,7 @@
 
 Three tabs: partners by attractiveness score with the band thresholds, partner-sourced ARR
 target by year against the total target ARR, pipeline needed by tier.  The numbers come from
-:mod:`workshop.chart_data`; a chart with a missing input shows the sentence saying what is
+:mod:`workshop.method.chart_data`; a chart with a missing input shows the sentence saying what is
 needed instead of an empty plot.  Import this module only when the screen opens: plotting is
 imported when the screen composes, never on the way to the first screen.
 
@@ -26,8 +26,8 @@ from textual.widgets import Label, Static, TabbedContent, TabPane
 
 from screens.host import open_session
 from screens.text import literal, visible
-from workshop import chart_data
-from workshop.chart_data import Chart, round_ticks, tick_text
+from workshop.method import chart_data
+from workshop.method.chart_data import Chart, round_ticks, tick_text
 
 if TYPE_CHECKING:
     from textual_plotext import PlotextPlot

@@ -1,7 +1,7 @@
 """Phase 4: the build vs. partner vs. acquire decision log, each decision made in a guided form.
 
 What the matrix says, whether a decision is final and its default review date come from
-``workshop.decision_rules``; this view shows them and records the team's answers.
+``workshop.method.decision_rules``; this view shows them and records the team's answers.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from screens.host import editor
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import cell, literal, one_line
-from workshop.decision_rules import DecisionAssessment, assess_decision
-from workshop.findings import Target
-from workshop.models import Decision, Phase, next_decision_id
+from workshop.method.decision_rules import DecisionAssessment, assess_decision
+from workshop.method.findings import Target
+from workshop.method.models import Decision, Phase, next_decision_id
 
 
 def matrix_summary(assessment: DecisionAssessment) -> str:

@@ -1,7 +1,7 @@
 """The guided decision form: the matrix's questions one by one, the rules that match, the decision.
 
 Answers are single keys (y / n / u) and move on to the next question; the build time is typed
-as digits.  What the matrix says comes from ``workshop.decision_rules`` after every answer.
+as digits.  What the matrix says comes from ``workshop.method.decision_rules`` after every answer.
 Everything is written to the session as it is entered (autosaved), so Escape just closes.
 """
 
@@ -24,9 +24,9 @@ from screens.host import editor
 from screens.fields import FieldEditor, FieldSpec, enum_choices, validation_message
 from screens.text import literal
 from screens.tiers_pick import PickDialog
-from workshop.decision_rules import assess_decision
-from workshop.models import Decision, DecisionAnswers, DecisionChoice
-from workshop.values import parse_count
+from workshop.method.decision_rules import assess_decision
+from workshop.method.models import Decision, DecisionAnswers, DecisionChoice
+from workshop.method.values import parse_count
 
 MONTHS = "build_time_months"
 MONTHS_DIGITS = 4

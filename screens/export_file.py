@@ -7,7 +7,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from workshop.models import Session
+from workshop.method.models import Session
 
 
 def slug(text: str) -> str:

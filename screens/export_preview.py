@@ -56,7 +56,7 @@ class ExportPreviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from workshop.export import ExportError, export_markdown
+        from workshop.export.markdown import ExportError, export_markdown
 
         try:
             self.markdown = export_markdown(open_session(self), today=host(self).today)

@@ -17,8 +17,8 @@ from screens.host import host
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
 from session_store import BlueprintTargetError, OverSessionError, TargetExistsError, TargetIsFolderError
-from workshop.blueprint_formats import FORMATS
-from workshop.export import ExportError
+from workshop.export.formats import FORMATS
+from workshop.export.markdown import ExportError
 
 
 class ExportSaveDialog(ModalScreen["Path | None"]):

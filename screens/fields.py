@@ -3,7 +3,7 @@
 A :class:`FieldEditor` shows a label, an input suited to the field's kind and, under it, the
 validation message when what was typed is not accepted (the session keeps its last valid
 value until then).  Each accepted change goes through the session's editor
-(:meth:`workshop.editor.SessionEditor.set_field`: recorded and autosaved) the moment the text
+(:meth:`workshop.method.editor.SessionEditor.set_field`: recorded and autosaved) the moment the text
 changes, and :class:`FieldEditor.Changed` tells the form.  So nothing typed is ever only on
 screen, even when the next key closes the session.
 """
@@ -25,8 +25,8 @@ from screens.host import editor
 from screens.literal_inputs import LiteralInput, LiteralTextArea
 
 from screens.text import literal
-from workshop.edits import EditRefused
-from workshop.values import KINDS, enum_label, limit_words
+from workshop.method.edits import EditRefused
+from workshop.method.values import KINDS, enum_label, limit_words
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class FieldSpec:
     name: str
     label: str
     kind: str = "text"
-    """One of workshop.values.KINDS, or "bool", or "choice"."""
+    """One of workshop.method.values.KINDS, or "bool", or "choice"."""
     hint: str = ""
     choices: tuple[tuple[str, Any], ...] = field(default_factory=tuple)
     """For "choice": (label, value) pairs; an optional field also offers a blank."""

@@ -12,10 +12,10 @@ from screens.governance_raci import LEGEND, RaciGrid
 from screens.governance_sponsors import SponsorTable
 from screens.phase_view import PhaseView
 from screens.text import literal
-from workshop.findings import Target
-from workshop.health import health_report
-from workshop.models import Phase
-from workshop.raci_checks import raci_findings
+from workshop.method.findings import Target
+from workshop.method.health import health_report
+from workshop.method.models import Phase
+from workshop.method.raci_checks import raci_findings
 
 
 class GovernanceView(PhaseView):

@@ -4,7 +4,7 @@ Keys on the grid: space cycles the cell R → A → C → I → empty; r, a, c, 
 n adds a decision, N a role; e/Enter renames the decision, E the role of the column; d/Delete
 deletes the decision, D the role (both ask first); ctrl+↑/↓ move a decision.  ``Raci.rows[i]
 .cells`` stays aligned with ``Raci.roles`` through every change.  The problems in each row come
-from :func:`workshop.raci_checks.raci_findings`, asked about that row alone.
+from :func:`workshop.method.raci_checks.raci_findings`, asked about that row alone.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from textual.widgets import DataTable
 from screens.dialogs import ConfirmDialog, PromptDialog
 from screens.host import editor
 from screens.text import cell, one_line
-from workshop.findings import RuleResult
-from workshop.editor import SessionEditor
-from workshop.models import Raci, RaciCode, Session
-from workshop.raci_checks import raci_findings
+from workshop.method.findings import RuleResult
+from workshop.method.editor import SessionEditor
+from workshop.method.models import Raci, RaciCode, Session
+from workshop.method.raci_checks import raci_findings
 
 FIRST_ROLE = 2
 """Columns before the roles: the decision and its check (both kept in view when scrolling)."""

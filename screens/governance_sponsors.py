@@ -15,7 +15,7 @@ from screens.dialogs import EditDialog
 from screens.fields import FieldSpec
 from screens.record_table import Column, RecordTable
 from screens.text import one_line
-from workshop.models import ExecSponsor, Session
+from workshop.method.models import ExecSponsor, Session
 
 SPONSOR_FIELDS = [
     FieldSpec("partner", "Partner"),

@@ -18,10 +18,10 @@ from screens.fields import FieldEditor, FieldSpec
 from screens.health_lines import completeness_option, economics_text, rule_option
 from screens.phase_view import GoTo, PhaseView
 from screens.text import literal
-from workshop.economics import partner_economics
-from workshop.findings import RuleResult, Target
-from workshop.health import HealthReport, health_report
-from workshop.models import Phase
+from workshop.method.economics import partner_economics
+from workshop.method.findings import RuleResult, Target
+from workshop.method.health import HealthReport, health_report
+from workshop.method.models import Phase
 
 ECONOMICS_FIELDS = [
     FieldSpec("win_rate_pct", "Win rate %", "percent", optional=False),

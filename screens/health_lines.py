@@ -1,7 +1,7 @@
 """The health report and the partner economics as lines of text for the Health view.
 
 Only wording and layout: every status, message, count and figure comes from
-:func:`workshop.health.health_report` and :func:`workshop.economics.partner_economics`.
+:func:`workshop.method.health.health_report` and :func:`workshop.method.economics.partner_economics`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from textual.widgets.option_list import Option
 
 from screens.text import visible
 from screens.verdicts import status_content, toned
-from workshop.economics import Economics, Figure
-from workshop.findings import RuleResult
-from workshop.health import PhaseCompleteness
+from workshop.method.economics import Economics, Figure
+from workshop.method.findings import RuleResult
+from workshop.method.health import PhaseCompleteness
 
 
 def _where(phase_title: str, where: str) -> str:

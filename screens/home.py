@@ -115,7 +115,7 @@ class HomeScreen(Screen[None]):
         def create(title: str | None) -> None:
             if title is None:
                 return
-            from workshop.defaults import new_session
+            from workshop.method.defaults import new_session
 
             host(self).create_session(new_session(title.strip() or "Partnership strategy workshop"))
 

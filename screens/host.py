@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from session_store import SessionFile, SessionSummary
-    from workshop.editor import SessionEditor
-    from workshop.models import Session
+    from workshop.method.editor import SessionEditor
+    from workshop.method.models import Session
     from workshop.room.server import RoomServer
     from workshop.room.state import Room
 

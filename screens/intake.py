@@ -8,10 +8,10 @@ from textual.widgets import Static
 from screens.fields import FieldEditor, FieldSpec
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
-from workshop.currency import KNOWN
-from workshop.currency import current as current_currency
-from workshop.values import format_money
-from workshop.models import Participant, Phase
+from workshop.method.currency import KNOWN
+from workshop.method.currency import current as current_currency
+from workshop.method.values import format_money
+from workshop.method.models import Participant, Phase
 
 SESSION_FIELDS = [
     FieldSpec("title", "Session title", optional=False),

@@ -29,10 +29,10 @@ from screens.mapping_table import PartnerAction, PartnerTable
 from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
-from workshop.findings import Target
-from workshop.models import RATING_FIELDS, Competitor, LandscapeTier, PartnerType, Phase
-from workshop.scoring import Weighting, attractiveness, percent_text, weighting
-from workshop.values import format_date, format_number, parse_rating
+from workshop.method.findings import Target
+from workshop.method.models import RATING_FIELDS, Competitor, LandscapeTier, PartnerType, Phase
+from workshop.method.scoring import Weighting, attractiveness, percent_text, weighting
+from workshop.method.values import format_date, format_number, parse_rating
 
 COMPETITOR_FIELDS = [
     FieldSpec("name", "Competitor", optional=False),

@@ -7,8 +7,8 @@ from __future__ import annotations
 from screens.dialogs import ConfirmDialog, EditDialog
 from screens.fields import FieldSpec, enum_choices
 from screens.mapping_rows import PartnerFilter
-from workshop.models import RATING_FIELDS, LandscapeTier, LockStatus, Partner, PartnerStage, PartnerType
-from workshop.scoring import Weighting, percent_text
+from workshop.method.models import RATING_FIELDS, LandscapeTier, LockStatus, Partner, PartnerStage, PartnerType
+from workshop.method.scoring import Weighting, percent_text
 
 PARTNER_FIELDS = [
     FieldSpec("name", "Name", optional=False),

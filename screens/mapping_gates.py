@@ -1,6 +1,6 @@
 """Must-pass gates (issue 15 §1): the session's conditions, judged for the selected partner.
 
-Every change is applied at once (autosaved) through :mod:`workshop.gates`; the dialog shows what
+Every change is applied at once (autosaved) through :mod:`workshop.method.gates`; the dialog shows what
 the gates mean for the partner (held out of Priority or not), from the engine.
 """
 
@@ -17,9 +17,9 @@ from screens.dialogs import ConfirmDialog
 from screens.host import editor
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
-from workshop.gates import checks_of, gated
-from workshop.models import Gate, Mapping, Partner
-from workshop.scoring import ranked_partners
+from workshop.method.gates import checks_of, gated
+from workshop.method.models import Gate, Mapping, Partner
+from workshop.method.scoring import ranked_partners
 
 VERDICTS = [("Passes", "pass"), ("Fails", "fail")]
 

@@ -13,7 +13,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from screens.text import cell, one_line
-from workshop.models import LandscapeTier, Mapping, Partner, PartnerType
+from workshop.method.models import LandscapeTier, Mapping, Partner, PartnerType
 
 OPEN_UP_TO = 40
 """Tiers with at most this many partners start expanded (a display choice, not a rule)."""

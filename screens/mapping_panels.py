@@ -14,11 +14,11 @@ from textual.widgets import Static
 
 from screens.mapping_rows import row_signature
 from screens.text import literal
-from workshop.competitors import ecosystem
-from workshop.gates import gated
-from workshop.models import Partner
-from workshop.score_explain import explain
-from workshop.scoring import (
+from workshop.method.competitors import ecosystem
+from workshop.method.gates import gated
+from workshop.method.models import Partner
+from workshop.method.score_explain import explain
+from workshop.method.scoring import (
     attractiveness,
     band_for,
     exact_text,
@@ -26,9 +26,9 @@ from workshop.scoring import (
     missing_ratings,
     ranked_partners,
 )
-from workshop.sensitivity import Sensitivity, sensitivity
-from workshop.team_scoring import disagreement
-from workshop.terminal_text import visible
+from workshop.method.sensitivity import Sensitivity, sensitivity
+from workshop.method.team_scoring import disagreement
+from workshop.method.terminal_text import visible
 
 LIST_LIMIT = 10
 """Lines shown per ecosystem list before "… and N more" (display only)."""

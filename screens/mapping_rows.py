@@ -16,11 +16,11 @@ from rich.text import Text
 from textual.widgets.data_table import ColumnKey
 
 from screens.text import cell
-from workshop.gates import verdict
-from workshop.models import RATING_FIELDS, Gate, LandscapeTier, LockStatus, Partner, PartnerType, Ratings
-from workshop.scoring import Band, Weighting, attractiveness, band_for, format_score
-from workshop.team_scoring import is_disputed, team_key
-from workshop.values import format_number
+from workshop.method.gates import verdict
+from workshop.method.models import RATING_FIELDS, Gate, LandscapeTier, LockStatus, Partner, PartnerType, Ratings
+from workshop.method.scoring import Band, Weighting, attractiveness, band_for, format_score
+from workshop.method.team_scoring import is_disputed, team_key
+from workshop.method.values import format_number
 
 RATING_KEYS = list(RATING_FIELDS)
 SHORT_RATING = {

@@ -44,8 +44,8 @@ from screens.mapping_rows import (
     row_signature,
 )
 from screens.mapping_table_render import TABLE_CSS, TableRender
-from workshop.models import Gate, Mapping, Partner
-from workshop.scoring import Band, attractiveness, band_for, percent_text, ranked_partners, weighting
+from workshop.method.models import Gate, Mapping, Partner
+from workshop.method.scoring import Band, attractiveness, band_for, percent_text, ranked_partners, weighting
 
 class PartnerAction(Message):
     """A key on the partner table asks the view to act: add, edit, delete, rate, sort, filter."""

@@ -18,9 +18,9 @@ from textual.widgets import Button, Label, Static
 from screens.host import editor
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
-from workshop.models import RATING_FIELDS, Mapping, ScoringWeights
-from workshop.scoring import percent_text, weights_check
-from workshop.values import parse_percent
+from workshop.method.models import RATING_FIELDS, Mapping, ScoringWeights
+from workshop.method.scoring import percent_text, weights_check
+from workshop.method.values import parse_percent
 
 
 class WeightsDialog(ModalScreen[None]):

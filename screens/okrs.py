@@ -19,10 +19,10 @@ from screens.phase_view import PhaseView
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
 from screens.verdicts import status_content
-from workshop.findings import RuleResult, Target
-from workshop.health import health_report
-from workshop.kr_checks import measure_short
-from workshop.models import KeyResult, KRKind, MeasureKind, Objective, Phase
+from workshop.method.findings import RuleResult, Target
+from workshop.method.health import health_report
+from workshop.method.kr_checks import measure_short
+from workshop.method.models import KeyResult, KRKind, MeasureKind, Objective, Phase
 
 OBJECTIVE_FIELDS = [FieldSpec("text", "Objective", "multiline", hint="e.g. Establish a partner ecosystem that drives 30% of ARR")]
 

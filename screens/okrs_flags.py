@@ -1,6 +1,6 @@
 """The engine's OKR findings, grouped by the objective and key result they name.
 
-No checking happens here: :func:`workshop.okr_checks.okr_findings` decides what is wrong and
+No checking happens here: :func:`workshop.method.okr_checks.okr_findings` decides what is wrong and
 says which objective or key result each finding is about (its target's ``index``); this module
 only files each sentence under it so the view can show it inline.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workshop.findings import RuleResult
-from workshop.models import Objective
-from workshop.okr_checks import okr_findings
+from workshop.method.findings import RuleResult
+from workshop.method.models import Objective
+from workshop.method.okr_checks import okr_findings
 
 
 @dataclass

@@ -19,7 +19,7 @@ from screens.fields import FieldEditor, FieldSpec
 from screens.host import editor
 from screens.record_table import Column, RecordTable
 from screens.text import cell
-from workshop.models import RoadmapItem, RoadmapQuarter, Session
+from workshop.method.models import RoadmapItem, RoadmapQuarter, Session
 
 ITEM_FIELDS = [
     FieldSpec("text", "Roadmap item", "multiline"),

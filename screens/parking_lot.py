@@ -16,7 +16,7 @@ from screens.fields import FieldSpec, enum_choices
 from screens.literal_inputs import LiteralTextArea
 from screens.record_table import Column, RecordTable
 from screens.text import literal, one_line
-from workshop.models import ParkingNote, Phase
+from workshop.method.models import ParkingNote, Phase
 
 NOTE_FIELDS = [
     FieldSpec("text", "Note", "multiline", optional=False),

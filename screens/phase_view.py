@@ -12,9 +12,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from screens.host import WorkshopHost, host, open_session
-from workshop.editor import SessionEditor
-from workshop.findings import Target
-from workshop.models import Phase, Session
+from workshop.method.editor import SessionEditor
+from workshop.method.findings import Target
+from workshop.method.models import Phase, Session
 
 REFRESH_DELAY = 0.15
 """Seconds of quiet after an edit before derived figures are recomputed."""

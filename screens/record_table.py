@@ -4,7 +4,7 @@
 results…) and edits it in place: ``a`` adds a record and opens its editor, ``e``/Enter edits
 the selected one in an :class:`~screens.dialogs.EditDialog`, ``d``/Delete deletes it after a
 confirmation, ``ctrl+up``/``ctrl+down`` move it when order matters.  Every change goes
-through the session's editor (:mod:`workshop.editor`) and so is recorded and autosaved.
+through the session's editor (:mod:`workshop.method.editor`) and so is recorded and autosaved.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from screens.host import host, open_session
 from screens.header import AppHeader
 from screens.room_results import RoomResults, Said
 from screens.text import literal
-from workshop.models import Partner
+from workshop.method.models import Partner
 from workshop.room.addresses import LOOPBACK, machine_addresses, reachable_from
 from workshop.room.qr import qr_lines
 from workshop.room.state import Item, Room, RoomError, TaskKind

@@ -9,11 +9,11 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from screens.text import cell, literal
-from workshop.models import RATING_FIELDS
+from workshop.method.models import RATING_FIELDS
 from workshop.room.results import SHORT_LABELS as SHORT, idea_results, rating_results, vote_results
 from workshop.room.state import TaskKind
-from workshop.scoring import format_score
-from workshop.values import format_number
+from workshop.method.scoring import format_score
+from workshop.method.values import format_number
 
 
 class Said(Static):

@@ -5,7 +5,7 @@ and moves to the next cell (then the next participant), shift+Tab goes back, an 
 clears that rating.  A bad number is refused with a message and the cell keeps focus.  Every
 accepted value updates the participant's score, the team mean (written to the partner's
 ratings, so the score everywhere is the team's), the spread and the verdict, and is autosaved.
-The rules are in :mod:`workshop.team_scoring`; this screen only shows them.
+The rules are in :mod:`workshop.method.team_scoring`; this screen only shows them.
 """
 
 from __future__ import annotations
@@ -24,15 +24,15 @@ from screens.host import editor, open_session
 from screens.fields import validation_message
 from screens.literal_inputs import KeysInOrder
 from screens.text import literal, one_line
-from workshop.models import RATING_FIELDS, Partner
-from workshop.scoring import format_score, weighting
-from workshop.team_scoring import (
+from workshop.method.models import RATING_FIELDS, Partner
+from workshop.method.scoring import format_score, weighting
+from workshop.method.team_scoring import (
     DISAGREEMENT_THRESHOLD,
     TeamView,
     disagreement,
     participant_names,
 )
-from workshop.values import format_number, parse_rating
+from workshop.method.values import format_number, parse_rating
 
 FIELDS = list(RATING_FIELDS)
 SHORT_LABELS = {

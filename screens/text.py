@@ -12,7 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from workshop.terminal_text import visible
+from workshop.method.terminal_text import visible
 
 
 def literal(text: str) -> Content:

@@ -17,11 +17,11 @@ from screens.text import literal
 from screens.thesis_models import ModelsTable
 from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
-from workshop.edits import EditRefused
-from workshop.findings import Target
-from workshop.findings import place_of
-from workshop.models import RATIONALE_FIELDS, Phase, SignOff
-from workshop.thesis_statement import render_thesis
+from workshop.method.edits import EditRefused
+from workshop.method.findings import Target
+from workshop.method.findings import place_of
+from workshop.method.models import RATIONALE_FIELDS, Phase, SignOff
+from workshop.method.thesis_statement import render_thesis
 
 RATIONALE_SPECS = [FieldSpec(name, label, "multiline", hint=question) for name, (label, question) in RATIONALE_FIELDS.items()]
 

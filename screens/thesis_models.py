@@ -10,7 +10,7 @@ from screens.fields import FieldSpec
 from screens.host import editor
 from screens.record_table import Column, RecordTable
 from screens.text import one_line
-from workshop.models import PartnershipModel, Thesis
+from workshop.method.models import PartnershipModel, Thesis
 
 SELECTED_MARK = "✓ selected"
 

@@ -8,7 +8,7 @@ from textual.widgets.selection_list import Selection
 
 from screens.host import editor
 from screens.text import literal
-from workshop.models import Thesis
+from workshop.method.models import Thesis
 
 
 class PrioritizedModelsPicker(SelectionList[str]):

@@ -17,8 +17,8 @@ from textual.widgets import Button, Input, Label, Static
 from screens.fields import validation_message
 from screens.literal_inputs import LiteralInput
 from screens.text import literal
-from workshop.models import Participant, SignOff
-from workshop.signoff import signoff_moment
+from workshop.method.models import Participant, SignOff
+from workshop.method.signoff import signoff_moment
 
 
 class SignOffDialog(ModalScreen["SignOff | None"]):

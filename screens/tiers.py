@@ -1,7 +1,7 @@
 """Phase 3: the tier framework, the movement rules, and the signed partners' tier movements.
 
 Every qualifying tier, action and contradiction shown here comes from
-``workshop.tier_movement``; this view only displays them and records the team's edits.
+``workshop.method.tier_movement``; this view only displays them and records the team's edits.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ from screens.text import literal, visible
 from screens.tiers_pick import PickDialog
 from screens.tiers_tables import RULE_FIELDS, ProgramTable, ResultsTable, TierTable
 from screens.verdicts import action_content, action_words
-from workshop.audit import tier_override, warning_recorded
-from workshop.edits import EditRefused
-from workshop.findings import Target
-from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Tier
-from workshop.tier_ladder import ladder_problems
-from workshop.tier_movement import (
+from workshop.method.audit import tier_override, warning_recorded
+from workshop.method.edits import EditRefused
+from workshop.method.findings import Target
+from workshop.method.models import Partner, PartnerStage, Phase, QuarterResult, Tier
+from workshop.method.placeholders import tier_benefits
+from workshop.method.tier_ladder import ladder_problems
+from workshop.method.tier_movement import (
     Action,
     PartnerMovement,
     QuarterMovement,
@@ -163,7 +164,9 @@ class TiersView(PhaseView):
             benefits.update("No tiers yet: press a to add the method's four tiers.")
             commitments.update("")
             return
-        benefits.update(_bullets(tier.name, "benefits", tier.benefits))
+        # As the blueprint states them: a placeholder the tier's own figures answer is filled in
+        # ("Top MDF allocation ($[X]/yr)" with its MDF per year).
+        benefits.update(_bullets(tier.name, "benefits", tier_benefits(tier.benefits, tier.mdf_per_year)))
         commitments.update(_commitments(tier))
 
     def _show_partner(self) -> None:

@@ -13,8 +13,8 @@ from screens.dialogs import EditDialog
 from screens.fields import FieldEditor, FieldSpec, validation_message
 from screens.host import editor
 from screens.text import literal
-from workshop.dates import parse_quarter
-from workshop.models import Partner, QuarterResult
+from workshop.method.dates import parse_quarter
+from workshop.method.models import Partner, QuarterResult
 
 QUARTER_SPEC = FieldSpec("quarter", "Quarter", hint="YYYY-Qn, e.g. 2026-Q3", optional=False)
 

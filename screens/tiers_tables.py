@@ -15,13 +15,13 @@ from screens.text import cell, one_line
 from screens.tiers_results import QuarterResultDialog
 from screens.dialogs import ConfirmDialog, PromptDialog
 from screens.verdicts import action_cell
-from workshop.dates import add_months, quarter_end, quarter_index, quarter_of
-from workshop.editor import EditRefused
-from workshop.models import Partner, QuarterResult, Session, Tier
-from workshop.tier_ladder import LadderError, new_tier_name, removal_refused
-from workshop.tier_movement import PartnerMovement, QuarterMovement
-from workshop.currency import current as current_currency
-from workshop.values import format_money
+from workshop.method.dates import add_months, quarter_end, quarter_index, quarter_of
+from workshop.method.editor import EditRefused
+from workshop.method.models import Partner, QuarterResult, Session, Tier
+from workshop.method.tier_ladder import LadderError, new_tier_name, removal_refused
+from workshop.method.tier_movement import PartnerMovement, QuarterMovement
+from workshop.method.currency import current as current_currency
+from workshop.method.values import format_money
 
 TIER_FIELDS = [
     FieldSpec("pipeline_min", "Annual pipeline target: minimum", "money", hint="e.g. 2M or 500,000; empty: none"),
@@ -80,8 +80,8 @@ def _count(value: int | None) -> str:
 class TierTable(RecordTable):
     """The session's tier ladder, highest first: add, rename, reorder and remove tiers.
 
-    Every change goes through the session's editor (``workshop.editor``: recorded, autosaved),
-    which refuses in words, via ``workshop.tier_ladder``, what would break the framework.
+    Every change goes through the session's editor (``workshop.method.editor``: recorded, autosaved),
+    which refuses in words, via ``workshop.method.tier_ladder``, what would break the framework.
     """
 
     BINDINGS = [

@@ -14,9 +14,9 @@ from rich.text import Text
 from textual.app import App
 from textual.content import Content
 
-from workshop.findings import Status
-from workshop.terminal_text import visible
-from workshop.tier_movement import Action
+from workshop.method.findings import Status
+from workshop.method.terminal_text import visible
+from workshop.method.tier_movement import Action
 
 STATUS_MARKS: dict[Status, str] = {Status.PASS: "✓", Status.WARN: "!", Status.FAIL: "✗"}
 STATUS_TONES: dict[Status, str] = {Status.PASS: "success", Status.WARN: "warning", Status.FAIL: "error"}

@@ -19,8 +19,8 @@ from screens.host import host, open_session
 from screens.header import AppHeader
 from screens.literal_inputs import KeysInOrder
 from screens.phase_view import GoTo, PhaseView
-from workshop.findings import Target
-from workshop.models import Phase
+from workshop.method.findings import Target
+from workshop.method.models import Phase
 
 STEPS: list[tuple[str, str, str]] = [
     # (key, stepper label, "module:ClassName" of the view)
@@ -151,7 +151,7 @@ class WorkshopScreen(Screen[None]):
     # ------------------------------------------------------------------ stepper
 
     def _stepper_options(self) -> list[Option]:
-        from workshop.health import health_report
+        from workshop.method.health import health_report
 
         report = health_report(open_session(self), host(self).today)
         options = []

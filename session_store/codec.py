@@ -44,8 +44,8 @@ from session_store.gc_pause import gc_paused
 from session_store.migrations import migrate
 from session_store.toml_render import TableRenderer
 from session_store.toml_shape import check_shape
-from workshop.models import PATTERN_EXAMPLES, Session
-from workshop.values import limit_words
+from workshop.method.models import PATTERN_EXAMPLES, Session
+from workshop.method.values import limit_words
 
 HEADER = (
     "# Partner Workshop session - format described in docs/session-format.md.\n"

@@ -16,7 +16,7 @@ from session_store.codec import load_session, read_session_file
 from session_store.editing_claim import EditingClaim
 from session_store.errors import SessionError
 from session_store.folders import data_dir
-from workshop.models import Phase
+from workshop.method.models import Phase
 
 SUFFIX = ".toml"
 

@@ -2,7 +2,7 @@
 
 ``MIGRATIONS[n]`` takes the raw TOML data of a version-``n`` file (a dict, already parsed)
 and returns the data of version ``n + 1``. When the model changes incompatibly, bump
-``workshop.models.SCHEMA_VERSION`` and add the step here (with a test loading a file of the
+``workshop.method.models.SCHEMA_VERSION`` and add the step here (with a test loading a file of the
 old version).
 
 * 1 → 2: the audit trail (``audit``). A version-1 file starts its trail with what it already
@@ -26,9 +26,9 @@ from collections.abc import Callable
 from typing import Any
 
 from session_store.errors import NewerVersionError, SessionError
-from workshop import models
-from workshop.audit import seed_from_file
-from workshop.kr_checks import measure_from_text
+from workshop.method import models
+from workshop.method.audit import seed_from_file
+from workshop.method.kr_checks import measure_from_text
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

@@ -41,8 +41,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from session_store import folders
-from workshop import models
-from workshop.models import Session
+from workshop.method import models
+from workshop.method.models import Session
 
 FORMAT = b"partner-workshop-parse-cache-1"
 MAX_ENTRIES = 32

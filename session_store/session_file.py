@@ -25,7 +25,7 @@ from session_store.codec import (
     snapshot_json,
 )
 from session_store.errors import SessionConflictError, SessionError
-from workshop.models import Session
+from workshop.method.models import Session
 
 try:
     import fcntl

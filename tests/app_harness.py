@@ -9,7 +9,7 @@ from pathlib import Path
 import workshop
 from session_store import SessionFile, load_session
 from workshop.app import PartnerWorkshopApp
-from workshop.models import Session
+from workshop.method.models import Session
 
 def _steady_cursors() -> None:
     """Text cursors do not blink in tests: a snapshot must not depend on when it is taken."""

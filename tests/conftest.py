@@ -13,7 +13,7 @@ tune_garbage_collector()  # as the app runs (and App tests spent a third of thei
 
 import workshop  # noqa: E402
 from session_store import load_session  # noqa: E402
-from workshop.models import Session  # noqa: E402
+from workshop.method.models import Session  # noqa: E402
 
 BUNDLED_DEMO = Path(workshop.__file__).parent / "demo" / "demo.toml"
 
@@ -138,9 +138,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(autouse=True)
 def _money_in_dollars_again():
-    """The currency money is shown in is process-wide (workshop.currency, as a locale is): a test
+    """The currency money is shown in is process-wide (workshop.method.currency, as a locale is): a test
     that opens a GBP session in an App must not leave the next test's amounts in pounds."""
-    from workshop import currency
+    from workshop.method import currency
 
     yield
     currency.use(currency.DEFAULT)

@@ -15,7 +15,7 @@ from screens.workshop import WorkshopScreen
 from session_store import SessionError, SessionFile, load_session
 from tests.app_harness import app_on, until
 from workshop.app import PartnerWorkshopApp
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 
 @contextlib.asynccontextmanager

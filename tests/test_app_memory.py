@@ -11,8 +11,8 @@ import pytest
 from screens.workshop import WorkshopScreen
 from tests.app_harness import app_on, until
 from workshop.app import FREEZE_FROM_PARTNERS
-from workshop.defaults import new_session
-from workshop.models import Partner, Session
+from workshop.method.defaults import new_session
+from workshop.method.models import Partner, Session
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from screens.workshop import WorkshopScreen
 from session_store import EditingClaim, SessionFile
 from tests.app_harness import TODAY, app_on, until
 from workshop.app import PartnerWorkshopApp
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock: POSIX only")
 

@@ -14,8 +14,8 @@ from screens.workshop import WorkshopScreen
 from session_store import SessionFile, backup_path, load_session
 from tests.app_harness import TODAY, app_on, calm, paste, saved, type_ahead, until
 from workshop.app import PartnerWorkshopApp
-from workshop.defaults import new_session
-from workshop.models import Phase
+from workshop.method.defaults import new_session
+from workshop.method.models import Phase
 
 HOSTILE = "[bold]X[/] a [/] b [@click=app.quit]q[/] | # x 🚀"
 TYPED, PASTED = HOSTILE[:10], HOSTILE[10:]
@@ -183,7 +183,7 @@ async def test_every_phase_opens_by_its_number_key_with_focus_inside(tmp_path: P
 async def test_later_phases_say_recruitment_is_on_hold_until_the_thesis_is_signed(tmp_path: Path):
     from textual.widgets import Static
 
-    from workshop.models import SignOff
+    from workshop.method.models import SignOff
 
     app = app_on(new_session("Offsite"), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

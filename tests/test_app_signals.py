@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from session_store import SessionFile, load_session
-from workshop.defaults import new_session
-from workshop.models import Phase
+from workshop.method.defaults import new_session
+from workshop.method.models import Phase
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals and signals")
 

@@ -14,8 +14,8 @@ from benchmarks.generate import large_session
 from session_store import load_session, session_data, session_data_in_slices
 from session_store.codec import render_session
 from tests.app_harness import app_on, until
-from workshop.defaults import new_session
-from workshop.models import Partner
+from workshop.method.defaults import new_session
+from workshop.method.models import Partner
 
 
 @pytest.mark.parametrize("partners, per_slice", [(0, 3), (1, 3), (3, 3), (4, 3), (10, 3), (250, 7)])

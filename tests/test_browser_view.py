@@ -66,7 +66,7 @@ def test_the_larger_text_advice_names_the_address_in_the_browser_and_the_way_in_
 
 async def test_the_larger_text_command_gives_the_address_in_the_browser_view(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.app_harness import app_on, until
-    from workshop.defaults import new_session
+    from workshop.method.defaults import new_session
 
     monkeypatch.setenv(URL_ENV, "http://127.0.0.1:8000/")
     monkeypatch.setenv(FONT_SIZE_ENV, "16")

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from workshop.models import SCHEMA_VERSION
+from workshop.method.models import SCHEMA_VERSION
 from session_store import SessionFile, default_sessions_dir, dump_session, load_session
 from tests.conftest import BUNDLED_DEMO
 from workshop import __version__, cli
-from workshop.defaults import new_session
-from workshop.models import SCHEMA_VERSION
+from workshop.method.defaults import new_session
+from workshop.method.models import SCHEMA_VERSION
 
 
 class FakeApp:
@@ -147,7 +147,7 @@ def test_export_to_stdout_and_file(tmp_path: Path, monkeypatch, capsys) -> None:
         calls.append((session.title, template))
         return f"# {session.title}\n"
 
-    monkeypatch.setattr("workshop.export.export_markdown", fake_export)
+    monkeypatch.setattr("workshop.export.markdown.export_markdown", fake_export)
     assert cli.main(["export", str(BUNDLED_DEMO)]) == 0
     assert capsys.readouterr().out.startswith("# Ledgerlight")
     out = tmp_path / "blueprint.md"
@@ -181,12 +181,12 @@ def test_export_never_writes_over_the_session_it_exports(tmp_path: Path, capsys)
 
 
 def test_export_bad_template_and_bad_session(tmp_path: Path, monkeypatch, capsys) -> None:
-    from workshop.export import ExportError
+    from workshop.export.markdown import ExportError
 
     def failing(session, *, template=None, today=None, audience="team"):  # noqa: ANN001, ANN202
         raise ExportError(f"{template}: line 3: unexpected end of template")
 
-    monkeypatch.setattr("workshop.export.export_markdown", failing)
+    monkeypatch.setattr("workshop.export.markdown.export_markdown", failing)
     assert cli.main(["export", str(BUNDLED_DEMO), "--template", "t.j2"]) == 1
     assert "t.j2: line 3" in _one_error_line(capsys.readouterr().err)
     bad = tmp_path / "bad.toml"
@@ -359,7 +359,7 @@ def test_export_and_check_judge_the_same_given_date_and_say_so(tmp_path: Path, c
 
 def test_room_opens_a_session_with_the_room_open(fake_app, tmp_home: Path, capsys) -> None:  # noqa: ANN001
     from session_store import SessionFile
-    from workshop.defaults import new_session
+    from workshop.method.defaults import new_session
 
     path = tmp_home / "offsite.toml"
     SessionFile.create(path, new_session(title="Offsite"))

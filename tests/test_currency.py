@@ -12,13 +12,13 @@ from textual.widgets import Select
 from session_store import SessionFile, load_session
 from session_store.codec import dump_session
 from tests.app_harness import app_on, calm, until
-from workshop import currency
-from workshop.currency import currency_of, session_currency
-from workshop.defaults import new_session
-from workshop.economics import partner_economics
-from workshop.export import export_markdown
-from workshop.models import SCHEMA_VERSION, Session
-from workshop.values import format_money, parse_money
+from workshop.method import currency
+from workshop.method.currency import currency_of, session_currency
+from workshop.method.defaults import new_session
+from workshop.method.economics import partner_economics
+from workshop.export.markdown import export_markdown
+from workshop.method.models import SCHEMA_VERSION, Session
+from workshop.method.values import format_money, parse_money
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GBP = currency_of("GBP")

@@ -7,9 +7,9 @@ from datetime import date
 from session_store import dump_session
 from tests.conftest import BUNDLED_DEMO
 from workshop.demo.build import TODAY, build_demo
-from workshop.models import DecisionChoice, KRKind, PartnerStage, PartnerType, Session
-from workshop.scoring import Band, ranked_partners
-from workshop.tier_movement import Action, evaluate_program
+from workshop.method.models import DecisionChoice, KRKind, PartnerStage, PartnerType, Session
+from workshop.method.scoring import Band, ranked_partners
+from workshop.method.tier_movement import Action, evaluate_program
 
 
 def test_bundled_file_is_what_the_builder_makes() -> None:
@@ -70,7 +70,7 @@ def test_tier_rules_produce_a_mix(demo_session: Session) -> None:
 def test_the_demo_scores_are_the_teams_where_the_team_rated() -> None:
     from session_store import load_session
     from tests.conftest import BUNDLED_DEMO
-    from workshop.team_scoring import mean_ratings
+    from workshop.method.team_scoring import mean_ratings
 
     rated = [p for p in load_session(BUNDLED_DEMO).mapping.partners if p.team_ratings]
     assert rated

@@ -1,4 +1,4 @@
-"""The session editor (workshop.editor): every rule it enforces and what it records, as plain
+"""The session editor (workshop.method.editor): every rule it enforces and what it records, as plain
 pytest — no App, no Textual."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
-from workshop.defaults import new_session
-from workshop.editor import HISTORY_LIMIT, SessionEditor
-from workshop.edits import Edit, EditRefused, FieldSet, PartnerRated, PositionMoved, RaciCellSet, ThesisSigned
-from workshop.models import (
+from workshop.method.defaults import new_session
+from workshop.method.editor import HISTORY_LIMIT, SessionEditor
+from workshop.method.edits import Edit, EditRefused, FieldSet, PartnerRated, PositionMoved, RaciCellSet, ThesisSigned
+from workshop.method.models import (
     Decision,
     ParkingNote,
     Partner,

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from session_store import SessionFile, dump_session, parse_session
-from workshop.audit import (
+from workshop.method.audit import (
     audit_after_step,
     audit_findings,
     record_audit,
@@ -17,11 +17,11 @@ from workshop.audit import (
     record_override,
     sync_decisions,
 )
-from workshop.defaults import new_session
-from workshop.export import export_markdown
-from workshop.findings import Status
-from workshop.health import health_report
-from workshop.models import (
+from workshop.method.defaults import new_session
+from workshop.export.markdown import export_markdown
+from workshop.method.findings import Status
+from workshop.method.health import health_report
+from workshop.method.models import (
     SCHEMA_VERSION,
     AuditEntry,
     AuditKind,
@@ -33,8 +33,8 @@ from workshop.models import (
     QuarterResult,
     SignOff,
 )
-from workshop.signoff import FutureSignOffError, future_signoff, sign_thesis, signoff_moment, withdraw_signoff
-from workshop.tier_movement import Action, apply_movement, evaluate_program
+from workshop.method.signoff import FutureSignOffError, future_signoff, sign_thesis, signoff_moment, withdraw_signoff
+from workshop.method.tier_movement import Action, apply_movement, evaluate_program
 
 TODAY = date(2026, 12, 3)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -242,7 +242,7 @@ def test_a_version_1_file_loads_with_its_trail_seeded(tmp_path: Path) -> None:
 def test_a_warning_is_recorded_once_per_qbr_and_an_override_needs_its_appeal() -> None:
     from session_store import load_session
     from tests.app_harness import BUNDLED_DEMO
-    from workshop.audit import record_tier_override, record_warning, tier_override, warning_recorded
+    from workshop.method.audit import record_tier_override, record_warning, tier_override, warning_recorded
 
     session = load_session(BUNDLED_DEMO)
     movements = {m.partner.name: m for m in evaluate_program(session, date(2026, 11, 25))}

@@ -7,8 +7,8 @@ import sys
 from datetime import date
 
 from workshop.check import run_check
-from workshop.defaults import new_session
-from workshop.models import Partner
+from workshop.method.defaults import new_session
+from workshop.method.models import Partner
 
 TODAY = date(2025, 6, 15)
 HOSTILE = "[bold]x[/] [@click=app.quit]q[/] :smile: [/]"
@@ -71,6 +71,6 @@ def test_json_is_machine_readable() -> None:
 
 
 def test_check_never_imports_textual() -> None:
-    code = "import sys, workshop.check, workshop.economics, workshop.thesis_statement; print('textual' in sys.modules)"
+    code = "import sys, workshop.check, workshop.method.economics, workshop.method.thesis_statement; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from workshop.models import Competitor, LockStatus, Mapping, Partner, PartnerStage, Ratings
+from workshop.method.models import Competitor, LockStatus, Mapping, Partner, PartnerStage, Ratings
 
 HIGH = Ratings(icp_overlap=90, market_influence=90, practice_alignment=90, partnership_appetite=90, revenue_potential=90)
 LOW = Ratings(icp_overlap=30, market_influence=30, practice_alignment=30, partnership_appetite=30, revenue_potential=30)
 
-from workshop.competitors import ecosystem  # noqa: E402
+from workshop.method.competitors import ecosystem  # noqa: E402
 
 
 def mapping() -> Mapping:

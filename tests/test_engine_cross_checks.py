@@ -6,11 +6,11 @@ from datetime import date, datetime, timezone
 
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO
-from workshop.competitors import ecosystem
-from workshop.defaults import new_session
-from workshop.findings import Status
-from workshop.health import health_report
-from workshop.models import (
+from workshop.method.competitors import ecosystem
+from workshop.method.defaults import new_session
+from workshop.method.findings import Status
+from workshop.method.health import health_report
+from workshop.method.models import (
     Decision,
     ExecSponsor,
     LandscapeTier,
@@ -189,7 +189,7 @@ def test_the_new_domain_modules_import_neither_textual_nor_screens_nor_the_store
     import subprocess
     import sys
 
-    code = ("import sys, workshop.audit, workshop.cross_checks, workshop.kr_checks, workshop.signoff; "
+    code = ("import sys, workshop.method.audit, workshop.method.cross_checks, workshop.method.kr_checks, workshop.method.signoff; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'session_store')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

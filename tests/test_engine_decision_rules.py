@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.decision_rules import assess_decision, matching_rules
-from workshop.models import Decision, DecisionAnswers, DecisionChoice
+from workshop.method.decision_rules import assess_decision, matching_rules
+from workshop.method.models import Decision, DecisionAnswers, DecisionChoice
 
 BUILD = dict(core_differentiation=True, engineering_capacity=True)
 PARTNER = dict(core_differentiation=False, adjacent_complementary=True, strong_partner_serves_icp=True,

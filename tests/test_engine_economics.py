@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.defaults import new_session
-from workshop.economics import partner_economics
-from workshop.models import Session
+from workshop.method.defaults import new_session
+from workshop.method.economics import partner_economics
+from workshop.method.models import Session
 
 
 def planned() -> Session:
@@ -122,7 +122,7 @@ def test_deals_over_the_horizon_come_from_the_total_not_the_rounded_years() -> N
 
 def test_deals_over_the_horizon_on_screen_and_in_the_export() -> None:
     from screens.health_lines import economics_text
-    from workshop.export import export_markdown
+    from workshop.export.markdown import export_markdown
 
     s = new_session()
     s.intake.current_arr, s.intake.target_arr, s.intake.target_year = 20_000_000, 50_000_000, 2029

@@ -10,11 +10,11 @@ import pytest
 from session_store import SessionFile, dump_session, parse_session
 from session_store.errors import SessionError
 from workshop.demo.build import build_demo
-from workshop.export import export_markdown
-from workshop.gates import add_gate, gated, remove_gate, set_check, verdict
-from workshop.health import health_report
-from workshop.models import SCHEMA_VERSION, Partner, Ratings, Session
-from workshop.scoring import Band, ranked_partners
+from workshop.export.markdown import export_markdown
+from workshop.method.gates import add_gate, gated, remove_gate, set_check, verdict
+from workshop.method.health import health_report
+from workshop.method.models import SCHEMA_VERSION, Partner, Ratings, Session
+from workshop.method.scoring import Band, ranked_partners
 
 TODAY = date(2026, 12, 3)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -134,7 +134,7 @@ def test_a_version_4_file_loads_with_no_gates(tmp_path: Path) -> None:
 
 
 def test_the_gap_list_says_a_held_partner_is_held() -> None:
-    from workshop.competitors import ecosystem
+    from workshop.method.competitors import ecosystem
 
     session = session_with_gates()
     lines = ecosystem(session.mapping).gap_lines

@@ -6,10 +6,10 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from workshop.defaults import new_session
-from workshop.findings import Status
-from workshop.health import freshness, health_report
-from workshop.models import (
+from workshop.method.defaults import new_session
+from workshop.method.findings import Status
+from workshop.method.health import freshness, health_report
+from workshop.method.models import (
     Competitor,
     Decision,
     DecisionAnswers,
@@ -280,7 +280,7 @@ def test_a_thousand_signed_partners() -> None:
 
 
 def test_a_shared_map_analysis_gives_the_same_report(demo_session):
-    from workshop.health import analyse_map
+    from workshop.method.health import analyse_map
 
     today = date(2026, 11, 25)
     analysis = analyse_map(demo_session, today)

@@ -10,10 +10,10 @@ from pydantic import ValidationError
 
 from session_store import SessionFile, dump_session, parse_session
 from session_store.migrations import MIGRATIONS
-from workshop.defaults import new_session
-from workshop.health import health_report
-from workshop.kr_checks import kr_economics_findings, measure_from_text, measure_text
-from workshop.models import SCHEMA_VERSION, KeyResult, MeasureKind, Objective, Phase, Session
+from workshop.method.defaults import new_session
+from workshop.method.health import health_report
+from workshop.method.kr_checks import kr_economics_findings, measure_from_text, measure_text
+from workshop.method.models import SCHEMA_VERSION, KeyResult, MeasureKind, Objective, Phase, Session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 11, 25)

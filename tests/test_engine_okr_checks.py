@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from workshop.defaults import default_objectives
-from workshop.models import KeyResult, KRKind, Objective, Phase
-from workshop.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
+from workshop.method.defaults import default_objectives
+from workshop.method.models import KeyResult, KRKind, Objective, Phase
+from workshop.method.okr_checks import kind_count, objectives_missing_a_kind, okr_findings
 
 
 def kr(text: str = "Close 5 deals", kind: KRKind | None = KRKind.LAGGING, target: str = "5", owner: str = "Ann") -> KeyResult:

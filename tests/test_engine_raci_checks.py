@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from workshop.defaults import RACI_ROLES, default_raci
-from workshop.models import Phase, Raci, RaciCode, RaciRow
-from workshop.raci_checks import raci_findings
+from workshop.method.defaults import RACI_ROLES, default_raci
+from workshop.method.models import Phase, Raci, RaciCode, RaciRow
+from workshop.method.raci_checks import raci_findings
 
 A, R, C, I, N = RaciCode.A, RaciCode.R, RaciCode.C, RaciCode.I, RaciCode.NONE
 

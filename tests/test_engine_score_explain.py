@@ -8,9 +8,9 @@ from fractions import Fraction
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from workshop.models import RATING_FIELDS, Partner, Ratings, ScoringWeights
-from workshop.score_explain import explain
-from workshop.scoring import Band, band_for, exact_score
+from workshop.method.models import RATING_FIELDS, Partner, Ratings, ScoringWeights
+from workshop.method.score_explain import explain
+from workshop.method.scoring import Band, band_for, exact_score
 
 FIELDS = list(RATING_FIELDS)
 
@@ -92,8 +92,8 @@ def test_every_move_crosses_and_is_the_smallest_on_its_grid(values: tuple[float,
                         ScoringWeights(icp_overlap=33.3, market_influence=33.3, practice_alignment=33.4,
                                        partnership_appetite=0, revenue_potential=0)]))
 def test_the_integer_path_explains_as_the_exact_one(values: tuple[float, ...], weights: ScoringWeights | None) -> None:
-    from workshop.score_explain import _explain_exactly
-    from workshop.scoring import weighting
+    from workshop.method.score_explain import _explain_exactly
+    from workshop.method.scoring import weighting
 
     p = partner(*values)
     assert explain(p, weights) == _explain_exactly(p, weighting(weights))

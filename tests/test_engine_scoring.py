@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from workshop.models import RATING_FIELDS, Partner, Ratings
-from workshop.scoring import (
+from workshop.method.models import RATING_FIELDS, Partner, Ratings
+from workshop.method.scoring import (
     Band,
     attractiveness,
     band_for,

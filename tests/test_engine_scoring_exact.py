@@ -12,8 +12,8 @@ from fractions import Fraction
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from workshop.models import RATING_FIELDS, Ratings
-from workshop.scoring import Band, attractiveness, band_for, format_score
+from workshop.method.models import RATING_FIELDS, Ratings
+from workshop.method.scoring import Band, attractiveness, band_for, format_score
 
 FIELDS = list(RATING_FIELDS)
 WEIGHTS = {field: Fraction(repr(weight)) for field, (_label, weight) in RATING_FIELDS.items()}

@@ -14,9 +14,11 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop import score_explain, scoring
-from workshop.models import Partner, Ratings
-from workshop.scoring import Band, band_for, exact_score, exact_text, format_score, weighting
+from workshop.method import score_explain
+
+from workshop.method import scoring
+from workshop.method.models import Partner, Ratings
+from workshop.method.scoring import Band, band_for, exact_score, exact_text, format_score, weighting
 
 
 def reference_band(score: Fraction) -> Band:

@@ -14,10 +14,10 @@ from pydantic import ValidationError
 from session_store import SessionFile, dump_session, parse_session
 from session_store.errors import SessionError
 from workshop.demo.build import build_demo
-from workshop.export import export_markdown
-from workshop.health import health_report
-from workshop.models import SCHEMA_VERSION, Partner, Ratings, ScoringWeights, Session
-from workshop.scoring import Band, attractiveness, band_for, ranked_partners, weighting, weights_check
+from workshop.export.markdown import export_markdown
+from workshop.method.health import health_report
+from workshop.method.models import SCHEMA_VERSION, Partner, Ratings, ScoringWeights, Session
+from workshop.method.scoring import Band, attractiveness, band_for, ranked_partners, weighting, weights_check
 
 TODAY = date(2026, 12, 3)
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,9 +7,9 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.models import RATING_FIELDS, Partner, Ratings, ScoringWeights
-from workshop.scoring import band_for, exact_score
-from workshop.sensitivity import scenarios, sensitivity
+from workshop.method.models import RATING_FIELDS, Partner, Ratings, ScoringWeights
+from workshop.method.scoring import band_for, exact_score
+from workshop.method.sensitivity import scenarios, sensitivity
 
 FIELDS = list(RATING_FIELDS)
 

@@ -1,15 +1,15 @@
-"""Findings carry where to fix them as data (workshop.findings.Target); the words people read
+"""Findings carry where to fix them as data (workshop.method.findings.Target); the words people read
 ("fix in: …") are derived from it."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from workshop.defaults import new_session
-from workshop.findings import Target
-from workshop.findings import place_of
-from workshop.health import health_report
-from workshop.models import (
+from workshop.method.defaults import new_session
+from workshop.method.findings import Target
+from workshop.method.findings import place_of
+from workshop.method.health import health_report
+from workshop.method.models import (
     Decision,
     KeyResult,
     LockStatus,
@@ -19,8 +19,8 @@ from workshop.models import (
     RaciCode,
     RaciRow,
 )
-from workshop.okr_checks import okr_findings
-from workshop.raci_checks import raci_findings
+from workshop.method.okr_checks import okr_findings
+from workshop.method.raci_checks import raci_findings
 
 TODAY = date(2026, 12, 1)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop.models import Partner, ParticipantRatings, Ratings
-from workshop.team_scoring import disagreement, is_disputed
+from workshop.method.models import Partner, ParticipantRatings, Ratings
+from workshop.method.team_scoring import disagreement, is_disputed
 
 
 def test_is_disputed_is_the_disagreement_verdict_and_follows_each_change():

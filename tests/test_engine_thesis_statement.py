@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from workshop.defaults import new_session
-from workshop.thesis_statement import render_thesis
+from workshop.method.defaults import new_session
+from workshop.method.thesis_statement import render_thesis
 
 
 def test_empty_session_lists_every_field_and_prints_no_empty_brackets() -> None:

@@ -12,10 +12,10 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from workshop.defaults import default_tiers, new_session
-from workshop.economics import partner_economics
-from workshop.health import health_report
-from workshop.models import (
+from workshop.method.defaults import default_tiers, new_session
+from workshop.method.economics import partner_economics
+from workshop.method.health import health_report
+from workshop.method.models import (
     KeyResult,
     Objective,
     Partner,
@@ -25,7 +25,7 @@ from workshop.models import (
     Tier,
     TierFramework,
 )
-from workshop.tier_ladder import (
+from workshop.method.tier_ladder import (
     LadderError,
     add_tier,
     ladder_problems,
@@ -34,7 +34,7 @@ from workshop.tier_ladder import (
     rename_tier,
     slug,
 )
-from workshop.tier_movement import Action, evaluate_partner, evaluate_program
+from workshop.method.tier_movement import Action, evaluate_partner, evaluate_program
 
 TODAY = date(2026, 1, 15)
 
@@ -381,7 +381,7 @@ def test_slugs(name: str, expected: str) -> None:
 
 
 def test_ladder_edits_go_through_the_session_editor_and_are_recorded() -> None:
-    from workshop.editor import EditRefused, SessionEditor
+    from workshop.method.editor import EditRefused, SessionEditor
 
     session = new_session()
     session.mapping.partners = [signed("gold", q("2025-Q1", 600_000, 3))]
@@ -411,15 +411,15 @@ def test_the_tier_domain_imports_neither_textual_nor_screens_nor_the_store() -> 
     import subprocess
     import sys
 
-    code = ("import sys, workshop.tier_ladder, workshop.tier_movement, workshop.editor; "
+    code = ("import sys, workshop.method.tier_ladder, workshop.method.tier_movement, workshop.method.editor; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'session_store')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_an_override_keeps_its_appeal_after_the_tier_is_renamed() -> None:
-    from workshop.editor import SessionEditor
-    from workshop.tier_movement import evaluate_partner
+    from workshop.method.editor import SessionEditor
+    from workshop.method.tier_movement import evaluate_partner
 
     session = new_session()
     acme = signed("gold", q("2025-Q1", 600_000, 3, business_reviews=2, joint_gtm_activities=2),

@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
-from workshop.defaults import default_tiers, new_session
-from workshop.models import (
+from workshop.method.defaults import default_tiers, new_session
+from workshop.method.models import (
     MovementRules,
     Partner,
     PartnerStage,
     QuarterResult,
     TierFramework,
 )
-from workshop.tier_movement import Action, evaluate_partner, evaluate_program, qualifying_tier
+from workshop.method.tier_movement import Action, evaluate_partner, evaluate_program, qualifying_tier
 
 P, G, S, R = "platinum", "gold", "silver", "registered"
 TODAY = date(2025, 1, 15)
@@ -232,8 +232,8 @@ def test_ten_thousand_partners() -> None:
 
 
 def test_signing_records_the_tier_and_the_stage_and_applying_follows_the_rules() -> None:
-    from workshop.models import PartnerStage
-    from workshop.tier_movement import apply_movement, sign_partner
+    from workshop.method.models import PartnerStage
+    from workshop.method.tier_movement import apply_movement, sign_partner
 
     partner = Partner(name="Acme")
     sign_partner(partner, "silver")

@@ -14,12 +14,12 @@ from pydantic import BaseModel
 
 from tests.test_export_markdown_text import HOSTILE
 from tests.test_export_support import all_text, headings, parse, tables
-from workshop import models
-from workshop.defaults import new_session
-from workshop.economics import partner_economics
-from workshop.export import ExportError, export_markdown
-from workshop.markdown_text import visible_text
-from workshop.models import (
+from workshop.method import models
+from workshop.method.defaults import new_session
+from workshop.method.economics import partner_economics
+from workshop.export.markdown import ExportError, export_markdown
+from workshop.export.markdown_text import visible_text
+from workshop.method.models import (
     RATING_FIELDS,
     Change,
     Competitor,
@@ -40,7 +40,7 @@ from workshop.models import (
     Session,
     SignOff,
 )
-from workshop.scoring import ranked_partners
+from workshop.method.scoring import ranked_partners
 
 UTC = timezone.utc
 TODAY = date(2026, 11, 20)
@@ -457,8 +457,8 @@ def test_every_curated_hostile_string_shows_literally_everywhere() -> None:
 
 
 def test_the_appendix_shows_the_time_planned_and_spent_per_phase() -> None:
-    from workshop import agenda
-    from workshop.models import Phase
+    from workshop.method import agenda
+    from workshop.method.models import Phase
 
     session = full_session()
     agenda.timebox(session, Phase.THESIS).spent_seconds = 75 * 60 + 30

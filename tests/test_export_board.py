@@ -12,10 +12,10 @@ import pytest
 from tests.conftest import BUNDLED_DEMO
 from tests.test_export_support import parse, tables
 from workshop import cli
-from workshop.defaults import new_session
-from workshop.export import ExportError, export_markdown
-from workshop.health import analyse_map, health_report
-from workshop.models import Phase, Session
+from workshop.method.defaults import new_session
+from workshop.export.markdown import ExportError, export_markdown
+from workshop.method.health import analyse_map, health_report
+from workshop.method.models import Phase, Session
 
 DAY = date(2026, 11, 25)
 

@@ -4,7 +4,7 @@ backslash in the blueprint could be left out.
 Rendered with markdown-it-py as GitHub reads Markdown (GFM tables, strikethrough, bare-link
 autolinks, $…$ math: ``tests/test_export_support.py``).  Two GitHub features no Python
 renderer has — emoji codes (``:smile:``) and @mentions — are checked by their own rules
-(``workshop.markdown_text``), not by rendering.
+(``workshop.export.markdown_text``), not by rendering.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from tests.test_export import _fill, _printed, full_session
 from tests.test_export_markdown_text import HOSTILE
 from tests.test_export_support import _PARSER, all_text, headings, inline_markup, parse, tables
-from workshop.export import export_markdown
-from workshop.markdown_text import visible_text
-from workshop.models import Session
-from workshop.scoring import ranked_partners
+from workshop.export.markdown import export_markdown
+from workshop.export.markdown_text import visible_text
+from workshop.method.models import Session
+from workshop.method.scoring import ranked_partners
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _GITHUB_ONLY = re.compile(r"\\:(?=[a-z0-9_+\-]+:)|\\@(?=[0-9A-Za-z])|(?i:(?<=www))\\\.")
@@ -71,7 +71,7 @@ BUSINESS_TEXT = [
 
 
 def _in_every_context(text: str) -> str:
-    from workshop.markdown_text import escape, escape_block
+    from workshop.export.markdown_text import escape, escape_block
 
     cell, para = escape(text), escape_block(text)
     return (

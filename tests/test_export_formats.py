@@ -20,13 +20,13 @@ from tests.conftest import BUNDLED_DEMO
 from tests.test_export import _fill, _printed, full_session
 from tests.test_export_markdown_text import HOSTILE
 from workshop import cli
-from workshop.blueprint_formats import FORMATS, render_blueprint
-from workshop.defaults import new_session
-from workshop.export import ExportError
-from workshop.export_pptx import SLIDE_HEIGHT_IN
-from workshop.markdown_text import visible_text
-from workshop.models import Session
-from workshop.scoring import ranked_partners
+from workshop.export.formats import FORMATS, render_blueprint
+from workshop.method.defaults import new_session
+from workshop.export.markdown import ExportError
+from workshop.export.deck import SLIDE_HEIGHT_IN
+from workshop.export.markdown_text import visible_text
+from workshop.method.models import Session
+from workshop.method.scoring import ranked_partners
 
 
 class _Page(HTMLParser):
@@ -236,7 +236,7 @@ def test_the_markdown_export_imports_none_of_the_document_libraries(tmp_path: Pa
     code = (
         "import sys; from workshop import cli; "
         f"cli.main(['export', {str(BUNDLED_DEMO)!r}, '-o', {str(tmp_path / 'b.md')!r}]); "
-        "print(sorted(m for m in ('docx', 'pptx', 'lxml', 'yaml', 'workshop.export_pptx', 'workshop.export_docx') if m in sys.modules))"
+        "print(sorted(m for m in ('docx', 'pptx', 'lxml', 'yaml', 'workshop.export.deck', 'workshop.export.word') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "[]", result.stderr

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tests.test_export import SECTIONS
 from tests.test_export_support import headings, parse, tables
-from workshop.export import export_markdown
-from workshop.models import Session
+from workshop.export.markdown import export_markdown
+from workshop.method.models import Session
 
 GOLDEN = Path(__file__).parent / "golden" / "demo_blueprint.md"
 

@@ -14,7 +14,7 @@ from tests.test_export_support import (
     parse,
     tables,
 )
-from workshop.markdown_text import EMPTY, Markdown, _escape_changing, escape, escape_block, visible_text
+from workshop.export.markdown_text import EMPTY, Markdown, _escape_changing, escape, escape_block, visible_text
 
 HOSTILE = [
     "| a | b |",

@@ -1,7 +1,7 @@
 """The blueprint's Mermaid diagrams stay valid whatever the names (issue 16).
 
 No well-kept Python checker of Mermaid exists, so each diagram's lines are held to the grammar
-``workshop.mermaid`` writes (the one place its quoting rules live): every user text is made of
+``workshop.export.mermaid`` writes (the one place its quoting rules live): every user text is made of
 letters, digits, a few safe marks and ``#<code>;`` entity codes, which Mermaid decodes after
 drawing.  Decoding gives the text back.
 """
@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from tests.test_export import _fill, full_session
 from tests.test_export_markdown_text import HOSTILE
-from workshop import mermaid
-from workshop.export import PLAIN_TEMPLATE, export_markdown
-from workshop.models import Session
+from workshop.export import mermaid
+from workshop.export.markdown import PLAIN_TEMPLATE, export_markdown
+from workshop.method.models import Session
 
 TEXT = r"(?:[^\W_]|[ .,\-'()/!?+=>%$]|#\d+;)*"
 """A user text as written into a diagram."""

@@ -17,10 +17,10 @@ from benchmarks.generate import TODAY, large_session
 from tests.test_export import _fill, full_session
 from tests.test_export_markdown_text import HOSTILE
 from tests.test_export_support import all_text, parse
-import workshop.export
-from workshop.export import PLAIN_TEMPLATE as PLAIN, TEMPLATES, ExportError, export_markdown, number
-from workshop.markdown_text import visible_text
-from workshop.models import Session
+import workshop.export.markdown
+from workshop.export.markdown import PLAIN_TEMPLATE as PLAIN, TEMPLATES, ExportError, export_markdown, number
+from workshop.export.markdown_text import visible_text
+from workshop.method.models import Session
 
 def _both(session: Session) -> tuple[str, str]:
     return (
@@ -50,7 +50,7 @@ def test_the_plain_variant_only_overrides_blocks_of_the_one_template() -> None:
     assert body[0] == '{% extends "blueprint.md.j2" %}'
     # Outside its block tags, the plain variant writes no Markdown of its own.
     assert all(line.startswith("{%") for line in body), body
-    exported = [name for name in dir(workshop.export) if "Repeated" in name or name == "_fill"]
+    exported = [name for name in dir(workshop.export.markdown) if "Repeated" in name or name == "_fill"]
     assert exported == []  # no markup restated in Python
 
 

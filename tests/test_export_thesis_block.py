@@ -18,12 +18,12 @@ from tests.conftest import BUNDLED_DEMO
 from tests.test_export import _fill, full_session
 from tests.test_export_markdown_text import HOSTILE
 from workshop import cli
-from workshop.decision_rules import assess_decision
-from workshop.economics import partner_economics
-from workshop.export import export_markdown
-from workshop.models import RATIONALE_FIELDS, PartnerStage, Session
-from workshop.placeholders import tier_benefits
-from workshop.thesis_block import partnership_thesis, to_json, to_yaml, yaml_string
+from workshop.method.decision_rules import assess_decision
+from workshop.method.economics import partner_economics
+from workshop.export.markdown import export_markdown
+from workshop.method.models import RATIONALE_FIELDS, PartnerStage, Session
+from workshop.method.placeholders import tier_benefits
+from workshop.export.thesis_block import partnership_thesis, to_json, to_yaml, yaml_string
 
 FIELDS = [
     "why_partners", "partnership_model", "target_markets_via_partners", "partner_revenue_goal",

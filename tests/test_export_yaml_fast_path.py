@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.thesis_block import _reference_yaml_string, yaml_string
+from workshop.export.thesis_block import _reference_yaml_string, yaml_string
 
 ANY_CHARACTER = st.characters(blacklist_categories=())  # surrogates, controls, non-characters too
 AWKWARD = st.sampled_from(list('\\"\n\t\r\0\x1f\x7f\x85\x9f\xa0\u2028\u2029\ufeff\ufffe\uffff\ud800\udfff') + ["é", "漢", "😀", "a"])

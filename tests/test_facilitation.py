@@ -11,9 +11,9 @@ from screens.fields import FieldEditor
 from screens.parking_lot import ParkingLotScreen, QuickNoteDialog
 from screens.workshop import WorkshopScreen
 from tests.app_harness import app_on, saved, settle
-from workshop import agenda
-from workshop.defaults import new_session
-from workshop.models import Phase
+from workshop.method import agenda
+from workshop.method.defaults import new_session
+from workshop.method.models import Phase
 
 
 async def type_into(pilot, app, name: str, text: str) -> None:

@@ -3,8 +3,8 @@
 import pytest
 from pydantic import ValidationError
 
-from workshop.defaults import new_session
-from workshop.models import Intake, Ratings, Tier
+from workshop.method.defaults import new_session
+from workshop.method.models import Intake, Ratings, Tier
 
 
 def test_a_refused_assignment_leaves_the_record_unchanged():
@@ -35,7 +35,7 @@ def test_new_session_carries_the_methods_defaults():
 
 
 def test_text_that_cannot_be_saved_is_refused_but_any_other_text_is_kept():
-    from workshop.models import Partner
+    from workshop.method.models import Partner
 
     with pytest.raises(ValidationError, match="unpaired surrogate"):
         Partner(name="bad \ud800 name")

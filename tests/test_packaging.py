@@ -1,5 +1,5 @@
 """The build configuration lists every folder it ships (``python -m build`` warned when
-``workshop/templates`` was shipped as package data of ``workshop`` without being a package)."""
+``workshop/export/templates`` was shipped as package data of ``workshop`` without being a package)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,6 @@ def test_package_data_names_listed_packages_and_no_subfolders() -> None:
 
 
 def test_the_templates_are_package_data() -> None:
-    patterns = _config()["package-data"]["workshop.templates"]
-    templates = list((ROOT / "workshop" / "templates").iterdir())
+    patterns = _config()["package-data"]["workshop.export.templates"]
+    templates = list((ROOT / "workshop" / "export" / "templates").iterdir())
     assert templates and all(any(t.match(p) for p in patterns) for t in templates if t.is_file())

@@ -112,7 +112,7 @@ def test_no_private_name_of_a_textual_base_is_overridden_or_shadowed() -> None:
     from textual.scroll_view import ScrollView
 
     from screens.mapping_table import PartnerTable
-    from workshop.models import Mapping
+    from workshop.method.models import Mapping
 
     modules = [importlib.import_module(path.removesuffix(".py").replace("/", ".")) for path in PUBLIC_ONLY]
     ours = {module.__name__ for module in modules}

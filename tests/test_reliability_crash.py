@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from session_store import SessionError, SessionFile, backup_path, load_session
-from workshop.defaults import new_session
-from workshop.models import Partner
+from workshop.method.defaults import new_session
+from workshop.method.models import Partner
 
 def _save_forever(path: Path, report: int) -> None:
     """The child: open the file, then save a growing change forever, reporting each save."""

@@ -12,7 +12,7 @@ import pytest
 
 from session_store import SessionError, SessionFile
 from tests.app_harness import app_on
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 
 def _fail(code: int):  # type: ignore[no-untyped-def]

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop.models import SCHEMA_VERSION
+from workshop.method.models import SCHEMA_VERSION
 from session_store import SessionError, SessionFile, dump_session, load_session
 from tests.app_harness import BUNDLED_DEMO
-from workshop.models import SCHEMA_VERSION
+from workshop.method.models import SCHEMA_VERSION
 
 GOOD = BUNDLED_DEMO.read_bytes()
 GOOD_TEXT = GOOD.decode()

@@ -13,8 +13,8 @@ from pydantic import BaseModel
 
 from session_store import dump_session, parse_session
 from tests.app_harness import app_on
-from workshop.defaults import new_session
-from workshop.models import Participant, Partner, Session
+from workshop.method.defaults import new_session
+from workshop.method.models import Participant, Partner, Session
 
 HOSTILE = [
     "a [/] b",
@@ -112,9 +112,9 @@ def test_export_shows_hostile_text_literally(value: str) -> None:
     import yaml
 
     from tests.test_export_support import _PARSER, all_text, headings, inline_markup, parse, tables
-    from workshop.markdown_text import visible_text
+    from workshop.export.markdown_text import visible_text
 
-    export = pytest.importorskip("workshop.export")
+    export = pytest.importorskip("workshop.export.markdown")
     markdown = export.export_markdown(hostile_session(value))
     controls = [c for c in markdown if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
     assert not controls, f"raw control characters in the export: {controls[:5]!r}"

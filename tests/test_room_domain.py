@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.export import export_markdown
-from workshop.models import Participant, Partner, Session
+from workshop.export.markdown import export_markdown
+from workshop.method.models import Participant, Partner, Session
 from workshop.room.accept import accept
 from workshop.room.limits import RateLimiter
 from workshop.room.results import participant_state, rating_results, vote_results
 from workshop.room.state import Item, Room, RoomError, normal_code
-from workshop.team_scoring import disagreement
+from workshop.method.team_scoring import disagreement
 
 FIVE = {"icp_overlap": 80, "market_influence": 70, "practice_alignment": 60,
         "partnership_appetite": 50, "revenue_potential": 40}
@@ -65,7 +65,7 @@ def test_the_reveal_uses_the_team_grids_computation() -> None:
     room = rated_room(session)
     result = rating_results(room)[0]
     partner = session.mapping.partners[0].model_copy(deep=True)
-    from workshop.team_scoring import set_participant_rating
+    from workshop.method.team_scoring import set_participant_rating
     for name, icp in (("Maya", 90), ("Sam", 60), ("Ana", 85)):
         for field, value in {**FIVE, "icp_overlap": icp}.items():
             set_participant_rating(partner, name, field, value)
@@ -165,7 +165,7 @@ def test_the_room_domain_imports_neither_textual_nor_aiohttp() -> None:
 
 
 def test_the_reveal_scores_with_the_sessions_weights() -> None:
-    from workshop.models import ScoringWeights
+    from workshop.method.models import ScoringWeights
     from workshop.room.results import task_json
 
     session = session_with("Northbridge")

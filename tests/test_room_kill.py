@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from session_store import SessionFile, load_session
-from workshop.models import Participant, Partner, Session
+from workshop.method.models import Participant, Partner, Session
 
 FIVE = {"icp_overlap": 80, "market_influence": 70, "practice_alignment": 60,
         "partnership_appetite": 50, "revenue_potential": 40}

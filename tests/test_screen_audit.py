@@ -9,8 +9,8 @@ from textual.widgets import DataTable, Static
 from screens.audit import AuditScreen
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, app_on, calm, saved, table_rows
-from workshop.audit import record_audit
-from workshop.models import AuditKind, Phase
+from workshop.method.audit import record_audit
+from workshop.method.models import AuditKind, Phase
 
 HOSTILE = "[bold]X[/] a [/] b [@click=app.quit]x[/]"
 

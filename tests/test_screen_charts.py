@@ -1,4 +1,4 @@
-"""ChartsScreen and the numbers behind it (workshop/chart_data.py)."""
+"""ChartsScreen and the numbers behind it (workshop/method/chart_data.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from textual.widgets import Static, TabbedContent
 
 from screens.charts import ChartPane, ChartsScreen, short
 from tests.app_harness import SMALL, calm, demo_app
-from workshop.chart_data import arr_chart, millions, pipeline_chart, round_ticks, score_chart, tick_text
-from workshop.models import Partner, Ratings, Session
-from workshop.scoring import PRIORITY_MIN, SECONDARY_MIN
+from workshop.method.chart_data import arr_chart, millions, pipeline_chart, round_ticks, score_chart, tick_text
+from workshop.method.models import Partner, Ratings, Session
+from workshop.method.scoring import PRIORITY_MIN, SECONDARY_MIN
 
 BIG = (120, 36)
 
@@ -136,7 +136,7 @@ def test_charts_large_snapshot(snap_compare, tmp_path):
 
 def test_score_chart_labels_never_contradict_the_band():
     """A partner at 74.95 is Secondary: its bar reads 74.95, never 75.0 (issue 18, point 1)."""
-    from workshop.models import Partner, Ratings, Session
+    from workshop.method.models import Partner, Ratings, Session
 
     session = Session()
     edge = Ratings(icp_overlap=75, market_influence=74, practice_alignment=75, partnership_appetite=75,

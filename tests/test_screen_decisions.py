@@ -12,8 +12,8 @@ from screens.decisions_form import DecisionForm, MatrixQuestions
 from screens.dialogs import ConfirmDialog
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, TODAY, app_on, calm, paste, saved, table_rows
-from workshop.findings import Target
-from workshop.models import Decision, DecisionChoice, Phase, Session
+from workshop.method.findings import Target
+from workshop.method.models import Decision, DecisionChoice, Phase, Session
 
 SIZE = (120, 40)
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🚀 Ünïcode"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, LARGE, SMALL, app_on, settle
-from workshop.models import Phase
+from workshop.method.models import Phase
 
 
 def decisions_app(folder: Path):

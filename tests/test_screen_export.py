@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import workshop.export
+import workshop.export.markdown
 from screens.blueprint_preview import BlueprintPreview, split_sections
 from screens.export_file import default_export_path, slug
 from screens.export_preview import ExportPreviewScreen
 from screens.export_save import ExportSaveDialog
 from tests.app_harness import TODAY, app_on, until
-from workshop.models import Partner, Session
+from workshop.method.models import Partner, Session
 
 
 def export_session(company: str = "Acme Corp") -> Session:
@@ -126,9 +126,9 @@ async def test_unwritable_folder_is_explained(tmp_path):
 
 async def test_template_error_shown_not_crashing(tmp_path, monkeypatch):
     def broken(session, **kwargs):
-        raise workshop.export.ExportError("blueprint.md.j2:12: unexpected '}' [bold]x[/]")
+        raise workshop.export.markdown.ExportError("blueprint.md.j2:12: unexpected '}' [bold]x[/]")
 
-    monkeypatch.setattr(workshop.export, "export_markdown", broken)
+    monkeypatch.setattr(workshop.export.markdown, "export_markdown", broken)
     app = app_on(export_session(), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_preview(pilot)

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from screens.fields import validation_message
-from workshop.models import Decision, QuarterResult, Ratings, SignOff
+from workshop.method.models import Decision, QuarterResult, Ratings, SignOff
 
 
 def _refusal(model: type, kind: str = "", **values: object) -> str:
@@ -28,7 +28,7 @@ def test_a_money_limit_reads_as_money() -> None:
 
 
 def test_a_year_is_not_grouped_like_an_amount() -> None:
-    from workshop.models import Roadmap
+    from workshop.method.models import Roadmap
 
     assert _refusal(Roadmap, year=3000) == "Must be at most 2200"
 

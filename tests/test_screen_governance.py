@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from screens.governance import GovernanceView
 from tests.app_harness import app_on, calm, paste, saved, table_rows
-from workshop.findings import Target
-from workshop.models import ExecSponsor, Partner, Phase, Raci, RaciCode, RaciRow, Session
+from workshop.method.findings import Target
+from workshop.method.models import ExecSponsor, Partner, Phase, Raci, RaciCode, RaciRow, Session
 
 R, A, C, I, N = RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE
 

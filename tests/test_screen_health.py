@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 
 from screens.health import HealthView
 from tests.app_harness import app_on, calm, saved, until
-from workshop.models import KeyResult, KRKind, Objective, Phase, Session
+from workshop.method.models import KeyResult, KRKind, Objective, Phase, Session
 
 
 def health_session() -> Session:

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from screens.help import HELP_TEXT, HelpScreen
 from tests.app_harness import app_on, until
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 
 async def test_every_help_line_fits_at_80_columns(tmp_path: Path) -> None:

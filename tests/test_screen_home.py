@@ -11,7 +11,7 @@ from screens.home import HomeScreen
 from session_store import SessionFile
 from tests.app_harness import SMALL, TODAY, table_rows
 from workshop.app import PartnerWorkshopApp
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 
 async def test_an_unreadable_file_says_why_under_the_list_without_its_path(tmp_path: Path):

@@ -11,8 +11,8 @@ from screens.mapping_landscape import LandscapeTree
 from screens.mapping_table import PartnerTable
 from screens.record_table import RecordTable
 from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows, type_ahead, until
-from workshop.findings import Target
-from workshop.models import (
+from workshop.method.findings import Target
+from workshop.method.models import (
     Competitor,
     LandscapeTier,
     LockStatus,
@@ -408,7 +408,7 @@ async def test_sorting_a_big_map_shows_the_engine_order_and_scores(tmp_path):
         assert column(table, "name") == [p.name for p in session.mapping.partners]
         await pilot.press("s")
         await pilot.pause()
-        from workshop.scoring import format_score, ranked_partners
+        from workshop.method.scoring import format_score, ranked_partners
 
         ranked = ranked_partners(session.mapping.partners)
         assert column(table, "name") == [s.partner.name for s in ranked]

@@ -7,7 +7,7 @@ from screens.dialogs import EditDialog
 from screens.mapping_table import COLUMNS, PartnerTable
 from tests.app_harness import app_on, calm, until
 from tests.test_screen_mapping import HOSTILE, mapping_session, open_mapping, rated
-from workshop.models import LandscapeTier, Partner, Session
+from workshop.method.models import LandscapeTier, Partner, Session
 
 ROWS = 200
 

@@ -8,8 +8,8 @@ from screens.mapping import MappingView
 from screens.mapping_table import PartnerTable
 from screens.team_scoring import TeamScoringScreen
 from tests.app_harness import app_on
-from workshop.defaults import new_session
-from workshop.models import Participant, ParticipantRatings, Partner, Phase, Ratings, Session
+from workshop.method.defaults import new_session
+from workshop.method.models import Participant, ParticipantRatings, Partner, Phase, Ratings, Session
 
 
 def rated(value: float) -> Ratings:

@@ -8,9 +8,9 @@ from datetime import date
 from screens.okrs import OkrsView
 from screens.okrs_roadmap import RoadmapItemsTable
 from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows
-from workshop.defaults import new_session
-from workshop.findings import Target
-from workshop.models import KeyResult, KRKind, MeasureKind, Objective, Phase, RoadmapItem, Session
+from workshop.method.defaults import new_session
+from workshop.method.findings import Target
+from workshop.method.models import KeyResult, KRKind, MeasureKind, Objective, Phase, RoadmapItem, Session
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji ✓"]
 

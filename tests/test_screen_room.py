@@ -9,9 +9,9 @@ from textual.widgets import DataTable, Static
 from screens.room import RoomScreen
 from session_store import load_session
 from tests.app_harness import LARGE, app_on, table_rows, until
-from workshop.export import export_markdown
-from workshop.models import Participant, Partner, Session
-from workshop.team_scoring import apply_team_mean, disagreement, set_participant_rating
+from workshop.export.markdown import export_markdown
+from workshop.method.models import Participant, Partner, Session
+from workshop.method.team_scoring import apply_team_mean, disagreement, set_participant_rating
 
 HOSTILE = "[bold]Eve[/] [@click=app.quit]x"
 FIVE = {"icp_overlap": 80, "market_influence": 70, "practice_alignment": 60,
@@ -186,7 +186,7 @@ async def test_h_moves_the_room_to_the_address_picked(tmp_path) -> None:
 
 
 async def test_weights_changed_while_the_room_is_open_are_the_reveals(tmp_path) -> None:
-    from workshop.models import ScoringWeights
+    from workshop.method.models import ScoringWeights
 
     app = app_on(room_session(), tmp_path)
     app.room_at = ("127.0.0.1", 0)

@@ -10,7 +10,7 @@ import pytest
 from session_store import SessionFile, load_session
 from tests.app_harness import BUNDLED_DEMO, LARGE, SMALL, TODAY, calm, demo_app
 from workshop.app import PartnerWorkshopApp
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 
 def _home_app(folder) -> PartnerWorkshopApp:

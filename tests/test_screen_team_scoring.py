@@ -6,7 +6,7 @@ from textual.widgets import Static
 
 from screens.team_scoring import RatingCell, TeamScoringScreen
 from tests.app_harness import LARGE, SMALL, app_on, calm, demo_app, saved, type_ahead
-from workshop.models import Participant, Partner, Session
+from workshop.method.models import Participant, Partner, Session
 
 HOSTILE = "[b]Eve[/b] [/] [@click=app.quit]x"
 

@@ -14,10 +14,10 @@ from screens.thesis_picker import PrioritizedModelsPicker
 from screens.thesis_signoff import SignOffDialog
 from screens.workshop import WorkshopScreen
 from tests.app_harness import app_on, calm, saved, table_rows, type_ahead
-from workshop.findings import Target, place_of
-from workshop.defaults import new_session
-from workshop.models import Participant, Phase, Session
-from workshop.thesis_statement import render_thesis
+from workshop.method.findings import Target, place_of
+from workshop.method.defaults import new_session
+from workshop.method.models import Participant, Phase, Session
+from workshop.method.thesis_statement import render_thesis
 
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🤝 emoji"]
 

@@ -11,8 +11,8 @@ from textual.widgets import DataTable, Input, Static
 from screens.dialogs import ConfirmDialog, EditDialog, PromptDialog
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, app_on, calm, saved, table_rows, until
-from workshop.export import export_markdown
-from workshop.models import KeyResult, Objective, Phase, Session
+from workshop.export.markdown import export_markdown
+from workshop.method.models import KeyResult, Objective, Phase, Session
 
 SIZE = (130, 44)
 HOSTILE_TIERS = ["[bold]X[/]", "a | b", "🚀 Élite"]

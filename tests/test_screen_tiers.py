@@ -14,8 +14,8 @@ from screens.tiers_pick import PickDialog
 from screens.tiers_results import QuarterResultDialog
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, app_on, calm, saved, table_rows, until
-from workshop.findings import Target
-from workshop.models import Partner, PartnerStage, Phase, QuarterResult, Session
+from workshop.method.findings import Target
+from workshop.method.models import Partner, PartnerStage, Phase, QuarterResult, Session
 
 SIZE = (120, 40)
 HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "🚀 Ünïcode"]
@@ -321,3 +321,17 @@ async def test_actions_take_the_themes_colours_and_follow_a_theme_change(tmp_pat
         await pilot.press("f9")
         await until(pilot, lambda: colour_of("Fincrest Advisors", "EXIT") != before, "the table redrawn")
         assert colour_of("Fincrest Advisors", "EXIT") == expected("error")
+
+
+async def test_a_placeholder_the_tier_answers_is_shown_filled_in(tmp_path: Path) -> None:
+    """The method's "Top MDF allocation ($[X]/yr)" reads with the tier's own MDF figure on screen,
+    as the blueprint and the completeness count have it (issue 21); it showed "$[X]" raw."""
+    session = demo_on_tiers()
+    platinum = session.tiers.tiers[0]
+    assert any("$[X]" in text for text in platinum.benefits) and platinum.mdf_per_year == 150_000
+    app = app_on(session, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = rendered(app, "#tier-benefits")
+        assert "Top MDF allocation ($150,000/yr)" in shown
+        assert "$[X]" not in shown

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from session_store import load_session
 from tests.app_harness import BUNDLED_DEMO, LARGE, SMALL, app_on
-from workshop.models import Phase
+from workshop.method.models import Phase
 
 
 def tiers_app(folder: Path):
@@ -29,7 +29,7 @@ def test_tiers_apply_confirmation_small(snap_compare, tmp_path: Path) -> None:
 
 def test_tiers_hostile_five_tier_ladder_large(snap_compare, tmp_path: Path) -> None:
     """A five-tier ladder with an Elite tier at $5M+ and tier names that look like markup."""
-    from workshop.tier_ladder import add_tier
+    from workshop.method.tier_ladder import add_tier
 
     session = load_session(BUNDLED_DEMO)
     session.position.phase, session.position.row = Phase.TIERS, 2

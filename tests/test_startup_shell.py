@@ -14,7 +14,7 @@ from screens.workshop import WorkshopScreen
 from session_store import SessionFile
 from tests.app_harness import TODAY, app_on, calm, demo_app, phase_shown, until
 from workshop.app import PartnerWorkshopApp
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +22,7 @@ NOT_AT_START_UP = (
     "screens.home",
     "screens.export_preview",
     "screens.charts",
-    "workshop.export",
+    "workshop.export.markdown",
     "jinja2",
     "plotext",
     "textual_plotext",

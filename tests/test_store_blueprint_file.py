@@ -15,7 +15,7 @@ from session_store import (
     check_blueprint_target,
     write_blueprint,
 )
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 
 def test_write_refuses_to_overwrite(tmp_path):

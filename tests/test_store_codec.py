@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop.models import SCHEMA_VERSION
-import workshop.models as models
+from workshop.method.models import SCHEMA_VERSION
+import workshop.method.models as models
 from session_store import (
     NewerVersionError,
     SessionError,
@@ -23,8 +23,8 @@ from session_store import (
 )
 from session_store.codec import END_MARKER, field_path
 from session_store.migrations import MIGRATIONS
-from workshop.defaults import new_session
-from workshop.models import (
+from workshop.method.defaults import new_session
+from workshop.method.models import (
     Competitor,
     Decision,
     DecisionChoice,

@@ -13,7 +13,7 @@ import pytest
 
 from session_store import EditingClaim, SessionError, SessionFile
 from session_store.editing_claim import claim_path
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock: POSIX only")
 

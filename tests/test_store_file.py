@@ -21,8 +21,8 @@ from session_store import (
     dump_session,
     load_session,
 )
-from workshop.defaults import new_session
-from workshop.models import Partner, Ratings, Session
+from workshop.method.defaults import new_session
+from workshop.method.models import Partner, Ratings, Session
 
 
 def _create(path: Path, title: str = "First") -> SessionFile:

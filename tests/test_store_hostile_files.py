@@ -16,7 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 import session_store.atomic as atomic
-from workshop.models import SCHEMA_VERSION
+from workshop.method.models import SCHEMA_VERSION
 from session_store import (
     SessionError,
     SessionFile,
@@ -27,9 +27,9 @@ from session_store import (
 )
 from tests.conftest import BUNDLED_DEMO
 from workshop import cli
-from workshop.defaults import new_session
-from workshop.models import Decision, ParkingNote, QuarterResult, Session
-from workshop.models import SCHEMA_VERSION
+from workshop.method.defaults import new_session
+from workshop.method.models import Decision, ParkingNote, QuarterResult, Session
+from workshop.method.models import SCHEMA_VERSION
 
 DEMO = BUNDLED_DEMO.read_text("utf-8")
 
@@ -103,8 +103,8 @@ def test_a_date_outside_the_sane_span_is_refused(old: str, new: str, tmp_path: P
 
 def test_the_edges_of_the_span_load_and_work_in_the_engine() -> None:
     """At the edges every conversion the app does (UTC, local time, months later) still works."""
-    from workshop.dates import add_months, quarter_end
-    from workshop.health import health_report
+    from workshop.method.dates import add_months, quarter_end
+    from workshop.method.health import health_report
 
     edge = datetime(2200, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-12), "x"))
     assert ParkingNote(text="t", created=datetime(2200, 12, 31, 23, 59, 59, tzinfo=timezone.utc))
@@ -349,7 +349,7 @@ def test_new_files_get_the_usual_mode_and_replaced_files_keep_theirs(tmp_path: P
 def test_new_files_follow_the_umask(tmp_path: Path) -> None:
     code = (
         "import os, stat, sys; os.umask(0o027); from pathlib import Path;"
-        "from session_store import SessionFile; from workshop.defaults import new_session;"
+        "from session_store import SessionFile; from workshop.method.defaults import new_session;"
         f"p = Path({str(tmp_path / 's.toml')!r}); SessionFile.create(p, new_session('x'));"
         "print(oct(stat.S_IMODE(p.stat().st_mode)))"
     )
@@ -418,8 +418,8 @@ def test_money_and_counts_beyond_the_cap_are_refused(tmp_path: Path, old: str, n
 
 
 def test_the_money_cap_is_a_trillion_and_exports_without_float_noise(tmp_path: Path) -> None:
-    from workshop.export import export_markdown
-    from workshop.models import MAX_MONEY, EconomicsInputs, Intake
+    from workshop.export.markdown import export_markdown
+    from workshop.method.models import MAX_MONEY, EconomicsInputs, Intake
 
     assert MAX_MONEY == 10**12 < 2**53
     assert Intake(current_arr=MAX_MONEY - 1, target_arr=MAX_MONEY).target_arr == MAX_MONEY
@@ -530,7 +530,7 @@ def test_a_backup_that_cannot_be_replaced_is_named(tmp_path: Path) -> None:
 def test_a_time_with_another_offset_is_read_in_utc(tmp_path: Path) -> None:
     """"23:45-12:00" is 11:45 UTC the next day: the sign-off was shown as "23:45 UTC" and dated
     the day before by the health report."""
-    from workshop.health import health_report
+    from workshop.method.health import health_report
 
     path = tmp_path / "offset.toml"
     path.write_text(_demo_with("signed_at = 2026-11-24 11:45:00+00:00", "signed_at = 2026-11-24 23:45:00-12:00"), "utf-8")

@@ -22,8 +22,8 @@ from session_store import (
 )
 from session_store.locations import slugify
 from tests.conftest import BUNDLED_DEMO
-from workshop.defaults import new_session
-from workshop.models import Phase
+from workshop.method.defaults import new_session
+from workshop.method.models import Phase
 
 
 def _save(folder: Path, stem: str, title: str, updated: datetime, company: str = "") -> Path:

@@ -15,7 +15,7 @@ import pytest
 from session_store.codec import dump_session, parse_session
 from session_store.errors import SessionError
 from session_store.session_file import SessionFile
-from workshop.tier_movement import evaluate_program
+from workshop.method.tier_movement import evaluate_program
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMOS = {

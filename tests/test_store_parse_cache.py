@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop.models import SCHEMA_VERSION
+from workshop.method.models import SCHEMA_VERSION
 from session_store import SessionError, SessionFile, load_session, parse_cache, toml_reader
 from session_store.codec import END_MARKER, parse_session, render_session, session_data, snapshot_json
-from workshop.defaults import new_session
-from workshop.models import MAX_MONEY, Partner, Session
+from workshop.method.defaults import new_session
+from workshop.method.models import MAX_MONEY, Partner, Session
 from tests.test_store_codec import sessions
-from workshop.models import SCHEMA_VERSION
+from workshop.method.models import SCHEMA_VERSION
 
 # --------------------------------------------------------------------------- exactness
 
@@ -241,6 +241,6 @@ def test_the_cache_is_bounded(tmp_home: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_code_version_covers_the_session_models() -> None:
     modules = parse_cache._model_modules(Session)
     # every module of the models package holds part of a session (its classes or their types)
-    package = sys.modules["workshop.models"]
-    assert {f"workshop.models.{m.name}" for m in pkgutil.iter_modules(package.__path__)} <= modules
+    package = sys.modules["workshop.method.models"]
+    assert {f"workshop.method.models.{m.name}" for m in pkgutil.iter_modules(package.__path__)} <= modules
     assert parse_cache.code_version() is not None

@@ -15,7 +15,7 @@ from session_store.toml_render import forget_rendered
 from session_store.locations import bundled_demo_text
 from tests.conftest import BUNDLED_DEMO
 from session_store import load_session
-from workshop.models import Competitor, Partner, Session
+from workshop.method.models import Competitor, Partner, Session
 from tests.test_store_codec import HOSTILE, sessions, texts
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from session_store import SessionError, SessionFile, load_session, session_data
 from session_store.saver import Saver
-from workshop.defaults import new_session
+from workshop.method.defaults import new_session
 
 
 def test_snapshots_are_rendered_kept_and_written_in_the_order_handed_over(tmp_path: Path):

@@ -1,4 +1,4 @@
-"""The team's own scores: mean, per-participant scores, spread, disagreement (workshop/team_scoring.py)."""
+"""The team's own scores: mean, per-participant scores, spread, disagreement (workshop/method/team_scoring.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from workshop.models import Participant, Partner, ParticipantRatings, Ratings, Session
-from workshop.scoring import Band, attractiveness
-from workshop.team_scoring import (
+from workshop.method.models import Participant, Partner, ParticipantRatings, Ratings, Session
+from workshop.method.scoring import Band, attractiveness
+from workshop.method.team_scoring import (
     DISAGREEMENT_THRESHOLD,
     apply_team_mean,
     disagreement,
@@ -196,7 +196,7 @@ def test_hostile_names_are_kept_as_text():
 
 
 def test_export_appendix_lists_each_participants_ratings():
-    from workshop.export import export_markdown
+    from workshop.export.markdown import export_markdown
 
     session = Session(title="t")
     hot = partner_rated_by(**{"Ann | *x*": all_five(95)}, bob=all_five(20))
@@ -218,7 +218,7 @@ def test_export_appendix_lists_each_participants_ratings():
 
 
 def test_export_without_individual_ratings_says_so():
-    from workshop.export import export_markdown
+    from workshop.export.markdown import export_markdown
 
     markdown = export_markdown(Session(title="t"))
     assert "_No individual ratings recorded" in markdown

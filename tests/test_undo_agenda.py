@@ -1,9 +1,9 @@
 """Undo/redo snapshots and the agenda's clock arithmetic."""
 
-from workshop.agenda import clock, day_seconds_left, seconds_left, spent_summary, tick, timebox
-from workshop.defaults import new_session
-from workshop.models import Phase
-from workshop.undo import UndoHistory
+from workshop.method.agenda import clock, day_seconds_left, seconds_left, spent_summary, tick, timebox
+from workshop.method.defaults import new_session
+from workshop.method.models import Phase
+from workshop.method.undo import UndoHistory
 
 
 def test_undo_and_redo_walk_the_snapshots_with_their_descriptions():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workshop.values import (
+from workshop.method.values import (
     format_money,
     format_number,
     parse_count,

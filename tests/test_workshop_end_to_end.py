@@ -28,10 +28,10 @@ from screens.workshop import WorkshopScreen
 from session_store import load_session
 from tests.app_harness import TODAY, app_on, saved, table_rows, until
 from workshop.app import PartnerWorkshopApp
-from workshop.defaults import new_session
-from workshop.export import export_markdown
-from workshop.health import Status, health_report
-from workshop.models import (
+from workshop.method.defaults import new_session
+from workshop.export.markdown import export_markdown
+from workshop.method.health import Status, health_report
+from workshop.method.models import (
     DecisionChoice,
     Phase,
     PartnerStage,

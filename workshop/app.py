@@ -1,7 +1,7 @@
 """The Textual App: holds the open session, records every edit and autosaves it.
 
 Screens change the session only through :attr:`PartnerWorkshopApp.editor` (a
-:class:`workshop.editor.SessionEditor`; field editors call it the moment the text changes).
+:class:`workshop.method.editor.SessionEditor`; field editors call it the moment the text changes).
 After each change the App bumps :attr:`revision` (views watch it to refresh what they derive), stamps the
 session and schedules a debounced save: a plain-data snapshot is taken on the UI thread (fast
 and consistent), then one saver thread renders it to TOML, keeps it as an undo step and writes
@@ -24,18 +24,19 @@ from textual.theme import Theme
 
 from session_store import EditingClaim, SessionFile, write_blueprint
 from session_store.saver import Saver
-from workshop import agenda, currency
+from workshop.method import agenda
+from workshop.method import currency
 from workshop.app_room import ROOM_DEFAULT, RoomHost
 from workshop.app_saving import AUTOSAVE_DELAY, RETRY_DELAY, UNSAVED_TITLE, Autosaving
 from workshop.app_sessions import SessionsHost
 from workshop.app_undo import UndoSteps
-from workshop.editor import SessionEditor
-from workshop.edits import Edit, PositionMoved, Restored
+from workshop.method.editor import SessionEditor
+from workshop.method.edits import Edit, PositionMoved, Restored
 from workshop.gc_policy import FREEZE_FROM_PARTNERS, freeze_long_lived, release_frozen
-from workshop.models import ParkingNote, Session
+from workshop.method.models import ParkingNote, Session
 from workshop.signals import EXIT_WATCHDOG_SECONDS, LeavesOnSignals, terminal_gone
-from workshop.terminal_text import visible
-from workshop.undo import UndoHistory
+from workshop.method.terminal_text import visible
+from workshop.method.undo import UndoHistory
 
 __all__ = [
     "AUTOSAVE_DELAY", "EXIT_WATCHDOG_SECONDS", "FREEZE_FROM_PARTNERS", "RETRY_DELAY", "ROOM_DEFAULT",
@@ -213,7 +214,7 @@ class PartnerWorkshopApp(SessionsHost, Autosaving, UndoSteps, LeavesOnSignals, R
 
     @property
     def editor(self) -> SessionEditor:
-        """The one way to change the open session (see :mod:`workshop.editor`)."""
+        """The one way to change the open session (see :mod:`workshop.method.editor`)."""
         assert self._editor is not None, "no session is open"
         return self._editor
 
@@ -241,10 +242,10 @@ class PartnerWorkshopApp(SessionsHost, Autosaving, UndoSteps, LeavesOnSignals, R
         self, path: Path, *, fmt: str = "markdown", audience: str = "team", force: bool = False
     ) -> Path:
         """Make the open session's blueprint in ``fmt`` (as of :attr:`today`) and write it to
-        ``path`` (the F3 dialog): :func:`workshop.blueprint_formats.render_blueprint`, then
-        :meth:`write_blueprint`.  Raises :class:`workshop.export.ExportError` or
+        ``path`` (the F3 dialog): :func:`workshop.export.formats.render_blueprint`, then
+        :meth:`write_blueprint`.  Raises :class:`workshop.export.markdown.ExportError` or
         :class:`session_store.BlueprintTargetError`."""
-        from workshop.blueprint_formats import render_blueprint
+        from workshop.export.formats import render_blueprint
 
         assert self.session is not None
         data = render_blueprint(self.session, fmt, today=self.today, audience=audience)

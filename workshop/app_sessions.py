@@ -14,13 +14,13 @@ from session_store import (
     list_sessions,
     new_session_path,
 )
-from workshop import currency
+from workshop.method import currency
 from workshop.app_room import ROOM_DEFAULT
-from workshop.editor import SessionEditor
+from workshop.method.editor import SessionEditor
 from workshop.gc_policy import freeze_long_lived
-from workshop.models import Session
-from workshop.terminal_text import visible
-from workshop.undo import UndoHistory
+from workshop.method.models import Session
+from workshop.method.terminal_text import visible
+from workshop.method.undo import UndoHistory
 
 
 class SessionsHost:

@@ -1,14 +1,14 @@
-"""Undo and redo in the App: whole-session snapshots (:mod:`workshop.undo`), restored through
+"""Undo and redo in the App: whole-session snapshots (:mod:`workshop.method.undo`), restored through
 the session's editor (which keeps the history, the audit trail, the time spent and where the
-team is: :meth:`workshop.editor.SessionEditor.restore`)."""
+team is: :meth:`workshop.method.editor.SessionEditor.restore`)."""
 
 from __future__ import annotations
 
 from session_store import parse_session, render_session, session_data
-from workshop import currency
+from workshop.method import currency
 from workshop.app_saving import AUTOSAVE_DELAY
 from workshop.gc_policy import release_frozen
-from workshop.terminal_text import visible
+from workshop.method.terminal_text import visible
 
 
 class UndoSteps:

@@ -18,11 +18,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from workshop.currency import in_session_currency
-from workshop.findings import RuleResult, Status
-from workshop.health import HealthReport, health_report
-from workshop.models import Session
-from workshop.terminal_text import visible
+from workshop.method.currency import in_session_currency
+from workshop.method.findings import RuleResult, Status
+from workshop.method.health import HealthReport, health_report
+from workshop.method.models import Session
+from workshop.method.terminal_text import visible
 
 _STYLE = {Status.PASS: "bold green", Status.WARN: "bold yellow", Status.FAIL: "bold red"}
 

@@ -22,7 +22,7 @@ from workshop import __version__
 
 PROG = "partner-workshop"
 EXPORT_FORMATS = ("markdown", "html", "docx", "pptx", "yaml", "json")
-"""``export --format`` choices (the same keys as ``workshop.blueprint_formats.FORMATS``, listed
+"""``export --format`` choices (the same keys as ``workshop.export.formats.FORMATS``, listed
 here so that the parser does not import the export)."""
 BINARY_FORMATS = frozenset({"docx", "pptx"})
 DEBUG_ENV = "PARTNER_WORKSHOP_DEBUG"
@@ -214,7 +214,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     from session_store import SessionFile, new_session_path
     from session_store.codec import describe_validation_error
-    from workshop.defaults import new_session
+    from workshop.method.defaults import new_session
 
     try:
         session = new_session(title=args.title)
@@ -346,7 +346,7 @@ def _cmd_room(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from workshop.models import Session
+    from workshop.method.models import Session
 
     print(json.dumps(Session.model_json_schema(), indent=2, ensure_ascii=False))
     return 0
@@ -360,8 +360,8 @@ def _load(name_or_path: str):  # type: ignore[no-untyped-def]
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from session_store import check_blueprint_target, load_session, resolve_session, write_blueprint
-    from workshop.blueprint_formats import render_blueprint
-    from workshop.export import ExportError
+    from workshop.export.formats import render_blueprint
+    from workshop.export.markdown import ExportError
 
     path = resolve_session(args.session)
     session = load_session(path)

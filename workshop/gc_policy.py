@@ -15,7 +15,7 @@ import gc
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workshop.models import Session
+    from workshop.method.models import Session
 
 THRESHOLDS = (50_000, 50, 50)
 

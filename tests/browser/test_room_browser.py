@@ -15,7 +15,7 @@ import pytest
 
 from screens.room import RoomScreen
 from tests.app_harness import LARGE, app_on, until
-from workshop.models import Participant, Partner, Session
+from workshop.method.models import Participant, Partner, Session
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +127,7 @@ async def test_a_phone_joins_rates_and_sees_the_reveal(tmp_path, browser) -> Non
 
 
 async def test_a_phone_dot_votes_and_adds_ideas(tmp_path, browser) -> None:
-    from workshop.models import ParkingNote
+    from workshop.method.models import ParkingNote
 
     session = room_session()
     session.parking_lot = [ParkingNote(text="Pricing for <b>EMEA</b>"), ParkingNote(text="[bold]Channel conflict[/]")]

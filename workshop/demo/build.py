@@ -18,13 +18,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from session_store import dump_session
-from workshop.audit import record_signoff, sync_decisions
-from workshop.defaults import new_session
+from workshop.method.audit import record_signoff, sync_decisions
+from workshop.method.defaults import new_session
 from workshop.demo.decisions import decisions
 from workshop.demo.okrs import objectives, roadmap
 from workshop.demo.partners import partners
-from workshop.gates import set_check
-from workshop.models import (
+from workshop.method.gates import set_check
+from workshop.method.models import (
     Gate,
     Change,
     Competitor,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.models import Decision, DecisionAnswers, DecisionChoice
+from workshop.method.models import Decision, DecisionAnswers, DecisionChoice
 
 def decisions() -> list[Decision]:
     return [

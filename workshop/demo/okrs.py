@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.models import KRKind, KeyResult, MeasureKind, Objective, RoadmapItem, Session
+from workshop.method.models import KRKind, KeyResult, MeasureKind, Objective, RoadmapItem, Session
 
 def objectives() -> list[Objective]:
     lead, lag = KRKind.LEADING, KRKind.LAGGING

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.models import (
+from workshop.method.models import (
     LandscapeTier,
     LockStatus,
     ParticipantRatings,

@@ -1,8 +1,8 @@
 """Accepting the room's answers: they go into the session as if typed into the team grid.
 
 Ratings become each person's ``team_ratings`` of the partner (the same
-:func:`~workshop.team_scoring.set_participant_rating` the team grid stores with, then
-:func:`~workshop.team_scoring.apply_team_mean`), so the team mean is the partner's rating and the
+:func:`~workshop.method.team_scoring.set_participant_rating` the team grid stores with, then
+:func:`~workshop.method.team_scoring.apply_team_mean`), so the team mean is the partner's rating and the
 export's individual-ratings appendix lists them.  A person's new ratings replace the ones they
 had.  Ideas become parking-lot notes, exactly as typed; a dot vote becomes one note with the
 tally.  The caller records the edit (autosave, undo) with the description returned.
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.models import RATING_FIELDS, ParkingNote, Phase, Session
+from workshop.method.models import RATING_FIELDS, ParkingNote, Phase, Session
 from workshop.room.results import answers_as_partner, idea_results, vote_results, vote_summary
 from workshop.room.state import Room, RoomError, TaskKind
-from workshop.team_scoring import apply_team_mean, set_participant_rating
+from workshop.method.team_scoring import apply_team_mean, set_participant_rating
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """What the room's answers add up to, shown on reveal — to the facilitator and on every phone.
 
-Ratings are summed up by the team grid's own rules (:func:`workshop.team_scoring.disagreement`):
+Ratings are summed up by the team grid's own rules (:func:`workshop.method.team_scoring.disagreement`):
 each person's score, the per-criterion team mean, the spread, and whether the room disagrees
-(more than :data:`~workshop.team_scoring.DISAGREEMENT_THRESHOLD` points apart).  Nothing is
+(more than :data:`~workshop.method.team_scoring.DISAGREEMENT_THRESHOLD` points apart).  Nothing is
 computed twice: the answers become a partner's ``team_ratings`` and the team grid's view is
 taken of it.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.models import RATING_FIELDS, Partner, ParticipantRatings, Ratings
+from workshop.method.models import RATING_FIELDS, Partner, ParticipantRatings, Ratings
 from workshop.room.state import Item, Room, TaskKind
-from workshop.scoring import format_score, percent_text, weighting
-from workshop.team_scoring import DISAGREEMENT_THRESHOLD, TeamView, disagreement
-from workshop.values import format_number
+from workshop.method.scoring import format_score, percent_text, weighting
+from workshop.method.team_scoring import DISAGREEMENT_THRESHOLD, TeamView, disagreement
+from workshop.method.values import format_number
 
 
 SHORT_LABELS = {

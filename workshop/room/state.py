@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from workshop.models import RATING_FIELDS
+from workshop.method.models import RATING_FIELDS
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """Room-code letters: no 0/O, 1/I, easy to read off a projector and type on a phone."""
@@ -218,7 +218,7 @@ class Room:
 
     @property
     def weights(self) -> object:
-        """The session's scoring weights (:class:`~workshop.models.ScoringWeights`; None: the
+        """The session's scoring weights (:class:`~workshop.method.models.ScoringWeights`; None: the
         method's): the reveal scores with them, the phone shows them beside each criterion."""
         return self.weights_source() if self.weights_source is not None else self._weights
 
