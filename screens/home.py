@@ -52,7 +52,12 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#sessions", DataTable)
+        tables = self.query("#sessions").results(DataTable)
+        table = next(tables, None)
+        if table is None:
+            # The screen was taken down before its Mount was handled (the App quitting right
+            # after going home): there is nothing left to fill.
+            return
         # Widths that fit 80 columns; longer titles end in "…" (the full title is in the session).
         for label, width in (("Session", 24), ("Company", 14), ("Phase", 14), ("Last updated", 16)):
             table.add_column(label, width=width)

@@ -60,3 +60,15 @@ async def test_a_demo_that_cannot_be_copied_is_reported_and_home_stays(tmp_path:
         messages = [n.message for n in app._notifications]
         assert any("cannot copy the demo session" in message for message in messages), messages
     assert app.return_code in (0, None)
+
+
+async def test_a_home_screen_taken_down_before_its_mount_is_handled_does_not_crash(tmp_path: Path):
+    """Under load the App can quit right after going home: the home screen's children are gone
+    when its Mount is handled. It raised NoMatches('#sessions') and the App ended with an error."""
+    app = PartnerWorkshopApp(sessions_dir=tmp_path, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        emptied = HomeScreen()  # never composed: no '#sessions' table, as after the teardown
+        emptied.on_mount()  # nothing to fill, no error
+        assert not emptied.query("#sessions")
+        assert isinstance(app.screen, HomeScreen)

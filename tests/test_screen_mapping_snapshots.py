@@ -69,6 +69,9 @@ async def _weights_dialog(pilot) -> None:
     app = pilot.app
     view = app.screen.show_phase("mapping")
     await until(pilot, lambda: view.is_mounted and view.table.row_count > 0)
+    # The sensitivity table behind the dialog is filled by a thread worker: under load it came
+    # after the picture now and then.
+    await until(pilot, lambda: str(view.query_one("#sensitivity-verdict").render()) != "", "the verdict")
     view.table.focus()
     await until(pilot, lambda: app.focused is view.table)
     await pilot.press("w")
@@ -89,6 +92,8 @@ async def _gates_dialog(pilot) -> None:
     view.table.focus()
     view.table.move_cursor(row=view.table.row_of(pwc), animate=False)
     await until(pilot, lambda: view.table.selected is pwc, "PwC selected")
+    await until(pilot, lambda: str(view.query_one("#sensitivity-verdict").render()) != "", "the verdict")
+    await calm(pilot)
     await pilot.press("c")
     await until(pilot, lambda: isinstance(app.screen, GatesDialog), "the gates dialog")
     await until(pilot, lambda: "Held out" in str(app.screen.query_one("#gates-status").render()), "the verdict")
