@@ -72,6 +72,9 @@ HOSTILE = [
     "- [ ] open\n- [x] done",
     "term\n: definition",
     "Price: $1,000 | 20% off",
+    "|\r:-",  # found by hypothesis: a one-column delimiter row under a line with a "|"
+    "a | b\n-:",
+    "a|\n:-:",
     "@mention #42",
 ]
 
@@ -100,6 +103,8 @@ BASELINE = parse(_document("x"))
 @settings(max_examples=300, deadline=None)
 @given(hostile_text)
 @example("x")
+@example("|\r:-")
+@example("a|\n-:")
 def test_hostile_text_never_changes_the_structure(text: str) -> None:
     tokens = parse(_document(text))
     assert block_signature(tokens) == block_signature(BASELINE)
