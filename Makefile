@@ -23,8 +23,16 @@ compiled: $(STAMP)
 run: compiled
 	$(BIN)/partner-workshop demo
 
+# Two test workers per CPU: an App test spends a good part of its time waiting for the app's own
+# timers (a view's refresh, the autosave), and a second worker per CPU runs meanwhile (the suite:
+# 248 s with one worker per CPU on the idle 2-core machine, 182 s with two; docs/performance.md).
+# PYTHONDONTWRITEBYTECODE is emptied for the run so pytest keeps its rewritten test modules
+# instead of every worker rewriting all of them at every run.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(min(16, 2 * len(os.sched_getaffinity(0))))')
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+
 test: compiled
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	$(PYTEST)
 
 # The room's phone page in a real browser: Debian's chromium (Playwright's own browser download
 # does not work here), driven by the pinned Playwright of the `browser` extra.
@@ -52,7 +60,7 @@ test-under-load: compiled
 	trap 'kill $$hog1 $$hog2 2>/dev/null' EXIT INT TERM HUP; \
 	echo "two CPU-bound processes beside the suite: $$hog1 $$hog2"; \
 	start=$$(date +%s); \
-	$(BIN)/python -m pytest -n auto --dist worksteal $(TESTS); status=$$?; \
+	$(PYTEST) $(TESTS); status=$$?; \
 	echo "the suite under load took $$(( $$(date +%s) - start )) s (exit $$status)"; \
 	exit $$status
 
