@@ -28,7 +28,7 @@ run: compiled
 # 248 s with one worker per CPU on the idle 2-core machine, 182 s with two; docs/performance.md).
 # PYTHONDONTWRITEBYTECODE is emptied for the run so pytest keeps its rewritten test modules
 # instead of every worker rewriting all of them at every run.
-TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(min(16, 2 * len(os.sched_getaffinity(0))))')
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(); print(min(16, 2 * (n or 1)))')
 PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 test: compiled

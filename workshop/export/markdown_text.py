@@ -64,11 +64,10 @@ apart; one that draws the break shows no space at the start of the new line."""
 
 _ORDERED_MARKER = re.compile(r"^\d{1,9}(?=[.)](?:\s|$))")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-_BLOCK_LINE = re.compile(r"(?:-[ \t]*)+|=+|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,}")
-"""A whole line that is a setext underline or a thematic break."""
-_DELIMITER_ROW = re.compile(r":?-+:?")
-"""A whole line that is a one-column table's delimiter row (``:-``, ``-:``, ``:-:``): under a
-line with a ``|`` in it (escaped or not, markdown-it counts it) it would turn both into a table."""
+_BLOCK_LINE = re.compile(r"(?:-[ \t]*)+|=+|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,}|:?-+:?")
+"""A whole line that is a setext underline, a thematic break, or a one-column table's delimiter
+row (``:-``, ``-:``, ``:-:``: under a line with a ``|`` in it, escaped or not, markdown-it makes
+both a table)."""
 _HEADING_START = re.compile(r"#{1,6}(?:[ \t]|$)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _EMOJI = re.compile(r":(?:[a-z0-9_+\-]*[a-z_][a-z0-9_+\-]*|[+\-]1|100|1234):")
@@ -230,7 +229,7 @@ def _escape_changing(line: str) -> str:
         escaped = f"{escaped[:at]}\\{escaped[at:]}"
     elif body[0] == ">" or (body[0] in "+-" and (len(body) == 1 or body[1] in " \t")):
         escaped = "\\" + escaped
-    elif body[0] in "-=" and _BLOCK_LINE.fullmatch(body) or body[0] in ":-" and _DELIMITER_ROW.fullmatch(body):
+    elif body[0] in "-=:" and _BLOCK_LINE.fullmatch(body):
         escaped = "\\" + escaped
     return _references(line[:start]) + escaped + _references(line[end:])
 
