@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.footer import SteadyFooter
 from screens.host import host, open_session
 from screens.blueprint_preview import BlueprintPreview
 from screens.export_file import default_export_path
@@ -53,7 +54,7 @@ class ExportPreviewScreen(Screen[None]):
         yield AppHeader()
         yield Static("", id="export-status", markup=False)
         yield Vertical(id="export-body")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         from workshop.export.markdown import ExportError, export_markdown

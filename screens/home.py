@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from screens.footer import SteadyFooter
 from screens.host import host
 from screens.dialogs import PromptDialog
 from screens.header import AppHeader
@@ -49,7 +50,7 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-detail", markup=False)
             yield Static("", id="home-empty", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         tables = self.query("#sessions").results(DataTable)

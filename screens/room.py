@@ -16,8 +16,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from screens.footer import SteadyFooter
 from screens.host import host, open_session
 from screens.header import AppHeader
 from screens.room_results import RoomResults, Said
@@ -97,7 +98,7 @@ class RoomScreen(RoomResults, Screen[None]):
                 yield DataTable(id="room-people", cursor_type="none")
                 yield Said(id="room-verdict")
                 yield Static(HELP, id="room-help", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "room_revision", self._changed, init=False)

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.footer import SteadyFooter
 from screens.host import host, open_session
 from screens.header import AppHeader
 from screens.literal_inputs import KeysInOrder
@@ -138,7 +139,7 @@ class WorkshopScreen(Screen[None]):
                 # one mount for the first paint, and the view is ready when the screen is.
                 first = open_session(self).position.phase.value
                 yield ContentSwitcher(view_class(first)(id=f"view-{first}"), id="phase-body", initial=f"view-{first}")
-        yield Footer(compact=self._narrow)  # narrow: less space between keys, so fewer are dropped
+        yield SteadyFooter(compact=self._narrow)  # narrow: less space between keys, so fewer are dropped
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._stepper_is_stale, init=False)
@@ -197,7 +198,7 @@ class WorkshopScreen(Screen[None]):
         for option in self._stepper_options():
             stepper.replace_option_prompt(option.id, option.prompt)
         self._show_status()
-        self.query_one(Footer).compact = narrow
+        self.query_one(SteadyFooter).compact = narrow
 
     def _stepper_is_stale(self, _revision: int) -> None:
         """After an edit: refresh the stepper soon, once for however many edits come meanwhile."""
