@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,16 @@ BUNDLED_DEMO = Path(workshop.__file__).parent / "demo" / "demo.toml"
 
 SMALL = (80, 24)
 LARGE = (160, 48)
+
+
+async def tick() -> None:
+    """One poll's wait in the bounded waits below: the App runs its own timers and frames meanwhile.
+
+    A plain sleep, not ``pilot.pause(0.02)``: that one also asks every widget to handle a
+    callback and forces a frame of the screen, which at 50 polls a second was much of the CPU of
+    a test waiting for a 0.15-0.4 s timer (a third of the suite's CPU went that way).  A wait
+    for a condition returns as soon as it holds, as before; ``calm`` ends with a ``pilot.pause()``."""
+    await asyncio.sleep(0.02)
 
 
 def app_on(session: Session, folder: Path, name: str = "session.toml") -> PartnerWorkshopApp:
@@ -90,7 +101,7 @@ async def calm(pilot, timeout: float = 20.0) -> None:  # noqa: ANN001 - a Textua
     await pilot.pause()
     while (pending := _debounce_pending(app)) is not None:
         assert time.monotonic() < deadline, f"still pending after {timeout} s: {pending}"
-        await pilot.pause(0.02)
+        await tick()
     await pilot.pause()
 
 
@@ -99,7 +110,7 @@ async def until(pilot, condition, what: str = "the condition", timeout: float = 
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, f"never happened within {timeout} s: {what}"
-        await pilot.pause(0.02)
+        await tick()
 
 
 async def phase_shown(pilot, key: str, timeout: float = 20.0):  # noqa: ANN001, ANN201 - a Pilot; a PhaseView
@@ -125,7 +136,7 @@ async def settle(pilot) -> None:  # noqa: ANN001 - a Textual Pilot
     app = pilot.app
     deadline = time.monotonic() + 20.0  # as before, a session that never saves is not an error here
     while (app._pending or app.save_state != "saved") and time.monotonic() < deadline:
-        await pilot.pause(0.02)
+        await tick()
     await calm(pilot)  # the view (0.15 s) and stepper (0.4 s) refreshes the save set off
 
 
