@@ -41,3 +41,26 @@ def test_text_that_cannot_be_saved_is_refused_but_any_other_text_is_kept():
         Partner(name="bad \ud800 name")
     hostile = "[bold]X[/] a | b # x 🚀 \u202eRTL \x1b[31m"
     assert Partner(name=hostile).name == hostile
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        ("Ratings", "icp_overlap"),
+        ("EconomicsInputs", "win_rate_pct"),
+        ("EconomicsInputs", "direct_cac_ratio"),
+        ("KeyResult", "measure_value"),
+    ],
+)
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_number_that_is_not_finite_is_refused_when_built_and_when_assigned(model, field, value):
+    """Checked by pydantic-core (``allow_inf_nan=False`` and the bounds), with no Python call per
+    number: a NaN would otherwise sort, score and export as nonsense."""
+    from workshop.method import models
+
+    cls = getattr(models, model)
+    with pytest.raises(ValidationError):
+        cls(**{field: value}) if model != "KeyResult" else cls(text="Grow", **{field: value})
+    record = cls() if model != "KeyResult" else cls(text="Grow")
+    with pytest.raises(ValidationError):
+        setattr(record, field, value)

@@ -19,7 +19,6 @@ Conventions, chosen so that every session round-trips through TOML unchanged:
 from workshop.method.models.base import (
     SCHEMA_VERSION,
     _valid_text,
-    _finite,
     _named,
     Text,
     Rating,

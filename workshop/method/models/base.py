@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 import uuid
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
@@ -33,12 +32,6 @@ def _valid_text(value: str) -> str:
     return value
 
 
-def _finite(value: float) -> float:
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError("must be a finite number")
-    return value
-
-
 def _named(text: str, limit: int = 40) -> str:
     """User text quoted in an error message, cut short: the message stays one readable line."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
@@ -47,10 +40,10 @@ def _named(text: str, limit: int = 40) -> str:
 Text = Annotated[str, AfterValidator(_valid_text)]
 """Free text typed by a person; shown and exported exactly as typed."""
 
-Rating = Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)]
+Rating = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 """An attractiveness rating, 0-100."""
 
-Percent = Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 """A percentage, 0-100."""
 
 MAX_MONEY = 10**12
