@@ -32,7 +32,7 @@ class SteadyFooter(Footer):
             super().bindings_changed(screen)
             return
         keys = keys_shown(screen)
-        if self._bindings_ready and keys == self._keys_shown:
+        if keys == self._keys_shown:  # never on the first call: the keys are built then
             return
         self._keys_shown = keys
         super().bindings_changed(screen)
