@@ -44,23 +44,23 @@ def test_text_that_cannot_be_saved_is_refused_but_any_other_text_is_kept():
 
 
 @pytest.mark.parametrize(
-    ("model", "field"),
+    ("model", "field", "required"),
     [
-        ("Ratings", "icp_overlap"),
-        ("EconomicsInputs", "win_rate_pct"),
-        ("EconomicsInputs", "direct_cac_ratio"),
-        ("KeyResult", "measure_value"),
+        ("Ratings", "icp_overlap", {}),
+        ("EconomicsInputs", "win_rate_pct", {}),
+        ("EconomicsInputs", "direct_cac_ratio", {}),
+        ("KeyResult", "measure_value", {"text": "Grow"}),
     ],
 )
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
-def test_a_number_that_is_not_finite_is_refused_when_built_and_when_assigned(model, field, value):
+def test_a_number_that_is_not_finite_is_refused_when_built_and_when_assigned(model, field, required, value):
     """Checked by pydantic-core (``allow_inf_nan=False`` and the bounds), with no Python call per
     number: a NaN would otherwise sort, score and export as nonsense."""
     from workshop.method import models
 
     cls = getattr(models, model)
     with pytest.raises(ValidationError):
-        cls(**{field: value}) if model != "KeyResult" else cls(text="Grow", **{field: value})
-    record = cls() if model != "KeyResult" else cls(text="Grow")
+        cls(**required, **{field: value})
+    record = cls(**required)
     with pytest.raises(ValidationError):
         setattr(record, field, value)

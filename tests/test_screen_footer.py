@@ -42,12 +42,10 @@ async def test_keys_are_kept_while_focus_moves_between_widgets_with_the_same_key
 
 async def test_a_key_that_becomes_unavailable_leaves_the_footer(tmp_path):
     """The same focus, other keys: what check_action hides is compared too, not only the focus."""
-    session = Session(title="Footer")
-    app = app_on(session, tmp_path)
+    app = app_on(Session(title="Footer"), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: footer_keys(app), "the Footer's keys")
-        keys = footer_keys(app)
-        assert "Next" in described(keys)
+        assert "Next" in described(footer_keys(app))
         screen = app.screen
         hidden = {"step"}
         original = screen.check_action
