@@ -13,7 +13,9 @@ thread then, snapshot after snapshot, in the order they were handed over:
 Each save returns a :class:`~concurrent.futures.Future`: its exception is the
 :class:`~session_store.errors.SessionError` or ``OSError`` that stopped the write (the file on
 disk is then untouched).  :meth:`Saver.wait` blocks until everything handed over is done (before
-leaving a session, on exit, on a signal), so nothing queued is lost.
+leaving a session, on exit, on a signal), so nothing queued is lost; :meth:`Saver.close`
+does the same and then ends the thread (when the App ends: a thread left waiting for work
+would keep the App, its session and its undo history alive until the process exits).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Saver:
         """Where snapshots are written (the App sets it when a session is opened or copied)."""
         self._generation = 0
         self._written_generation = 0
+        self._closed = False
 
     def save(self, data: dict[str, Any], description: str = "") -> Future[None]:
         """Queue snapshot ``data`` (the edits it contains: ``description``) to be written."""
@@ -48,7 +51,14 @@ class Saver:
 
     def wait(self) -> None:
         """Return once every snapshot handed over so far is written (or has failed)."""
+        if self._closed:
+            return  # close() waited for everything already
         self._thread.submit(lambda: None).result()
+
+    def close(self) -> None:
+        """Write everything handed over, then end the thread; saving after this is an error."""
+        self._closed = True
+        self._thread.shutdown(wait=True)
 
     def written_elsewhere(self) -> None:
         """The session was just written whole to a new file: queued snapshots are not written."""

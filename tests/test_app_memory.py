@@ -1,15 +1,20 @@
 """App lifetime: a big session's objects are frozen out of the garbage collector's walks; an undo step, which
-replaces the session, releases them so what is garbage can still be freed."""
+replaces the session, releases them so what is garbage can still be freed; an App that has ended is freed
+whole, its saver thread with it."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import threading
+import weakref
 from pathlib import Path
 
 import pytest
 
 from screens.workshop import WorkshopScreen
-from tests.app_harness import app_on, until
+from session_store import load_session
+from tests.app_harness import app_on, demo_app, until
 from workshop.app import FREEZE_FROM_PARTNERS
 from workshop.method.defaults import new_session
 from workshop.method.models import Partner, Session
@@ -80,3 +85,23 @@ def test_terminal_gone_is_false_for_a_live_terminal_and_true_for_no_terminal(tmp
 
     with open(tmp_path / "not-a-terminal", "w") as file:
         assert terminal_gone(file.fileno())  # ENOTTY: no terminal to talk to
+
+
+async def test_an_app_that_has_ended_leaves_no_thread_and_is_freed(tmp_path: Path):
+    """The saver's thread used to outlive its App, waiting for work that never came, and kept the
+    App alive through it (with its session and undo history): one more per session opened."""
+    others = set(threading.enumerate())
+    app = demo_app(tmp_path)
+
+    async def edit_and_quit() -> None:  # its own task: Textual's "active app" stays in that context
+        async with app.run_test(size=(110, 36)) as pilot:
+            app.editor.set_field(app.session.intake, "company_name", "Acme", label="Company name")
+            await pilot.press("ctrl+q")
+
+    await asyncio.create_task(edit_and_quit())
+    assert load_session(tmp_path / "demo.toml").intake.company_name == "Acme"  # written before the end
+    ended = weakref.ref(app)
+    del app
+    gc.collect()
+    assert ended() is None
+    assert set(threading.enumerate()) <= others

@@ -27,6 +27,7 @@ def test_snapshots_are_rendered_kept_and_written_in_the_order_handed_over(tmp_pa
     assert [d for _t, d in kept] == [f"edit {n}" for n in range(1, 21)]
     assert 'title = "v20"' in kept[-1][0]
     assert load_session(path).title == "v20"
+    saver.close()
 
 
 def test_a_failed_write_is_the_future_s_exception_and_the_file_is_untouched(tmp_path: Path):
@@ -42,6 +43,7 @@ def test_a_failed_write_is_the_future_s_exception_and_the_file_is_untouched(tmp_
     with pytest.raises(SessionError):
         future.result()
     assert path.read_bytes() == changed
+    saver.close()
 
 
 def test_what_was_queued_before_a_copy_is_not_written_over_it(tmp_path: Path):
@@ -58,3 +60,26 @@ def test_what_was_queued_before_a_copy_is_not_written_over_it(tmp_path: Path):
     gate.set()
     queued.result()
     assert load_session(tmp_path / "copy.toml").title == "in the copy"  # the older snapshot skipped
+    saver.close()
+
+
+def test_close_writes_what_was_queued_then_ends_the_thread(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    session = new_session("first")
+    others = set(threading.enumerate())
+    saver = Saver()
+    saver.session_file = SessionFile.create(path, session)
+    gate = threading.Event()
+    saver.submit(gate.wait)  # hold the thread: the save stays queued while close() is called
+    session.title = "last edit"
+    queued = saver.save(session_data(session))
+    closing = threading.Thread(target=saver.close)
+    closing.start()
+    gate.set()
+    closing.join()
+    assert queued.done() and queued.exception() is None
+    assert load_session(path).title == "last edit"
+    assert set(threading.enumerate()) <= others  # the saver's own thread has ended
+    saver.wait()  # nothing left to wait for: returns
+    with pytest.raises(RuntimeError):
+        saver.save(session_data(session))

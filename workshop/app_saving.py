@@ -251,10 +251,12 @@ class Autosaving:
         """However the app ends — quit, a signal, the terminal gone (Textual's input thread then
         ends the app itself), an error — changes not yet written are written first. A save that
         fails here is not retried: there is no one left to tell, and the file stays whole.
-        An open room stops first: no answer arrives while the app ends."""
+        An open room stops first: no answer arrives while the app ends.  Then the saver's
+        thread ends, once everything queued is written."""
         await self.close_room(quiet=True)
         if self.session is not None and (self._pending or self._slicing is not None):
             self._slicing = None
             with contextlib.suppress(Exception):
                 self._queue_save().result()
+        self._saver.close()
         self._release_claim()
