@@ -241,11 +241,11 @@ async def test_the_dialog_saves_every_format_and_a_board_version(tmp_path):
         board = dialog.query_one("#export-board")
         board.value = True
         field = dialog.query_one("#export-path")
-        await until_value(pilot, field, ".docx")
+        await until(pilot, lambda: field.value.endswith(".docx"), "the file name ending in .docx")
         assert dialog.audience == "board"
         dialog.query_one("#export-path").focus()
         await pilot.press("enter")
-        await until_screen(pilot, app, lambda screen: not isinstance(screen, ExportSaveDialog))
+        await until(pilot, lambda: not isinstance(app.screen, ExportSaveDialog), "the save dialog closed")
         written = Path(field.value)
         document = docx.Document(io.BytesIO(written.read_bytes()))
         text = "\n".join(p.text for p in document.paragraphs)
@@ -254,18 +254,3 @@ async def test_the_dialog_saves_every_format_and_a_board_version(tmp_path):
         tables = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
         assert "*Northbridge* <b>" in tables
 
-
-async def until_value(pilot, field, suffix: str) -> None:
-    for _ in range(200):
-        if field.value.endswith(suffix):
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"the file name never got {suffix}: {field.value}")
-
-
-async def until_screen(pilot, app, condition) -> None:
-    for _ in range(400):
-        if condition(app.screen):
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"still on {app.screen}")

@@ -13,6 +13,7 @@ R, A, C, I, N = RaciCode.R, RaciCode.A, RaciCode.C, RaciCode.I, RaciCode.NONE
 
 def gov_session() -> Session:
     session = Session(title="Governance test")
+    session.position.phase = Phase.GOVERNANCE  # saved during Governance: the App opens on it
     session.mapping.partners = [Partner(name="Deloitte"), Partner(name="Accenture")]
     session.governance.raci = Raci(
         roles=["CPO", "VP Alliance", "Legal"],

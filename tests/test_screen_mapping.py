@@ -13,6 +13,7 @@ from screens.record_table import RecordTable
 from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows, type_ahead, until
 from workshop.method.findings import Target
 from workshop.method.models import (
+    Phase,
     Competitor,
     LandscapeTier,
     LockStatus,
@@ -33,6 +34,7 @@ def rated(*values: float) -> Ratings:
 
 def mapping_session() -> Session:
     session = Session(title="Mapping test")
+    session.position.phase = Phase.MAPPING  # saved during Market mapping: the App opens on it
     session.intake.company_name = "Acme"
     session.mapping.partners = [
         Partner(name="Deloitte", type=PartnerType.BIG4, landscape_tier=LandscapeTier.A, practice="Risk",

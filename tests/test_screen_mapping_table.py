@@ -7,13 +7,14 @@ from screens.dialogs import EditDialog
 from screens.mapping_table import COLUMNS, PartnerTable
 from tests.app_harness import app_on, calm, until
 from tests.test_screen_mapping import HOSTILE, mapping_session, open_mapping, rated
-from workshop.method.models import LandscapeTier, Partner, Session
+from workshop.method.models import LandscapeTier, Partner, Phase, Session
 
 ROWS = 200
 
 
 def big_session() -> Session:
     session = Session(title="Big map")
+    session.position.phase = Phase.MAPPING  # saved during Market mapping: the App opens on it
     session.mapping.partners = [
         Partner(name=f"Partner {i:05d}", landscape_tier=LandscapeTier.C, ratings=rated(50, 50, 50, 50, 50))
         for i in range(ROWS)

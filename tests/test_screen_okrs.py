@@ -17,6 +17,7 @@ HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "ðŸ
 
 def okr_session() -> Session:
     session = Session(title="OKR test")
+    session.position.phase = Phase.OKRS  # saved during OKRs and roadmap: the App opens on it
     session.intake.company_name = "Acme"
     session.objectives = [
         Objective(

@@ -24,6 +24,7 @@ HOSTILE = ["[bold]X[/]", "a [/] b", "[@click=app.quit]x[/]", "a | b", "# x", "ðŸ
 
 def thesis_session(*, complete: bool = False) -> Session:
     session = new_session("Thesis test")
+    session.position.phase = Phase.THESIS  # saved during Thesis: the App opens on it
     session.intake.company_name = "Acme"
     session.participants = [Participant(name="Dana Lee", role="CPO"), Participant(name="Sam Ito", role="CFO")]
     if complete:
