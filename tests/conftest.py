@@ -79,6 +79,30 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
 
 
+def collect_then_freeze() -> None:
+    """Collect the garbage until none is found (at most pytest's own five passes), then freeze
+    what is left, so that pytest's collections at its very end walk nothing.
+
+    pytest's ``unraisableexception`` plugin collects five times when a process ends, to report
+    exceptions raised by objects freed late.  In a test worker that was 3-8 s of walking its
+    heap (more under load), run *after* the worker had told xdist it was done — and xdist's
+    execnet, waiting 5 s for a worker to end, then interrupts it (SIGINT): the
+    ``KeyboardInterrupt`` in hypothesis's gc callback that the end of many runs printed.  Done
+    here, in the session, the same collections find the same unraisable exceptions (pytest's
+    hook still records them) before the worker reports, and nothing races the interrupt."""
+    import gc
+
+    for _ in range(5):
+        if not gc.collect():
+            break
+    gc.freeze()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish() -> None:
+    collect_then_freeze()
+
+
 @pytest.fixture(autouse=True)
 def textual_caches_emptied() -> Iterator[None]:
     """Each test's screens are freed when it ends.
