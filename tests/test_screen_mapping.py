@@ -13,7 +13,6 @@ from screens.record_table import RecordTable
 from tests.app_harness import TODAY, app_on, calm, paste, saved, table_rows, type_ahead, until
 from workshop.method.findings import Target
 from workshop.method.models import (
-    Phase,
     Competitor,
     LandscapeTier,
     LockStatus,
