@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, FiniteFloat, Strict, ValidationError
 
 
 SCHEMA_VERSION = 7
@@ -40,10 +40,10 @@ def _named(text: str, limit: int = 40) -> str:
 Text = Annotated[str, AfterValidator(_valid_text)]
 """Free text typed by a person; shown and exported exactly as typed."""
 
-Rating = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Rating = Annotated[FiniteFloat, Field(ge=0, le=100)]
 """An attractiveness rating, 0-100."""
 
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Percent = Annotated[FiniteFloat, Field(ge=0, le=100)]
 """A percentage, 0-100."""
 
 MAX_MONEY = 10**12

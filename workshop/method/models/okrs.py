@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import FiniteFloat, Field, field_validator, model_validator
 
 from workshop.method.models.base import MAX_MONEY, ByValue, Day, Record, Text, _named
 
@@ -63,7 +63,7 @@ class KeyResult(Record):
     owner: Text = ""
     due: Day | None = None
     measure: ByValue[MeasureKind] | None = None
-    measure_value: Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)] | None = None
+    measure_value: Annotated[FiniteFloat, Field(ge=0, le=MAX_MONEY)] | None = None
     measure_unit: Text = ""
     """The unit of a ``count`` measure; a known kind has its own (left empty, or the same)."""
 
